@@ -1,0 +1,1 @@
+"""The checks: schema validation, then the rule catalogue, per target."""

@@ -1,0 +1,26 @@
+"""``wipo-bc``: a thin shell over the Python API. Each command lives in its own module."""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from .._version import __version__
+
+#: Modules that each define ``command`` (a click command or group), in help order.
+COMMAND_MODULES = ("validate_cmd", "schemas_cmd")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="wipo-bc")
+def main() -> None:
+    """Conformance checks for the draft WIPO standard on blockchain in the IP ecosystem.
+
+    Exit codes: 0 conformant; 1 not conformant (a finding at or above --fail-on);
+    2 the run could not be done (bad arguments, a path that does not exist).
+    """
+
+
+for _name in COMMAND_MODULES:
+    main.add_command(importlib.import_module(f"{__name__}.{_name}").command)

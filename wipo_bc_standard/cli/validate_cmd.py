@@ -1,0 +1,79 @@
+"""``wipo-bc validate``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .. import jsontext
+from ..engine import Checker
+from ..findings import Level
+from ..renderers import REGISTRY
+from ..report import Summary
+from ..rules import PROFILES
+from ..sources import SourceError, expand, iter_items
+from ..targets import TARGETS
+from .common import fail, output
+
+
+def load_network(path: str) -> dict[str, Any]:
+    """A network profile given as context; it must be readable JSON (a one-line error otherwise)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        fail(f"--network {path}: {exc.strerror or exc}")
+    doc = jsontext.parse(data)
+    if isinstance(doc, jsontext.ParseError) or not isinstance(doc, dict):
+        fail(f"--network {path}: not a JSON object")
+    return doc
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, metavar="[PATH ... | -]")
+@click.option("--target", type=click.Choice(("auto",) + TARGETS), default="auto", show_default=True,
+              help="What the items are; auto tells it from each document.")
+@click.option("--profile", type=click.Choice(tuple(PROFILES)), default="interop", show_default=True,
+              help="Rule set: core (MUST rules), interop (MUST and SHOULD), strict (all).")
+@click.option("--network", "network_path", metavar="PROFILE.json",
+              help="Network profile giving context to network-dependent rules.")
+@click.option("--format", "fmt", type=click.Choice(tuple(REGISTRY)), default="text", show_default=True,
+              help="Report format.")
+@click.option("-o", "--output", "out_path", metavar="FILE", help="Write the report to FILE instead of stdout.")
+@click.option("--fail-on", type=click.Choice(("error", "warning", "info")), default="error", show_default=True,
+              help="Lowest level of finding that makes an item, and the run, not conformant.")
+@click.option("--lang", type=click.Choice(("en", "zh")), default="en", show_default=True,
+              help="Language of the findings' messages.")
+def command(paths: tuple[str, ...], target: str, profile: str, network_path: str | None, fmt: str,
+            out_path: str | None, fail_on: str, lang: str) -> None:
+    """Check records, ledgers, network profiles and governance declarations.
+
+    PATH may be a file (JSON, a JSON array of items, or NDJSON), a directory (read recursively)
+    or - for stdin. Every input item appears in the report.
+    """
+    if not paths:
+        fail("no input: name files, directories, or - for stdin")
+    sources: list[Any] = []
+    try:
+        for path in paths:
+            sources.extend(["-"] if path == "-" else expand([path]))
+    except SourceError as exc:
+        fail(str(exc))
+    network = load_network(network_path) if network_path else None
+    checker = Checker(target=target, profile=profile, network=network, fail_on=Level.parse(fail_on), lang=lang)
+    summary = Summary()
+    with output(out_path) as out:
+        renderer = REGISTRY[fmt](out)
+        renderer.begin()
+        try:
+            for result in checker.run(iter_items(sources)):
+                summary.add(result)
+                renderer.item(result)
+        except SourceError as exc:
+            fail(str(exc))
+        except KeyboardInterrupt:
+            summary.partial = True
+        renderer.finish(summary)
+    sys.exit(2 if summary.partial else summary.exit_code())

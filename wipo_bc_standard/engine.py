@@ -1,0 +1,92 @@
+"""The checking step: an item in, its result out; schemas and rule sets compiled once per run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from . import schemas
+from .checks.ledger import LedgerChain
+from .checks.schema_check import SchemaCheck
+from .findings import Finding, Level
+from .report import ItemResult
+from .resources import data_dir
+from .rules import PROFILES, Rule, RuleContext, select
+from .sources import Item
+from .targets import TARGETS, detect
+
+_CLAUSE_UNKNOWN = "DESIGN: conformance targets"
+
+
+class Checker:
+    """Checks items of one run: ``target`` is one of :data:`TARGETS` or ``auto``."""
+
+    def __init__(self, target: str = "auto", profile: str = "interop",
+                 network: Mapping[str, Any] | None = None, fail_on: Level = Level.ERROR,
+                 lang: str = "en") -> None:
+        if target != "auto" and target not in TARGETS:
+            raise ValueError(f"unknown target {target!r}; choose auto or one of {', '.join(TARGETS)}")
+        if profile not in PROFILES:
+            raise ValueError(f"unknown profile {profile!r}; choose one of {', '.join(PROFILES)}")
+        self.target = target
+        self.profile = profile
+        self.fail_on = fail_on
+        self.context = RuleContext(network=network, lang=lang)
+        self._schema_checks: dict[str, SchemaCheck | None] = {}
+        self._rules: dict[str, tuple[Rule, ...]] = {}
+        self._ledger = LedgerChain() if target == "ledger" else None
+
+    def run(self, items: Iterable[Item]) -> Iterator[ItemResult]:
+        for item in items:
+            yield self.check(item)
+
+    def check(self, item: Item) -> ItemResult:
+        target: str | None = self.target
+        if item.error is not None:
+            findings = [item.error.finding()]
+            if target == "auto":
+                target = None
+        else:
+            doc = item.doc
+            if target == "auto":
+                target = detect(doc)
+            findings = self._check_doc(doc, target)
+        conformant = not any(f.level >= self.fail_on for f in findings)
+        return ItemResult(item.source, item.index, item.line, target, findings, conformant, item.position)
+
+    def _check_doc(self, doc: Any, target: str | None) -> list[Finding]:
+        if not isinstance(doc, dict):
+            kind = "an array" if isinstance(doc, list) else "null" if doc is None else f"a {type(doc).__name__}"
+            kind = {"a str": "a string", "a bool": "a boolean", "a int": "a number", "a float": "a number"}.get(kind, kind)
+            return [Finding("json.not-an-object", Level.ERROR, f"item is {kind}, not a JSON object",
+                            clause=_CLAUSE_UNKNOWN)]
+        if target is None:
+            return [Finding("target.unknown", Level.ERROR,
+                            "cannot tell the target: no recordId, profileId, declarationId, DID id or credential type "
+                            "(use --target)", clause=_CLAUSE_UNKNOWN)]
+        schema_target = "record" if target == "ledger" else target
+        findings: list[Finding] = []
+        check = self._schema_check(schema_target)
+        if check is not None:
+            findings.extend(check(doc))
+        for rule in self._rules_for(target):
+            findings.extend(rule.findings(doc, self.context))
+        if self._ledger is not None:
+            findings.extend(self._ledger.feed(doc))
+        return findings
+
+    def _schema_check(self, target: str) -> SchemaCheck | None:
+        if target not in self._schema_checks:
+            path = data_dir("schemas") / schemas.file_name(target)
+            self._schema_checks[target] = (SchemaCheck(schemas.load(target), schemas.file_name(target))
+                                           if path.is_file() else None)
+        return self._schema_checks[target]
+
+    def _rules_for(self, target: str) -> tuple[Rule, ...]:
+        if target not in self._rules:
+            # A ledger's items are records: they get the record rules and the ledger rules.
+            wanted = ("record", "ledger") if target == "ledger" else (target,)
+            network = self.context.network is not None
+            chosen = {r.id: r for t in wanted for r in select(t, self.profile, network)}
+            self._rules[target] = tuple(chosen.values())
+        return self._rules[target]

@@ -1,0 +1,67 @@
+"""Findings: what a check says about one item.
+
+A finding is rich (rule id, level, clause, JSON Pointer path, message, child findings) because
+CI systems, baselines and people all key on different parts of it.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Level(enum.IntEnum):
+    """Severity of a finding; ordered so that ``level >= fail_on`` decides the exit code.
+
+    The standard's requirement keywords map onto it: MUST -> error, SHOULD -> warning, MAY -> info.
+    """
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @property
+    def keyword(self) -> str:
+        """The RFC 2119 keyword of a rule at this level."""
+        return {Level.ERROR: "MUST", Level.WARNING: "SHOULD", Level.INFO: "MAY"}[self]
+
+    @classmethod
+    def parse(cls, text: str) -> Level:
+        """Accept ``error``/``warning``/``info`` or ``MUST``/``SHOULD``/``MAY``."""
+        by_name = {"error": cls.ERROR, "warning": cls.WARNING, "info": cls.INFO,
+                   "must": cls.ERROR, "should": cls.WARNING, "may": cls.INFO}
+        try:
+            return by_name[text.lower()]
+        except KeyError:
+            raise ValueError(f"unknown level {text!r} (use error, warning or info)") from None
+
+
+def json_pointer(parts: list[str | int] | tuple[str | int, ...]) -> str:
+    """RFC 6901 pointer for a list of keys and indexes."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a check found wrong (or worth saying) about an item."""
+
+    rule: str
+    level: Level
+    message: str
+    path: str = ""
+    clause: str = ""
+    children: tuple[Finding, ...] = field(default=())
+    #: A stable, language-neutral key for messages and baselines (the template's parameters).
+    params: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"rule": self.rule, "level": self.level.label, "clause": self.clause,
+                               "path": self.path, "message": self.message}
+        if self.children:
+            out["children"] = [c.to_dict() for c in self.children]
+        return out

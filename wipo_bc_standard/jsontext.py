@@ -1,0 +1,143 @@
+"""Strict JSON: parse bytes into a document, or say exactly why the bytes are not acceptable JSON.
+
+The fast path is ``orjson``; the exact path (Python's ``json`` with hooks) runs only when the fast
+path fails or a cheap byte-level pre-check says the fast path could have hidden something:
+
+- duplicate object keys (orjson keeps the last one silently);
+- integers beyond +-(2**53 - 1), which I-JSON (RFC 7493, section 2.2) says other implementations
+  cannot carry exactly (orjson turns integers past 64 bits into floats silently);
+- NaN and Infinity, which JSON (RFC 8259) does not have;
+- nesting deeper than :data:`MAX_DEPTH`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from .findings import Finding, Level
+
+#: Deepest nesting of arrays and objects accepted; the standard's documents need fewer than 10.
+MAX_DEPTH = 64
+#: Largest integer magnitude that every JSON implementation carries exactly (I-JSON).
+MAX_EXACT_INT = 2**53 - 1
+
+_KEY_TOKEN = re.compile(rb'"\s*:')
+_LONG_DIGITS = re.compile(rb"\d{16,}")
+_CLAUSE = "RFC 8259; RFC 7493 (I-JSON)"
+
+
+@dataclass(frozen=True, slots=True)
+class ParseError:
+    """Why a text is not an acceptable JSON document."""
+
+    rule: str
+    message: str
+
+    def finding(self) -> Finding:
+        return Finding(rule=self.rule, level=Level.ERROR, message=self.message, clause=_CLAUSE)
+
+
+def parse(data: bytes) -> Any | ParseError:
+    """Return the document in ``data`` or a :class:`ParseError`."""
+    try:
+        doc = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return _parse_exactly(data)
+    if _may_hide_problems(data, doc):
+        return _parse_exactly(data)
+    return doc
+
+
+def _may_hide_problems(data: bytes, doc: Any) -> bool:
+    # Deep nesting: the number of brackets bounds the depth, so most documents skip the walk.
+    if data.count(b"{") + data.count(b"[") > MAX_DEPTH and _depth(doc) > MAX_DEPTH:
+        return True
+    if _LONG_DIGITS.search(data):
+        return True
+    if isinstance(doc, (dict, list)) and b":" in data:
+        # With no \u escapes, string contents survive a round trip unchanged, so each key token of
+        # the input reappears in orjson's output unless a duplicate key swallowed it.
+        if b"\\u" in data:
+            return True
+        again = orjson.dumps(doc)
+        return len(_KEY_TOKEN.findall(data)) != len(_KEY_TOKEN.findall(again))
+    return False
+
+
+def _depth(doc: Any) -> int:
+    deepest, stack = 0, [(doc, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            node = list(node.values())
+        if isinstance(node, list):
+            deepest = max(deepest, depth)
+            if depth <= MAX_DEPTH:
+                stack.extend((child, depth + 1) for child in node)
+    return deepest
+
+
+class _Reject(Exception):
+    def __init__(self, rule: str, message: str) -> None:
+        super().__init__(message)
+        self.rule = rule
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _Reject("json.duplicate-key", f"duplicate key {key!r} in one object")
+        seen[key] = value
+    return seen
+
+
+def _constant(name: str) -> Any:
+    raise _Reject("json.non-finite-number", f"{name} is not a JSON number")
+
+
+def _int(text: str) -> int:
+    value = int(text)
+    if abs(value) > MAX_EXACT_INT:
+        raise _Reject("json.number-range",
+                      f"integer {text} is beyond +-(2**53-1), which JSON implementations cannot carry exactly")
+    return value
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _Reject("json.number-range", f"number {text} is beyond the range of a double")
+    return value
+
+
+def _parse_exactly(data: bytes) -> Any | ParseError:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return ParseError("json.encoding", f"not UTF-8: byte {exc.start} cannot be decoded")
+    if text.startswith("\ufeff"):
+        return ParseError("json.encoding", "starts with a byte order mark, which JSON forbids (RFC 8259, 8.1)")
+    try:
+        doc = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant,
+                         parse_int=_int, parse_float=_float)
+    except _Reject as exc:
+        return ParseError(exc.rule, str(exc))
+    except json.JSONDecodeError as exc:
+        if not text.strip():
+            return ParseError("json.syntax", "empty input: no JSON value")
+        return ParseError("json.syntax", f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+    except RecursionError:
+        return ParseError("json.depth", f"nesting deeper than {MAX_DEPTH} levels")
+    if _depth(doc) > MAX_DEPTH:
+        return ParseError("json.depth", f"nesting deeper than {MAX_DEPTH} levels")
+    try:
+        orjson.dumps(doc)
+    except orjson.JSONEncodeError:
+        return ParseError("json.encoding", "a string holds a lone UTF-16 surrogate escape (I-JSON forbids it)")
+    return doc

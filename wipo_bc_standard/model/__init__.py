@@ -1,0 +1,8 @@
+"""The data model of the conformance targets, defined once."""
+
+from .common import STANDARD_VERSION, Digest
+from .governance import GovernanceDeclaration
+from .profile import NetworkProfile
+from .record import Record
+
+__all__ = ["STANDARD_VERSION", "Digest", "GovernanceDeclaration", "NetworkProfile", "Record"]

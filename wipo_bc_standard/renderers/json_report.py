@@ -1,0 +1,57 @@
+"""The JSON report (DESIGN.md) and its streaming cousin, NDJSON."""
+
+from __future__ import annotations
+
+import tempfile
+from typing import Any
+
+import orjson
+
+from .._version import __version__
+from ..model.common import STANDARD_VERSION
+from ..report import ItemResult, Summary
+from .base import Renderer, register
+
+
+def header() -> dict[str, Any]:
+    return {"tool": {"name": "wipo-bc-standard", "version": __version__}, "standardVersion": STANDARD_VERSION}
+
+
+@register
+class JsonRenderer(Renderer):
+    """One JSON document; items are spooled to a temporary file so memory stays bounded."""
+
+    name = "json"
+    description = "the JSON report: tool, summary, and every item with its findings"
+
+    def begin(self) -> None:
+        self._spool = tempfile.TemporaryFile()
+        self._count = 0
+
+    def item(self, result: ItemResult) -> None:
+        self._spool.write(b"," if self._count else b"")
+        self._spool.write(orjson.dumps(result.to_dict()))
+        self._count += 1
+
+    def finish(self, summary: Summary) -> None:
+        head = orjson.dumps({**header(), "summary": summary.to_dict()})
+        self.out.write(head[:-1].decode() + ',"items":[')
+        self._spool.seek(0)
+        while chunk := self._spool.read(1 << 20):
+            self.out.write(chunk.decode())
+        self.out.write("]}\n")
+        self._spool.close()
+
+
+@register
+class NdjsonRenderer(Renderer):
+    """One line per item as it is checked, then a last line with the summary."""
+
+    name = "ndjson"
+    description = "one JSON object per item, streamed, then a summary line"
+
+    def item(self, result: ItemResult) -> None:
+        self.out.write(orjson.dumps(result.to_dict()).decode() + "\n")
+
+    def finish(self, summary: Summary) -> None:
+        self.out.write(orjson.dumps({**header(), "summary": summary.to_dict()}).decode() + "\n")

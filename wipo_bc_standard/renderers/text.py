@@ -1,0 +1,45 @@
+"""Text for people: each failing item with its findings, then one summary line."""
+
+from __future__ import annotations
+
+from ..findings import Finding
+from ..report import ItemResult, Summary
+from .base import Renderer, register
+
+
+def location(result: ItemResult) -> str:
+    where = result.source
+    if result.line is not None:
+        where += f":{result.line}"
+    elif result.index or result.source.startswith("<"):
+        where += f"[{result.index}]"
+    return where
+
+
+@register
+class TextRenderer(Renderer):
+    name = "text"
+    description = "findings of non-conformant items and a summary line (the default)"
+
+    def item(self, result: ItemResult) -> None:
+        if not result.findings:
+            return
+        status = "FAIL" if not result.conformant else "ok  "
+        target = f" ({result.target})" if result.target else ""
+        self.out.write(f"{status} {location(result)}{target}\n")
+        for finding in result.findings:
+            self._finding(finding, "  ")
+
+    def _finding(self, finding: Finding, indent: str) -> None:
+        path = f" at {finding.path}" if finding.path else ""
+        self.out.write(f"{indent}{finding.level.label}: [{finding.rule}]{path}: {finding.message}\n")
+        for child in finding.children:
+            self._finding(child, indent + "    ")
+
+    def finish(self, summary: Summary) -> None:
+        counts = ", ".join(f"{n} {lv.label}{'s' if n != 1 else ''}" for lv, n in
+                           sorted(summary.findings.items(), reverse=True))
+        verdict = "conformant" if summary.non_conformant == 0 else "NOT conformant"
+        partial = " (partial: interrupted)" if summary.partial else ""
+        self.out.write(f"{summary.items} items: {summary.conformant} conformant, "
+                       f"{summary.non_conformant} not; {counts} -> {verdict}{partial}\n")

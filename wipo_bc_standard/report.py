@@ -1,0 +1,96 @@
+"""The report: one result per input item, and the summary that decides the exit code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .findings import Finding, Level
+
+EXIT_CONFORMANT = 0
+EXIT_NOT_CONFORMANT = 1
+EXIT_CANNOT_RUN = 2
+
+
+@dataclass(slots=True)
+class ItemResult:
+    """What the checks found on one input item."""
+
+    source: str
+    index: int
+    line: int | None
+    target: str | None
+    findings: list[Finding]
+    conformant: bool
+    position: Mapping[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"source": self.source, "index": self.index, "line": self.line,
+                               "target": self.target, "conformant": self.conformant,
+                               "findings": [f.to_dict() for f in self.findings]}
+        if self.position:
+            out["ledger"] = dict(self.position)
+        return out
+
+
+@dataclass(slots=True)
+class Summary:
+    """Counts over a run, kept as items stream past (nothing else is retained)."""
+
+    items: int = 0
+    conformant: int = 0
+    findings: dict[Level, int] = field(default_factory=lambda: {lv: 0 for lv in Level})
+    by_rule: dict[str, int] = field(default_factory=dict)
+    partial: bool = False
+
+    def add(self, result: ItemResult) -> None:
+        self.items += 1
+        self.conformant += result.conformant
+        for f in result.findings:
+            self.findings[f.level] += 1
+            self.by_rule[f.rule] = self.by_rule.get(f.rule, 0) + 1
+
+    @property
+    def non_conformant(self) -> int:
+        return self.items - self.conformant
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"items": self.items, "conformant": self.conformant,
+                               "nonConformant": self.non_conformant,
+                               "findings": {lv.label: self.findings[lv] for lv in sorted(Level, reverse=True)}}
+        if self.partial:
+            out["partial"] = True
+        return out
+
+    def exit_code(self) -> int:
+        return EXIT_NOT_CONFORMANT if self.non_conformant else EXIT_CONFORMANT
+
+
+@dataclass(slots=True)
+class Report:
+    """The results of a run, in input order, with their summary."""
+
+    items: list[ItemResult]
+    summary: Summary
+
+    @classmethod
+    def of(cls, results: Iterable[ItemResult]) -> Report:
+        summary = Summary()
+        items = []
+        for result in results:
+            summary.add(result)
+            items.append(result)
+        return cls(items, summary)
+
+    @property
+    def conformant(self) -> bool:
+        return self.summary.non_conformant == 0
+
+    @property
+    def exit_code(self) -> int:
+        return self.summary.exit_code()
+
+    def to_dict(self) -> dict[str, Any]:
+        from .renderers.json_report import header
+        return {**header(), "summary": self.summary.to_dict(), "items": [i.to_dict() for i in self.items]}

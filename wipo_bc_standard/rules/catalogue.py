@@ -1,0 +1,89 @@
+"""The rule catalogue: one rule = one small function with its metadata.
+
+``wipo-bc rules``, the docs' rule pages, the SARIF rule table and the tests are all rendered from
+:data:`CATALOGUE`, so the published rules and the checks cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..findings import Finding, Level
+
+#: A rule's check yields (JSON Pointer, template parameters) for each violation it finds.
+Hit = tuple[str, Mapping[str, Any]]
+CheckFn = Callable[[Any, "RuleContext"], Iterable[Hit]]
+
+PROFILES: dict[str, frozenset[Level]] = {
+    "core": frozenset({Level.ERROR}),
+    "interop": frozenset({Level.ERROR, Level.WARNING}),
+    "strict": frozenset({Level.ERROR, Level.WARNING, Level.INFO}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RuleContext:
+    """What a rule may know besides the document: the network it is checked for."""
+
+    network: Mapping[str, Any] | None = None
+    lang: str = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A conformance rule and everything the catalogue publishes about it."""
+
+    id: str
+    title: str
+    level: Level
+    targets: tuple[str, ...]
+    clause: str
+    rationale: str
+    message: str
+    valid_example: Any
+    invalid_example: Any
+    check: CheckFn = field(repr=False)
+    message_zh: str = ""
+    #: Rules that need ``--network`` context say so; without it they do not run.
+    needs_network: bool = False
+
+    def findings(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
+        template = self.message_zh if ctx.lang == "zh" and self.message_zh else self.message
+        for path, params in self.check(doc, ctx):
+            yield Finding(rule=self.id, level=self.level, message=_format(template, params),
+                          path=path, clause=self.clause, params=tuple(sorted(params.items())))
+
+
+def _format(template: str, params: Mapping[str, Any]) -> str:
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+CATALOGUE: dict[str, Rule] = {}
+
+
+def rule(*, id: str, title: str, level: Level, targets: tuple[str, ...] | str, clause: str,
+         rationale: str, message: str, valid: Any, invalid: Any, message_zh: str = "",
+         needs_network: bool = False) -> Callable[[CheckFn], CheckFn]:
+    """Register the decorated check function as a rule of the catalogue."""
+    def register(check: CheckFn) -> CheckFn:
+        if id in CATALOGUE:
+            raise ValueError(f"rule {id} registered twice")
+        CATALOGUE[id] = Rule(id=id, title=title, level=level,
+                             targets=(targets,) if isinstance(targets, str) else targets,
+                             clause=clause, rationale=rationale, message=message,
+                             valid_example=valid, invalid_example=invalid, check=check,
+                             message_zh=message_zh, needs_network=needs_network)
+        return check
+    return register
+
+
+def select(target: str, profile: str, network: bool) -> tuple[Rule, ...]:
+    """The rules that run on a target's documents under a profile."""
+    levels = PROFILES[profile]
+    return tuple(r for r in CATALOGUE.values()
+                 if target in r.targets and r.level in levels and (network or not r.needs_network))

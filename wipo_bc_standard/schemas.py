@@ -1,0 +1,95 @@
+"""JSON Schema 2020-12 artifacts, generated from the pydantic models (the source of truth).
+
+``export`` writes them to ``schemas/``; ``check`` says which committed files differ from what the
+models produce now. Validation always uses the committed (bundled) files, which are what other
+implementations read.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
+
+from .model import GovernanceDeclaration, NetworkProfile, Record
+from .model.common import STANDARD_VERSION
+from .model.record import RECORD_SCHEMA_EXTRA
+from .resources import NAMESPACE, data_dir
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def schema_id(target: str) -> str:
+    return f"{NAMESPACE}schemas/{STANDARD_VERSION}/{target}.schema.json"
+
+
+class _StandardSchema(GenerateJsonSchema):
+    """Pydantic's generator, adjusted so that optional means 'may be absent', never 'may be null'."""
+
+    def nullable_schema(self, schema: core_schema.NullableSchema) -> JsonSchemaValue:
+        return self.generate_inner(schema["schema"])
+
+    def default_schema(self, schema: core_schema.WithDefaultSchema) -> JsonSchemaValue:
+        inner = self.generate_inner(schema["schema"])
+        if schema.get("default") is not None:
+            inner["default"] = schema["default"]
+        return inner
+
+
+#: target name -> (model, extra keywords merged into the root)
+MODELS: dict[str, tuple[type[BaseModel], dict[str, Any]]] = {
+    "record": (Record, RECORD_SCHEMA_EXTRA),
+    "profile": (NetworkProfile, {}),
+    "governance": (GovernanceDeclaration, {}),
+}
+
+
+def generate(target: str) -> dict[str, Any]:
+    """The JSON Schema of a target, as the models define it now."""
+    model, extra = MODELS[target]
+    body = model.model_json_schema(by_alias=True, schema_generator=_StandardSchema, mode="validation")
+    schema: dict[str, Any] = {"$schema": DIALECT, "$id": schema_id(target)}
+    schema.update(body)
+    schema.update(extra)
+    return schema
+
+
+def render(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def file_name(target: str) -> str:
+    return f"{target}.schema.json"
+
+
+def export(out_dir: Path | None = None) -> list[Path]:
+    """Write every generated schema; return the paths written."""
+    out_dir = out_dir or data_dir("schemas")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for target in MODELS:
+        path = out_dir / file_name(target)
+        path.write_text(render(generate(target)), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def drift(schema_dir: Path | None = None) -> list[str]:
+    """Names of committed schema files that differ from (or are missing against) the models."""
+    schema_dir = schema_dir or data_dir("schemas")
+    stale = []
+    for target in MODELS:
+        path = schema_dir / file_name(target)
+        if not path.is_file() or path.read_text(encoding="utf-8") != render(generate(target)):
+            stale.append(file_name(target))
+    return stale
+
+
+def load(target: str) -> dict[str, Any]:
+    """The bundled (committed) schema of a target."""
+    path = data_dir("schemas") / file_name(target)
+    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]

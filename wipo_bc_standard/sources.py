@@ -1,0 +1,125 @@
+"""Readers: turn paths, stdin, bytes or Python objects into a stream of items.
+
+Every item carries where it came from (source, index, line). Nothing is dropped: a line that is
+not JSON is still an item, with its parse error, so that items in always equals items reported.
+NDJSON is read line by line, so memory does not grow with the size of the input.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from . import jsontext
+from .jsontext import ParseError
+
+#: File name endings read when a directory is walked, and how each is read.
+JSON_SUFFIXES = (".json",)
+NDJSON_SUFFIXES = (".ndjson", ".jsonl")
+KNOWN_SUFFIXES = JSON_SUFFIXES + NDJSON_SUFFIXES
+
+
+class SourceError(Exception):
+    """A source that cannot be read at all (missing path, unreadable file): the run cannot be done."""
+
+
+@dataclass(slots=True)
+class Item:
+    """One document to check and where it came from."""
+
+    source: str
+    index: int
+    line: int | None
+    doc: Any = None
+    error: ParseError | None = None
+    #: Position on a ledger, for items read from a ledger export.
+    position: Mapping[str, Any] | None = None
+
+
+def iter_items(sources: Iterable[Any]) -> Iterator[Item]:
+    """Items of each source in order: a path, ``-`` (stdin), bytes, a mapping or an iterable of mappings."""
+    for source in sources:
+        if isinstance(source, Mapping):
+            yield Item("<object>", 0, None, doc=source)
+        elif isinstance(source, (bytes, bytearray)):
+            yield from _read_bytes("<bytes>", bytes(source))
+        elif isinstance(source, (str, Path)):
+            if str(source) == "-":
+                yield from _read_stream("<stdin>", sys.stdin.buffer)
+            else:
+                yield from _read_path(Path(source))
+        elif isinstance(source, Iterable):
+            for index, doc in enumerate(source):
+                yield Item("<object>", index, None, doc=doc)
+        else:
+            raise SourceError(f"cannot read a {type(source).__name__} as a source")
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, and files with a known ending under directories named (recursively, sorted).
+
+    Raises SourceError for a path that does not exist.
+    """
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(p for p in sorted(path.rglob("*"))
+                         if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES
+                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise SourceError(f"{raw}: no such file or directory")
+    return files
+
+
+def _read_path(path: Path) -> Iterator[Item]:
+    suffix = path.suffix.lower()
+    try:
+        with path.open("rb") as stream:
+            if suffix in NDJSON_SUFFIXES:
+                yield from _items_of_lines(str(path), stream)
+            else:
+                yield from _read_bytes(str(path), stream.read(), sniff=suffix not in JSON_SUFFIXES)
+    except OSError as exc:
+        raise SourceError(f"{path}: {exc.strerror or exc}") from None
+
+
+def _read_stream(name: str, stream: BinaryIO) -> Iterator[Item]:
+    yield from _read_bytes(name, stream.read(), sniff=True)
+
+
+def _read_bytes(name: str, data: bytes, sniff: bool = True) -> Iterator[Item]:
+    """A JSON document (an array is a list of items), or, when sniffing, NDJSON if the whole is
+    not one document but its first line is (a broken pretty-printed document stays one item)."""
+    parsed = jsontext.parse(data)
+    if isinstance(parsed, ParseError):
+        lines = data.splitlines()
+        first = next((ln for ln in lines if ln.strip()), b"")
+        if sniff and parsed.rule == "json.syntax" and len(lines) > 1 and not isinstance(jsontext.parse(first), ParseError):
+            yield from _items_of_lines(name, lines)
+        else:
+            yield Item(name, 0, 1, error=parsed)
+    elif isinstance(parsed, list):
+        for index, doc in enumerate(parsed):
+            yield Item(name, index, None, doc=doc)
+    else:
+        yield Item(name, 0, 1, doc=parsed)
+
+
+def _items_of_lines(name: str, lines: Iterable[bytes]) -> Iterator[Item]:
+    for index, line in enumerate(lines):
+        number = index + 1
+        text = line.rstrip(b"\r\n")
+        if not text.strip():
+            yield Item(name, index, number, error=ParseError("json.syntax", "empty line: no JSON value"))
+            continue
+        parsed = jsontext.parse(text)
+        if isinstance(parsed, ParseError):
+            yield Item(name, index, number, error=parsed)
+        else:
+            yield Item(name, index, number, doc=parsed)
