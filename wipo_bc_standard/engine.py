@@ -34,7 +34,8 @@ class Checker:
         self.context = RuleContext(network=network, lang=lang)
         self._schema_checks: dict[str, SchemaCheck | None] = {}
         self._rules: dict[str, tuple[Rule, ...]] = {}
-        self._ledger = LedgerChain() if target == "ledger" else None
+        self._ledger = (LedgerChain(select("ledger", profile, network is not None, stateful=True))
+                        if target == "ledger" else None)
 
     def run(self, items: Iterable[Item]) -> Iterator[ItemResult]:
         for item in items:

@@ -8,7 +8,7 @@ NDJSON is read line by line, so memory does not grow with the size of the input.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -20,6 +20,15 @@ from .jsontext import ParseError
 JSON_SUFFIXES = (".json",)
 NDJSON_SUFFIXES = (".ndjson", ".jsonl")
 KNOWN_SUFFIXES = JSON_SUFFIXES + NDJSON_SUFFIXES
+
+#: Readers of other forms by file ending (``.xml``, ``.jsonld``, ``.ttl``), registered by the
+#: modules of :mod:`wipo_bc_standard.formats`, which are imported on first use.
+READERS: dict[str, Callable[[Path], Iterator["Item"]]] = {}
+
+
+def _readers() -> dict[str, Callable[[Path], Iterator["Item"]]]:
+    from . import formats  # noqa: F401  (registers the readers)
+    return READERS
 
 
 class SourceError(Exception):
@@ -68,7 +77,7 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             files.extend(p for p in sorted(path.rglob("*"))
-                         if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES
+                         if p.is_file() and (p.suffix.lower() in KNOWN_SUFFIXES or p.suffix.lower() in _readers())
                          and not any(part.startswith(".") for part in p.relative_to(path).parts))
         elif path.exists():
             files.append(path)
@@ -79,6 +88,10 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
 
 def _read_path(path: Path) -> Iterator[Item]:
     suffix = path.suffix.lower()
+    reader = _readers().get(suffix)
+    if reader is not None:
+        yield from reader(path)
+        return
     try:
         with path.open("rb") as stream:
             if suffix in NDJSON_SUFFIXES:

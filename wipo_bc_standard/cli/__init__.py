@@ -8,8 +8,9 @@ import click
 
 from .._version import __version__
 
-#: Modules that each define ``command`` (a click command or group), in help order.
-COMMAND_MODULES = ("validate_cmd", "schemas_cmd")
+#: Modules that each define ``commands`` (a list of click commands or groups), in help order.
+COMMAND_MODULES = ("validate_cmd", "ledger_cmd", "compat_cmd", "jcs_cmd", "convert_cmd", "vocab_cmd",
+                   "rules_cmd", "schemas_cmd", "baseline_cmd", "docs_cmd")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -23,4 +24,5 @@ def main() -> None:
 
 
 for _name in COMMAND_MODULES:
-    main.add_command(importlib.import_module(f"{__name__}.{_name}").command)
+    for _command in importlib.import_module(f"{__name__}.{_name}").commands:
+        main.add_command(_command)

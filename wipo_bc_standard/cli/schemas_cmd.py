@@ -36,3 +36,6 @@ def check() -> None:
     if not stale:
         click.echo(f"{len(schemas.MODELS)} schemas match the model")
     sys.exit(1 if stale else 0)
+
+
+commands = [command]

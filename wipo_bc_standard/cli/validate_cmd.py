@@ -77,3 +77,6 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
             summary.partial = True
         renderer.finish(summary)
     sys.exit(2 if summary.partial else summary.exit_code())
+
+
+commands = [command]

@@ -1,6 +1,16 @@
-"""The rule catalogue. Importing this package registers every rule."""
+"""The rule catalogue. Importing this package registers every rule.
 
-from . import record_rules  # noqa: F401  (registers rules)
+Each module holds the rules of one area; a module = one owner, one concern.
+"""
+
+from . import (  # noqa: F401  (importing registers the rules)
+    governance_rules,
+    identity_rules,
+    ledger_rules,
+    network_rules,
+    profile_rules,
+    record_rules,
+)
 from .catalogue import CATALOGUE, PROFILES, Rule, RuleContext, rule, select
 
 __all__ = ["CATALOGUE", "PROFILES", "Rule", "RuleContext", "rule", "select"]

@@ -48,6 +48,9 @@ class Rule:
     message_zh: str = ""
     #: Rules that need ``--network`` context say so; without it they do not run.
     needs_network: bool = False
+    #: Stateful rules look across items (a ledger); their ``check`` takes a list of documents,
+    #: their examples are lists, and at run time a stateful checker emits their findings.
+    stateful: bool = False
 
     def findings(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         template = self.message_zh if ctx.lang == "zh" and self.message_zh else self.message
@@ -68,7 +71,7 @@ CATALOGUE: dict[str, Rule] = {}
 
 def rule(*, id: str, title: str, level: Level, targets: tuple[str, ...] | str, clause: str,
          rationale: str, message: str, valid: Any, invalid: Any, message_zh: str = "",
-         needs_network: bool = False) -> Callable[[CheckFn], CheckFn]:
+         needs_network: bool = False, stateful: bool = False) -> Callable[[CheckFn], CheckFn]:
     """Register the decorated check function as a rule of the catalogue."""
     def register(check: CheckFn) -> CheckFn:
         if id in CATALOGUE:
@@ -77,13 +80,14 @@ def rule(*, id: str, title: str, level: Level, targets: tuple[str, ...] | str, c
                              targets=(targets,) if isinstance(targets, str) else targets,
                              clause=clause, rationale=rationale, message=message,
                              valid_example=valid, invalid_example=invalid, check=check,
-                             message_zh=message_zh, needs_network=needs_network)
+                             message_zh=message_zh, needs_network=needs_network, stateful=stateful)
         return check
     return register
 
 
-def select(target: str, profile: str, network: bool) -> tuple[Rule, ...]:
-    """The rules that run on a target's documents under a profile."""
+def select(target: str, profile: str, network: bool, stateful: bool = False) -> tuple[Rule, ...]:
+    """The rules that run on a target's documents under a profile (per document, or the stateful ones)."""
     levels = PROFILES[profile]
     return tuple(r for r in CATALOGUE.values()
-                 if target in r.targets and r.level in levels and (network or not r.needs_network))
+                 if target in r.targets and r.level in levels and (network or not r.needs_network)
+                 and r.stateful == stateful)

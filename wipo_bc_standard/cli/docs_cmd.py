@@ -1,0 +1,7 @@
+"""``wipo-bc docs build``."""
+
+from __future__ import annotations
+
+import click
+
+commands: list[click.Command] = []

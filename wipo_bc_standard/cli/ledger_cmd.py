@@ -1,0 +1,7 @@
+"""``wipo-bc ledger read``."""
+
+from __future__ import annotations
+
+import click
+
+commands: list[click.Command] = []

@@ -1,0 +1,7 @@
+"""``wipo-bc vocab``."""
+
+from __future__ import annotations
+
+import click
+
+commands: list[click.Command] = []

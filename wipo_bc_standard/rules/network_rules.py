@@ -1,0 +1,3 @@
+"""Rules that need the network's profile as context (--network)."""
+
+from __future__ import annotations
