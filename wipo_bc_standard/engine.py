@@ -44,14 +44,14 @@ class Checker:
     def check(self, item: Item) -> ItemResult:
         target: str | None = self.target
         if item.error is not None:
-            findings = [item.error.finding()]
+            findings = item.findings + [item.error.finding()]
             if target == "auto":
                 target = None
         else:
             doc = item.doc
             if target == "auto":
                 target = detect(doc)
-            findings = self._check_doc(doc, target)
+            findings = item.findings + self._check_doc(doc, target)
         conformant = not any(f.level >= self.fail_on for f in findings)
         return ItemResult(item.source, item.index, item.line, target, findings, conformant, item.position)
 

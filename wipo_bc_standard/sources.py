@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from . import jsontext
+from .findings import Finding
 from .jsontext import ParseError
 
 #: File name endings read when a directory is walked, and how each is read.
@@ -46,6 +47,8 @@ class Item:
     error: ParseError | None = None
     #: Position on a ledger, for items read from a ledger export.
     position: Mapping[str, Any] | None = None
+    #: Findings the reader already made (XSD errors of an XML record, a refused remote context...).
+    findings: list[Finding] = field(default_factory=list)
 
 
 def iter_items(sources: Iterable[Any]) -> Iterator[Item]:

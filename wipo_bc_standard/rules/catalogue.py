@@ -29,6 +29,8 @@ class RuleContext:
 
     network: Mapping[str, Any] | None = None
     lang: str = "en"
+    #: DID documents supplied alongside (by DID), for resolving keys offline.
+    did_documents: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
