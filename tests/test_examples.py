@@ -1,0 +1,57 @@
+"""The bundled examples, discovered by themselves: valid ones are conformant under every rule;
+each invalid one reports the finding its file name promises (``RULE-ID--what-is-wrong.ext``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from wipo_bc_standard import Level, validate
+from wipo_bc_standard.cli import main
+from wipo_bc_standard.sources import expand
+
+from .conftest import EXAMPLES
+
+VALID = expand([EXAMPLES / "valid"])
+INVALID = expand([EXAMPLES / "invalid"])
+
+
+def promised_rule(path: Path) -> str:
+    return path.name.split("--", 1)[0]
+
+
+def test_there_are_enough_examples() -> None:
+    def count(files: list[Path], target: str) -> int:
+        return sum(1 for f in files if f"/{target}/" in f.as_posix())
+    assert count(VALID, "record") >= 5 and count(INVALID, "record") >= 10
+    for target in ("profile", "governance"):
+        assert count(VALID, target) >= 2 and count(INVALID, target) >= 5
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.relative_to(EXAMPLES).as_posix())
+def test_valid_example_has_no_finding(path: Path) -> None:
+    report = validate(path, profile="strict", fail_on=Level.INFO)
+    assert report.summary.items >= 1
+    assert [f.to_dict() for item in report.items for f in item.findings] == []
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.relative_to(EXAMPLES).as_posix())
+def test_invalid_example_reports_its_promised_finding(path: Path) -> None:
+    report = validate(path, profile="strict", fail_on=Level.INFO)
+    rules = {f.rule for item in report.items for f in item.findings}
+    assert promised_rule(path) in rules, f"{path.name} promises {promised_rule(path)}, got {sorted(rules)}"
+    assert not report.conformant
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.relative_to(EXAMPLES).as_posix())
+def test_invalid_example_exits_1_from_the_cli(path: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", "--profile", "strict", "--fail-on", "info", str(path)])
+    assert result.exit_code == 1, result.output
+    assert promised_rule(path) in result.output
+
+
+def test_valid_examples_exit_0_from_the_cli() -> None:
+    result = CliRunner().invoke(main, ["validate", str(EXAMPLES / "valid")])
+    assert result.exit_code == 0, result.output

@@ -1,0 +1,164 @@
+"""``validate`` as users call it: inputs of every shape, every item reported, exit codes, formats."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from wipo_bc_standard import Finding, Level, Report, validate
+from wipo_bc_standard.cli import main
+from wipo_bc_standard.jsontext import MAX_DEPTH
+from wipo_bc_standard.rules.record_rules import example_record
+
+
+def rules_of(report: Report) -> list[list[str]]:
+    return [[f.rule for f in item.findings] for item in report.items]
+
+
+def test_a_mapping_an_iterable_and_bytes_are_accepted() -> None:
+    record = example_record()
+    assert validate(record).conformant
+    assert validate([record, record]).summary.items == 2
+    assert validate(json.dumps(record).encode()).conformant
+    assert validate(iter([record])).summary.items == 1
+
+
+def test_findings_carry_rule_level_path_clause_and_message() -> None:
+    report = validate(example_record(ipRight__office="EUIPO"))
+    (finding,) = report.items[0].findings
+    assert isinstance(finding, Finding)
+    assert (finding.rule, finding.level, finding.path) == ("schema.pattern", Level.ERROR, "/ipRight/office")
+    assert finding.clause.startswith("record.schema.json#") and "EUIPO" in finding.message
+
+
+def test_required_points_at_the_missing_member() -> None:
+    report = validate(example_record(ipRight__applicationNumber=None))
+    assert [(f.rule, f.path) for f in report.items[0].findings] == [("schema.required", "/ipRight/applicationNumber")]
+
+
+def test_ndjson_with_garbage_lines_reports_every_line(tmp_path: Path) -> None:
+    good = json.dumps(example_record())
+    garbage = ["not json", "", "[1, 2]", "42", "{}", '{"a": NaN}', "\xff\xfe", '{"recordId": 1, "recordId": 2}',
+               "null", '"text"']
+    lines = [good if i % 10 else garbage[(i // 10) % len(garbage)] for i in range(500)]
+    path = tmp_path / "records.ndjson"
+    path.write_bytes(b"\n".join(ln.encode("utf-8", "surrogateescape") if ln != "\xff\xfe" else b"\xff\xfe"
+                                for ln in lines) + b"\n")
+    result = CliRunner().invoke(main, ["validate", "--format", "json", str(path)])
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert report["summary"]["items"] == len(report["items"]) == 500
+    assert report["summary"]["nonConformant"] == 50
+    assert [i["line"] for i in report["items"]] == list(range(1, 501))
+    assert all(i["findings"][0]["level"] == "error" for i in report["items"] if not i["conformant"])
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    (b'{"a": 1, "a": 2}', "json.duplicate-key"),
+    (b'{"a": {"b": 1, "b": 1}}', "json.duplicate-key"),
+    (b'{"k\\u0065y": 1, "key": 2}', "json.duplicate-key"),
+    (b'{"a": NaN}', "json.non-finite-number"),
+    (b'{"a": -Infinity}', "json.non-finite-number"),
+    (b'{"a": 9007199254740992}', "json.number-range"),
+    (b'{"a": 1e400}', "json.number-range"),
+    (b'{"a": "\xff"}', "json.encoding"),
+    (b'\xef\xbb\xbf{"a": 1}', "json.encoding"),
+    (b'{"a": "\\ud800"}', "json.encoding"),
+    (b"[" * (MAX_DEPTH + 1) + b"]" * (MAX_DEPTH + 1), "json.depth"),
+    (b'{"a":' * 5000 + b"1" + b"}" * 5000, "json.depth"),
+    (b'{"a": 1,}', "json.syntax"),
+    (b"", "json.syntax"),
+])
+def test_json_that_other_implementations_would_read_differently_is_a_finding(text: bytes, rule: str) -> None:
+    report = validate(text)
+    assert report.summary.items == 1
+    assert rules_of(report)[0][0] == rule
+
+
+def test_largest_exact_integer_and_ordinary_unicode_pass() -> None:
+    record = example_record(ledger={"platform": "evm", "network": "1", "transactionId": "0xab",
+                                    "blockNumber": 2**53 - 1, "timestamp": "2021-06-01T10:00:00Z"},
+                            ipRight__title="区块链 «marque» \u2028")
+    assert validate(json.dumps(record).encode()).conformant
+
+
+@pytest.mark.parametrize(("doc", "rule"), [([], "json.not-an-object"), (3, "json.not-an-object"),
+                                           ({}, "target.unknown"), ({"x": 1}, "target.unknown")])
+def test_items_that_are_not_documents_of_a_target_are_findings(doc: object, rule: str) -> None:
+    report = validate(json.dumps([doc]).encode())
+    assert rules_of(report) == [[rule]]
+
+
+def test_anyof_failure_reports_best_match_with_children() -> None:
+    from wipo_bc_standard.checks.schema_check import SchemaCheck
+    check = SchemaCheck({"anyOf": [{"type": "string", "minLength": 3}, {"type": "integer"}]}, "t.json")
+    (finding,) = check("x")
+    assert finding.rule == "schema.anyOf"
+    assert [c.rule for c in finding.children] == ["schema.minLength", "schema.type"]
+
+
+def test_stdin_is_read_with_dash(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = (json.dumps(example_record()) + "\nnot json\n").encode()
+    result = CliRunner().invoke(main, ["validate", "--format", "ndjson", "-"], input=lines)
+    assert result.exit_code == 1
+    rows = [json.loads(x) for x in result.output.splitlines()]
+    assert [r.get("conformant") for r in rows[:2]] == [True, False]
+    assert rows[-1]["summary"]["items"] == 2
+
+
+def test_output_file_and_exit_codes(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(example_record()))
+    result = CliRunner().invoke(main, ["validate", "--format", "json", "-o", str(out), str(good)])
+    assert result.exit_code == 0
+    assert json.loads(out.read_text())["summary"] == {
+        "items": 1, "conformant": 1, "nonConformant": 0, "findings": {"error": 0, "warning": 0, "info": 0}}
+
+
+@pytest.mark.parametrize("args", [["validate", "/no/such/path"], ["validate"], ["validate", "--target", "x", "."],
+                                  ["validate", "--network", "/no/such.json", "."]])
+def test_a_run_that_cannot_be_done_exits_2_with_one_line(args: list[str]) -> None:
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_json_report_shape_matches_design() -> None:
+    buf = io.StringIO()
+    from wipo_bc_standard.engine import Checker
+    from wipo_bc_standard.renderers import REGISTRY
+    from wipo_bc_standard.report import Summary
+    from wipo_bc_standard.sources import iter_items
+    renderer = REGISTRY["json"](buf)
+    renderer.begin()
+    summary = Summary()
+    for result in Checker().run(iter_items([example_record(), {"recordId": "x"}])):
+        summary.add(result)
+        renderer.item(result)
+    renderer.finish(summary)
+    report = json.loads(buf.getvalue())
+    assert set(report) == {"tool", "standardVersion", "summary", "items"}
+    assert report["tool"]["name"] == "wipo-bc-standard"
+    assert set(report["items"][1]) >= {"source", "index", "line", "target", "conformant", "findings"}
+    assert set(report["items"][1]["findings"][0]) >= {"rule", "level", "clause", "path", "message"}
+
+
+def test_committed_schemas_match_the_model() -> None:
+    from wipo_bc_standard import schemas
+    assert schemas.drift() == [], "run `wipo-bc schemas export`"
+
+
+def test_schemas_are_2020_12_with_ids_titles_and_descriptions() -> None:
+    from wipo_bc_standard import schemas
+    for target in schemas.MODELS:
+        schema = schemas.load(target)
+        assert schema["$schema"] == schemas.DIALECT
+        assert schema["$id"].endswith(f"/{target}.schema.json")
+        assert schema["title"] and schema["description"]
+        for name, prop in schema["properties"].items():
+            assert prop.get("description") or "$ref" in prop, f"{target}.{name} has no definition"

@@ -1,0 +1,97 @@
+"""DID and DID URL syntax, exactly as the ABNF of W3C DID Core 1.0 (sections 3.1 and 3.2) says.
+
+```
+did                = "did:" method-name ":" method-specific-id
+method-name        = 1*method-char
+method-char        = %x61-7A / DIGIT
+method-specific-id = *( *idchar ":" ) 1*idchar
+idchar             = ALPHA / DIGIT / "." / "-" / "_" / pct-encoded
+pct-encoded        = "%" HEXDIG HEXDIG
+did-url            = did path-abempty [ "?" query ] [ "#" fragment ]
+```
+
+``path-abempty``, ``query`` and ``fragment`` are those of RFC 3986 (sections 3.3 to 3.5):
+``path-abempty = *( "/" segment )``, ``segment = *pchar``, ``query = fragment = *( pchar / "/" / "?" )``,
+``pchar = unreserved / pct-encoded / sub-delims / ":" / "@"``. ABNF strings are case-insensitive
+except where given as ``%x`` ranges, so ``did:`` itself may not be upper case only by this reading of
+the specification's prose ("The DID scheme name MUST be an ASCII lowercase string"); both are enforced.
+
+A *relative* DID URL (DID Core 3.2.2), such as ``#key-1``, is resolved against a base DID with
+:func:`resolve_reference`; DID documents use them in verification relationships.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_PCT = r"%[0-9A-Fa-f]{2}"
+_IDCHAR = rf"(?:[A-Za-z0-9._-]|{_PCT})"
+_METHOD = r"[a-z0-9]+"
+_MSID = rf"(?:{_IDCHAR}*:)*{_IDCHAR}+"
+_PCHAR = rf"(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|{_PCT})"
+_PATH = rf"(?:/{_PCHAR}*)*"
+_QUERY = rf"(?:{_PCHAR}|[/?])*"
+
+#: The ``did`` production as a regular expression (also used in ``schemas/did.schema.json``).
+DID_PATTERN = rf"did:{_METHOD}:{_MSID}"
+#: The ``did-url`` production as a regular expression.
+DID_URL_PATTERN = rf"{DID_PATTERN}{_PATH}(?:\?{_QUERY})?(?:#{_QUERY})?"
+
+_DID = re.compile(DID_PATTERN)
+_DID_URL = re.compile(
+    rf"(?P<did>did:(?P<method>{_METHOD}):(?P<msid>{_MSID}))"
+    rf"(?P<path>{_PATH})(?:\?(?P<query>{_QUERY}))?(?:#(?P<fragment>{_QUERY}))?")
+_RELATIVE = re.compile(rf"(?P<path>{_PATH})(?:\?(?P<query>{_QUERY}))?(?:#(?P<fragment>{_QUERY}))?")
+
+
+@dataclass(frozen=True, slots=True)
+class DidUrl:
+    """The parts of a DID URL; ``query`` and ``fragment`` are None when absent (not when empty)."""
+
+    did: str
+    method: str
+    method_specific_id: str
+    path: str = ""
+    query: str | None = None
+    fragment: str | None = None
+
+    @property
+    def is_bare_did(self) -> bool:
+        return not self.path and self.query is None and self.fragment is None
+
+
+def is_did(text: object) -> bool:
+    """True when ``text`` matches the ``did`` production (no path, query or fragment)."""
+    return isinstance(text, str) and _DID.fullmatch(text) is not None
+
+
+def is_did_url(text: object) -> bool:
+    """True when ``text`` matches the ``did-url`` production (every DID is also a DID URL)."""
+    return isinstance(text, str) and _DID_URL.fullmatch(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def parse_did_url(text: str) -> DidUrl | None:
+    """The parts of an absolute DID URL, or None when ``text`` is not one."""
+    match = _DID_URL.fullmatch(text)
+    if match is None:
+        return None
+    return DidUrl(did=match["did"], method=match["method"], method_specific_id=match["msid"],
+                  path=match["path"], query=match["query"], fragment=match["fragment"])
+
+
+def resolve_reference(reference: str, base_did: str) -> str | None:
+    """An absolute DID URL for ``reference``: itself when absolute, else resolved against ``base_did``.
+
+    Only the relative forms DID documents use are accepted (a path, query and/or fragment, per
+    DID Core 3.2.2 and RFC 3986 section 5.2 with the DID as base); None when neither form fits.
+    """
+    if reference.startswith("did:"):
+        return reference if is_did_url(reference) else None
+    if not reference or _RELATIVE.fullmatch(reference) is None or not is_did(base_did):
+        return None
+    if reference[0] in "/?#":
+        return base_did + reference
+    return None
