@@ -162,3 +162,22 @@ def test_schemas_are_2020_12_with_ids_titles_and_descriptions() -> None:
         assert schema["title"] and schema["description"]
         for name, prop in schema["properties"].items():
             assert prop.get("description") or "$ref" in prop, f"{target}.{name} has no definition"
+
+
+def test_fast_json_path_never_misses_a_duplicate_key() -> None:
+    """The byte-level pre-check must send every document with a duplicate key to the exact path."""
+    import random
+
+    from wipo_bc_standard import jsontext
+    rng = random.Random(8785)
+    spaces = ["", " ", "\n  ", "\t", "\r\n"]
+    for _ in range(2000):
+        keys = [rng.choice(["a", "b", "c", 'q\\"', "k:", "\u00e9", "\u4e2d"]) for _ in range(rng.randint(1, 5))]
+        members = []
+        for key in keys:
+            value = rng.choice(['1', '"x"', '"\\":"', '[1, {"z": 2}]', 'null', '"a\\" : b"'])
+            members.append(f'"{key}"{rng.choice(spaces)}:{rng.choice(spaces)}{value}')
+        text = "{" + ",".join(members) + "}"
+        parsed = jsontext.parse(text.encode())
+        has_duplicates = len(set(keys)) != len(keys)
+        assert isinstance(parsed, jsontext.ParseError) == has_duplicates, text

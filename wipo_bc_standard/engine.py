@@ -70,8 +70,11 @@ class Checker:
         check = self._schema_check(schema_target)
         if check is not None:
             findings.extend(check(doc))
+        context = self.context
         for rule in self._rules_for(target):
-            findings.extend(rule.findings(doc, self.context))
+            # Hot path: call the check itself; a Finding is built only for a hit.
+            for path, params in rule.check(doc, context):
+                findings.append(rule.finding(path, params, context.lang))
         if self._ledger is not None:
             findings.extend(self._ledger.feed(doc))
         return findings

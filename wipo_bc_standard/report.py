@@ -43,6 +43,8 @@ class Summary:
     findings: dict[Level, int] = field(default_factory=lambda: {lv: 0 for lv in Level})
     by_rule: dict[str, int] = field(default_factory=dict)
     partial: bool = False
+    #: Findings a baseline accepted (not counted above); see :mod:`wipo_bc_standard.baseline`.
+    suppressed: int = 0
 
     def add(self, result: ItemResult) -> None:
         self.items += 1
@@ -61,6 +63,8 @@ class Summary:
                                "findings": {lv.label: self.findings[lv] for lv in sorted(Level, reverse=True)}}
         if self.partial:
             out["partial"] = True
+        if self.suppressed:
+            out["suppressed"] = self.suppressed
         return out
 
     def exit_code(self) -> int:

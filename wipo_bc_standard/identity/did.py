@@ -12,9 +12,9 @@ did-url            = did path-abempty [ "?" query ] [ "#" fragment ]
 
 ``path-abempty``, ``query`` and ``fragment`` are those of RFC 3986 (sections 3.3 to 3.5):
 ``path-abempty = *( "/" segment )``, ``segment = *pchar``, ``query = fragment = *( pchar / "/" / "?" )``,
-``pchar = unreserved / pct-encoded / sub-delims / ":" / "@"``. ABNF strings are case-insensitive
-except where given as ``%x`` ranges, so ``did:`` itself may not be upper case only by this reading of
-the specification's prose ("The DID scheme name MUST be an ASCII lowercase string"); both are enforced.
+``pchar = unreserved / pct-encoded / sub-delims / ":" / "@"``. A quoted ABNF string such as ``"did:"``
+is case-insensitive, but DID Core's prose says "The DID scheme name MUST be an ASCII lowercase
+string", so ``DID:`` is refused here.
 
 A *relative* DID URL (DID Core 3.2.2), such as ``#key-1``, is resolved against a base DID with
 :func:`resolve_reference`; DID documents use them in verification relationships.

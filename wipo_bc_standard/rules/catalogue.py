@@ -55,10 +55,14 @@ class Rule:
     stateful: bool = False
 
     def findings(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
-        template = self.message_zh if ctx.lang == "zh" and self.message_zh else self.message
         for path, params in self.check(doc, ctx):
-            yield Finding(rule=self.id, level=self.level, message=_format(template, params),
-                          path=path, clause=self.clause, params=tuple(sorted(params.items())))
+            yield self.finding(path, params, ctx.lang)
+
+    def finding(self, path: str, params: Mapping[str, Any], lang: str = "en") -> Finding:
+        """The finding of one hit, its message in ``lang`` (en or zh)."""
+        template = self.message_zh if lang == "zh" and self.message_zh else self.message
+        return Finding(rule=self.id, level=self.level, message=_format(template, params),
+                       path=path, clause=self.clause, params=tuple(sorted(params.items())))
 
 
 def _format(template: str, params: Mapping[str, Any]) -> str:

@@ -1,0 +1,119 @@
+"""``did:key``: the public key is the DID itself, so it resolves offline.
+
+A did:key is ``did:key:`` + a multibase base58btc value (prefix ``z``) of the unsigned-varint
+multicodec code of the key type followed by the raw public key (W3C CCG did:key Method v0.7,
+sections 2 and 3.1.1; multicodec table). Supported here:
+
+- Ed25519 public key, multicodec ``0xed`` (varint ``ed 01``), 32 raw bytes;
+- P-256 public key, multicodec ``0x1200`` (varint ``80 24``), 33-byte compressed SEC1 point.
+
+The same encoding is the ``publicKeyMultibase`` value of a ``Multikey`` (W3C Controlled Identifiers
+1.0, section 2.2.2), so :func:`decode_multikey` serves DID documents too.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from .did import parse_did_url
+
+#: A public key this package can verify with.
+PublicKey = Ed25519PublicKey | ec.EllipticCurvePublicKey
+
+ED25519_PUB = 0xED
+P256_PUB = 0x1200
+
+_B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+_B58_INDEX = {c: i for i, c in enumerate(_B58)}
+
+
+class KeyDecodeError(ValueError):
+    """A key value that cannot be decoded into a supported public key."""
+
+
+def b58decode(text: str) -> bytes:
+    """Bitcoin base58 (the multibase ``base58btc`` alphabet) to bytes; leading ``1`` are zero bytes."""
+    number = 0
+    for char in text:
+        digit = _B58_INDEX.get(char)
+        if digit is None:
+            raise KeyDecodeError(f"{char!r} is not a base58btc character")
+        number = number * 58 + digit
+    body = number.to_bytes((number.bit_length() + 7) // 8, "big") if number else b""
+    return b"\0" * (len(text) - len(text.lstrip("1"))) + body
+
+
+def b58encode(data: bytes) -> str:
+    number = int.from_bytes(data, "big")
+    out = []
+    while number:
+        number, digit = divmod(number, 58)
+        out.append(_B58[digit])
+    return "1" * (len(data) - len(data.lstrip(b"\0"))) + "".join(reversed(out))
+
+
+def _varint(data: bytes) -> tuple[int, int]:
+    """(value, bytes used) of an unsigned LEB128 varint (multiformats unsigned-varint)."""
+    value = 0
+    for i, byte in enumerate(data[:9]):
+        value |= (byte & 0x7F) << (7 * i)
+        if not byte & 0x80:
+            return value, i + 1
+    raise KeyDecodeError("bad multicodec varint")
+
+
+@lru_cache(maxsize=1024)
+def decode_multikey(value: str) -> PublicKey:
+    """The public key in a multibase base58btc multicodec value (``z6Mk...`` or ``zDn...``)."""
+    if not value.startswith("z"):
+        raise KeyDecodeError("only multibase base58btc (prefix 'z') is supported")
+    raw = b58decode(value[1:])
+    codec, used = _varint(raw)
+    key = raw[used:]
+    if codec == ED25519_PUB:
+        if len(key) != 32:
+            raise KeyDecodeError(f"an Ed25519 public key has 32 bytes, not {len(key)}")
+        return Ed25519PublicKey.from_public_bytes(key)
+    if codec == P256_PUB:
+        if len(key) != 33 or key[0] not in (2, 3):
+            raise KeyDecodeError("a P-256 multikey is a 33-byte compressed point")
+        try:
+            return ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), key)
+        except ValueError:
+            raise KeyDecodeError("not a point on P-256") from None
+    raise KeyDecodeError(f"multicodec 0x{codec:x} is not a supported key type (Ed25519 0xed, P-256 0x1200)")
+
+
+def encode_multikey(key: PublicKey) -> str:
+    """The multibase base58btc multicodec value of a public key (what a did:key is made of)."""
+    from cryptography.hazmat.primitives import serialization as ser
+    if isinstance(key, Ed25519PublicKey):
+        return "z" + b58encode(b"\xed\x01" + key.public_bytes(ser.Encoding.Raw, ser.PublicFormat.Raw))
+    if isinstance(key.curve, ec.SECP256R1):
+        return "z" + b58encode(b"\x80\x24" + key.public_bytes(ser.Encoding.X962, ser.PublicFormat.CompressedPoint))
+    raise KeyDecodeError("only Ed25519 and P-256 keys can be encoded")
+
+
+def did_key_document(did: str) -> dict[str, Any]:
+    """The DID document a did:key resolves to (did:key Method, section 3.1.2), with a Multikey method.
+
+    Raises :class:`KeyDecodeError` when ``did`` is not a did:key with a supported key.
+    """
+    parsed = parse_did_url(did)
+    if parsed is None or parsed.method != "key" or not parsed.is_bare_did:
+        raise KeyDecodeError(f"{did} is not a did:key")
+    value = parsed.method_specific_id
+    decode_multikey(value)  # refuse a did:key whose key cannot be read
+    method_id = f"{did}#{value}"
+    return {
+        "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
+        "id": did,
+        "verificationMethod": [{"id": method_id, "type": "Multikey", "controller": did,
+                                "publicKeyMultibase": value}],
+        "authentication": [method_id], "assertionMethod": [method_id],
+        "capabilityInvocation": [method_id], "capabilityDelegation": [method_id],
+    }

@@ -1,0 +1,65 @@
+"""Public keys from DID document verification methods: ``publicKeyJwk`` (RFC 7517, RFC 8037) and
+``publicKeyMultibase`` (Multikey; W3C Controlled Identifiers 1.0), as DID Core 5.2.1 allows,
+plus the legacy ``publicKeyBase58`` of Ed25519VerificationKey2018 found in deployed documents.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Mapping
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from .did_key import KeyDecodeError, PublicKey, b58decode, decode_multikey
+
+#: JWK members that carry private key material (RFC 7518 section 6, RFC 8037 section 2).
+PRIVATE_JWK_MEMBERS = frozenset({"d", "p", "q", "dp", "dq", "qi", "oth", "k"})
+
+
+def b64url_decode(text: str) -> bytes:
+    """Base64url without padding (RFC 7515, section 2); raises KeyDecodeError on bad input."""
+    if not isinstance(text, str) or "=" in text:
+        raise KeyDecodeError("not unpadded base64url")
+    try:
+        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (ValueError, TypeError):
+        raise KeyDecodeError("not base64url") from None
+
+
+def key_from_jwk(jwk: Mapping[str, Any]) -> PublicKey:
+    """An Ed25519 (``OKP``/``Ed25519``) or P-256 (``EC``/``P-256``) public key from a JWK."""
+    kty, crv = jwk.get("kty"), jwk.get("crv")
+    if kty == "OKP" and crv == "Ed25519":
+        raw = b64url_decode(jwk.get("x", ""))
+        if len(raw) != 32:
+            raise KeyDecodeError("an Ed25519 JWK's x has 32 bytes")
+        return Ed25519PublicKey.from_public_bytes(raw)
+    if kty == "EC" and crv == "P-256":
+        x, y = b64url_decode(jwk.get("x", "")), b64url_decode(jwk.get("y", ""))
+        if len(x) != 32 or len(y) != 32:
+            raise KeyDecodeError("a P-256 JWK's x and y have 32 bytes each")
+        try:
+            return ec.EllipticCurvePublicNumbers(int.from_bytes(x, "big"), int.from_bytes(y, "big"),
+                                                 ec.SECP256R1()).public_key()
+        except ValueError:
+            raise KeyDecodeError("not a point on P-256") from None
+    raise KeyDecodeError(f"JWK kty={kty!r} crv={crv!r} is not supported (OKP/Ed25519, EC/P-256)")
+
+
+def key_from_verification_method(method: Mapping[str, Any]) -> PublicKey:
+    """The public key a verification method carries, in whichever supported form it has."""
+    jwk = method.get("publicKeyJwk")
+    if isinstance(jwk, Mapping):
+        return key_from_jwk(jwk)
+    multibase = method.get("publicKeyMultibase")
+    if isinstance(multibase, str):
+        return decode_multikey(multibase)
+    base58 = method.get("publicKeyBase58")
+    if isinstance(base58, str) and method.get("type") == "Ed25519VerificationKey2018":
+        raw = b58decode(base58)
+        if len(raw) != 32:
+            raise KeyDecodeError("an Ed25519 publicKeyBase58 has 32 bytes")
+        return Ed25519PublicKey.from_public_bytes(raw)
+    raise KeyDecodeError("the verification method has no publicKeyJwk or publicKeyMultibase of a supported key")
