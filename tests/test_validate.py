@@ -181,3 +181,14 @@ def test_fast_json_path_never_misses_a_duplicate_key() -> None:
         parsed = jsontext.parse(text.encode())
         has_duplicates = len(set(keys)) != len(keys)
         assert isinstance(parsed, jsontext.ParseError) == has_duplicates, text
+
+
+def test_jobs_give_the_same_report_in_the_same_order(tmp_path: Path) -> None:
+    from wipo_bc_standard import parallel
+    good, bad = json.dumps(example_record()), json.dumps(example_record(ipRight__office="x"))
+    path = tmp_path / "many.ndjson"
+    path.write_text("\n".join(good if i % 7 else bad for i in range(parallel.BATCH_LINES * 2 + 5)) + "\n")
+    single = CliRunner().invoke(main, ["validate", "--format", "json", "--jobs", "1", str(path)])
+    double = CliRunner().invoke(main, ["validate", "--format", "json", "--jobs", "2", str(path)])
+    assert single.exit_code == double.exit_code == 1
+    assert json.loads(single.output) == json.loads(double.output)

@@ -127,8 +127,8 @@ def _read_bytes(name: str, data: bytes, sniff: bool = True) -> Iterator[Item]:
         yield Item(name, 0, 1, doc=parsed)
 
 
-def _items_of_lines(name: str, lines: Iterable[bytes]) -> Iterator[Item]:
-    for index, line in enumerate(lines):
+def _items_of_lines(name: str, lines: Iterable[bytes], first_index: int = 0) -> Iterator[Item]:
+    for index, line in enumerate(lines, first_index):
         number = index + 1
         text = line.rstrip(b"\r\n")
         if not text.strip():

@@ -1,7 +1,42 @@
-"""``wipo-bc compat``."""
+"""``wipo-bc compat``: can two networks exchange records?"""
 
 from __future__ import annotations
 
-import click
+import sys
 
-commands: list[click.Command] = []
+import click
+import orjson
+
+from ..compat import GOVERNANCE_FILE, PROFILE_FILE, NetworkError, compare
+from .common import fail, output
+
+
+@click.command("compat")
+@click.argument("network_a", metavar="NETWORK_A")
+@click.argument("network_b", metavar="NETWORK_B")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True,
+              help="Verdict format.")
+@click.option("-o", "--output", "out_path", metavar="FILE", help="Write the verdict to FILE instead of stdout.")
+def command(network_a: str, network_b: str, fmt: str, out_path: str | None) -> None:
+    f"""Say whether two networks can exchange records, and what blocks it.
+
+    Each NETWORK is a folder holding {PROFILE_FILE} and, optionally, {GOVERNANCE_FILE}
+    (without it the governance-based checks are skipped), or a network profile file alone.
+    Both must be valid: their errors are blockers.
+
+    Exit codes: 0 the networks can interoperate (warnings and notes allowed); 1 something blocks;
+    2 an input cannot be read.
+    """
+    try:
+        verdict = compare(network_a, network_b)
+    except NetworkError as exc:
+        fail(str(exc))
+    with output(out_path) as out:
+        if fmt == "json":
+            out.write(orjson.dumps(verdict.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n")
+        else:
+            out.write(verdict.to_text() + "\n")
+    sys.exit(verdict.exit_code)
+
+
+commands = [command]

@@ -8,13 +8,13 @@ from typing import Any
 
 import click
 
-from .. import jsontext
+from .. import jsontext, parallel
 from ..engine import Checker
 from ..findings import Level
 from ..renderers import REGISTRY
 from ..report import Summary
 from ..rules import PROFILES
-from ..sources import SourceError, expand, iter_items
+from ..sources import SourceError, expand
 from ..targets import TARGETS
 from .common import fail, output
 
@@ -46,8 +46,10 @@ def load_network(path: str) -> dict[str, Any]:
               help="Lowest level of finding that makes an item, and the run, not conformant.")
 @click.option("--lang", type=click.Choice(("en", "zh")), default="en", show_default=True,
               help="Language of the findings' messages.")
+@click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes to check with; 0 = all cores for inputs over 4 MiB, else one.")
 def command(paths: tuple[str, ...], target: str, profile: str, network_path: str | None, fmt: str,
-            out_path: str | None, fail_on: str, lang: str) -> None:
+            out_path: str | None, fail_on: str, lang: str, jobs: int) -> None:
     """Check records, ledgers, network profiles and governance declarations.
 
     PATH may be a file (JSON, a JSON array of items, or NDJSON), a directory (read recursively)
@@ -62,13 +64,16 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
     except SourceError as exc:
         fail(str(exc))
     network = load_network(network_path) if network_path else None
-    checker = Checker(target=target, profile=profile, network=network, fail_on=Level.parse(fail_on), lang=lang)
+    checker_options: dict[str, Any] = {"target": target, "profile": profile, "network": network,
+                                       "fail_on": Level.parse(fail_on), "lang": lang}
+    Checker(**checker_options)  # fail early, in this process, on options the checker refuses
+    jobs = jobs or parallel.auto_jobs(sources, target)
     summary = Summary()
     with output(out_path) as out:
         renderer = REGISTRY[fmt](out)
         renderer.begin()
         try:
-            for result in checker.run(iter_items(sources)):
+            for result in parallel.run(sources, checker_options, jobs):
                 summary.add(result)
                 renderer.item(result)
         except SourceError as exc:

@@ -402,3 +402,8 @@ ALL: dict[str, CodeList] = {cl.id: cl for cl in (
     SMART_CONTRACT_PLATFORMS, VALUE_CHAIN_PHASES, USE_CASES, DLT_ROLES, NODE_ROLES, VOTING_RULES,
     ERASURE_MECHANISMS, DISPUTE_MECHANISMS, KEY_CUSTODY, IP_DATA_STANDARDS,
 )}
+
+# WIPO ST.3 lives in its own module (it is long); imported last because it builds on Code and CodeList.
+from .st3 import ST3  # noqa: E402
+
+ALL[ST3.id] = ST3
