@@ -71,7 +71,7 @@ def test_ndjson_with_garbage_lines_reports_every_line(tmp_path: Path) -> None:
     (b"[" * (MAX_DEPTH + 1) + b"]" * (MAX_DEPTH + 1), "json.depth"),
     (b'{"a":' * 5000 + b"1" + b"}" * 5000, "json.depth"),
     (b'{"a": 1,}', "json.syntax"),
-    (b"", "json.syntax"),
+    (b"", "json.empty"),
 ])
 def test_json_that_other_implementations_would_read_differently_is_a_finding(text: bytes, rule: str) -> None:
     report = validate(text)

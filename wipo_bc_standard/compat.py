@@ -157,10 +157,15 @@ class Verdict:
             lines.append(f"{issue.kind.upper():8} {issue.id}: {issue.message}")
             lines.append(f"         A: {_show(issue.a)}")
             lines.append(f"         B: {_show(issue.b)}")
-        counts = f"{len(self.blockers)} blockers, {len(self.warnings)} warnings, {len(self.notes)} notes"
+        counts = ", ".join(_count(len(group), name) for group, name in
+                           ((self.blockers, "blocker"), (self.warnings, "warning"), (self.notes, "note")))
         lines.append(("compatible: the networks can exchange records" if self.compatible
                       else "NOT compatible: resolve the blockers first") + f" ({counts})")
         return "\n".join(lines)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _show(value: Any) -> str:
@@ -170,6 +175,8 @@ def _show(value: Any) -> str:
         return ", ".join(str(v) for v in value) if value else "(none)"
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, Mapping):
+        return ", ".join(f"{k}: {_show(v)}" for k, v in value.items())
     return str(value)
 
 
@@ -270,6 +277,15 @@ CHECKS["COMPAT-INPUT"] = CompatCheck(
     "checked against its own profile); each error is a blocker.", lambda a, b: iter(()))
 
 
+@_check("COMPAT-GOVERNANCE", "Governance given",
+        "A side given without a governance declaration is compared on its profile alone (a note).")
+def _governance(a: _Side, b: _Side) -> Iterator[Issue]:
+    if a.governance is None or b.governance is None:
+        yield Issue("COMPAT-GOVERNANCE", Level.INFO,
+                    "a governance declaration is missing: that side is compared on its profile alone",
+                    a.governance is not None, b.governance is not None)
+
+
 @_check("COMPAT-SAME", "Two different networks",
         "Warns when both sides carry the same profileId: a network compared with itself proves nothing.")
 def _same(a: _Side, b: _Side) -> Iterator[Issue]:
@@ -294,8 +310,9 @@ def _version(a: _Side, b: _Side) -> Iterator[Issue]:
                         _sorted(va), _sorted(vb))
 
 
-def _overlap(id: str, what: str, va: set[str] | None, vb: set[str] | None, *, unknown: str = "") -> Iterator[Issue]:
-    """Blocker when nothing is in common, warning when only part is."""
+def _overlap(id: str, what: str, va: set[str] | None, vb: set[str] | None, *, unknown: str = "",
+             partial: Level = Level.WARNING) -> Iterator[Issue]:
+    """Blocker when nothing is in common; ``partial`` when only part is."""
     if va is None or vb is None:
         if unknown:
             yield Issue(id, Level.INFO, unknown, _sorted(va), _sorted(vb))
@@ -304,15 +321,14 @@ def _overlap(id: str, what: str, va: set[str] | None, vb: set[str] | None, *, un
     if not common:
         yield Issue(id, Level.ERROR, f"no {what} in common", _sorted(va), _sorted(vb))
     elif va != vb:
-        yield Issue(id, Level.WARNING,
-                    f"only part of the {what} are in common ({', '.join(sorted(common))}); records using the "
-                    f"others cannot cross", _sorted(va), _sorted(vb))
+        yield Issue(id, partial,
+                    f"only part of the {what} are in common: exchanged records must use "
+                    f"{', '.join(sorted(common))}", _sorted(va), _sorted(vb))
 
 
 @_check("COMPAT-HASH", "Hash algorithms",
         "The approved hash algorithms (profile hashAlgorithms and governance cryptoPolicy.hashAlgs) must share "
-        "one that is not forbidden (MD5, SHA-1); a partial overlap is a warning: digests in the others "
-        "cannot be checked by the other side.")
+        "one that is not forbidden (MD5, SHA-1); a partial overlap is a note naming the ones to use.")
 def _hash(a: _Side, b: _Side) -> Iterator[Issue]:
     va = a.accepted("hashAlgorithms", "cryptoPolicy", "hashAlgs")
     vb = b.accepted("hashAlgorithms", "cryptoPolicy", "hashAlgs")
@@ -320,16 +336,16 @@ def _hash(a: _Side, b: _Side) -> Iterator[Issue]:
         yield Issue("COMPAT-HASH", Level.ERROR, "the only hash algorithms in common are forbidden (MD5, SHA-1)",
                     sorted(va), sorted(vb))
         return
-    yield from _overlap("COMPAT-HASH", "hash algorithms", va, vb)
+    yield from _overlap("COMPAT-HASH", "hash algorithms", va, vb, partial=Level.INFO)
 
 
 @_check("COMPAT-SIG", "Signature algorithms",
         "The approved signature algorithms (profile signatureAlgorithms and governance cryptoPolicy.sigAlgs) "
-        "must overlap, or neither side can verify the other's records.")
+        "must overlap, or neither side can verify the other's records; a partial overlap is a note.")
 def _signature(a: _Side, b: _Side) -> Iterator[Issue]:
     yield from _overlap("COMPAT-SIG", "signature algorithms",
                         a.accepted("signatureAlgorithms", "cryptoPolicy", "sigAlgs"),
-                        b.accepted("signatureAlgorithms", "cryptoPolicy", "sigAlgs"))
+                        b.accepted("signatureAlgorithms", "cryptoPolicy", "sigAlgs"), partial=Level.INFO)
 
 
 @_check("COMPAT-ENVELOPE", "Signature envelopes",
@@ -359,7 +375,7 @@ def _canonical(a: _Side, b: _Side) -> Iterator[Issue]:
 
 @_check("COMPAT-DID", "DID methods",
         "The DID methods each side resolves (identity.didMethods) must overlap, unless both accept X.509 "
-        "certificates (then a warning); a partial overlap is a warning.")
+        "certificates (then a warning); a partial overlap is a note.")
 def _did(a: _Side, b: _Side) -> Iterator[Issue]:
     va, vb = _strings(_get(a.profile, "identity", "didMethods")) or set(), _strings(_get(b.profile, "identity", "didMethods")) or set()
     if not va & vb and _get(a.profile, "identity", "x509") is True and _get(b.profile, "identity", "x509") is True:
@@ -367,7 +383,7 @@ def _did(a: _Side, b: _Side) -> Iterator[Issue]:
                     "no DID method in common; participants can be identified only by X.509 certificates",
                     sorted(va), sorted(vb))
         return
-    yield from _overlap("COMPAT-DID", "DID methods", va, vb)
+    yield from _overlap("COMPAT-DID", "DID methods", va, vb, partial=Level.INFO)
 
 
 @_check("COMPAT-TRUST", "Trust registries",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from . import schemas
+from . import messages, schemas
 from .checks.ledger import LedgerChain
 from .checks.schema_check import SchemaCheck
 from .findings import Finding, Level
@@ -16,6 +16,7 @@ from .sources import Item
 from .targets import TARGETS, detect
 
 _CLAUSE_UNKNOWN = "DESIGN: conformance targets"
+_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean", type(None): "null"}
 
 
 class Checker:
@@ -44,7 +45,7 @@ class Checker:
     def check(self, item: Item) -> ItemResult:
         target: str | None = self.target
         if item.error is not None:
-            findings = item.findings + [item.error.finding()]
+            findings = item.findings + [item.error.finding(self.context.lang)]
             if target == "auto":
                 target = None
         else:
@@ -57,14 +58,10 @@ class Checker:
 
     def _check_doc(self, doc: Any, target: str | None) -> list[Finding]:
         if not isinstance(doc, dict):
-            kind = "an array" if isinstance(doc, list) else "null" if doc is None else f"a {type(doc).__name__}"
-            kind = {"a str": "a string", "a bool": "a boolean", "a int": "a number", "a float": "a number"}.get(kind, kind)
-            return [Finding("json.not-an-object", Level.ERROR, f"item is {kind}, not a JSON object",
-                            clause=_CLAUSE_UNKNOWN)]
+            kind = _KINDS.get(type(doc), "a value")
+            return [self._said("json.not-an-object", kind=kind)]
         if target is None:
-            return [Finding("target.unknown", Level.ERROR,
-                            "cannot tell the target: no recordId, profileId, declarationId, DID id or credential type "
-                            "(use --target)", clause=_CLAUSE_UNKNOWN)]
+            return [self._said("target.unknown")]
         schema_target = "record" if target == "ledger" else target
         findings: list[Finding] = []
         check = self._schema_check(schema_target)
@@ -79,10 +76,15 @@ class Checker:
             findings.extend(self._ledger.feed(doc))
         return findings
 
+    def _said(self, rule: str, **params: Any) -> Finding:
+        return Finding(rule, Level.ERROR, messages.message(rule, params, self.context.lang),
+                       clause=_CLAUSE_UNKNOWN, params=tuple(params.items()))
+
     def _schema_check(self, target: str) -> SchemaCheck | None:
         if target not in self._schema_checks:
             path = data_dir("schemas") / schemas.file_name(target)
-            self._schema_checks[target] = (SchemaCheck(schemas.load(target), schemas.file_name(target))
+            self._schema_checks[target] = (SchemaCheck(schemas.load(target), schemas.file_name(target),
+                                                       self.context.lang)
                                            if path.is_file() else None)
         return self._schema_checks[target]
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import orjson
 
+from . import messages
 from .findings import Finding, Level
 
 #: Deepest nesting of arrays and objects accepted; the standard's documents need fewer than 10.
@@ -34,13 +35,23 @@ _CLAUSE = "RFC 8259; RFC 7493 (I-JSON)"
 
 @dataclass(frozen=True, slots=True)
 class ParseError:
-    """Why a text is not an acceptable JSON document."""
+    """Why a text is not an acceptable JSON document: a rule id and the message's parameters."""
 
     rule: str
-    message: str
+    #: English message, used when the message catalogue has no template for the rule.
+    fallback: str = ""
+    params: tuple[tuple[str, Any], ...] = ()
 
-    def finding(self) -> Finding:
-        return Finding(rule=self.rule, level=Level.ERROR, message=self.message, clause=_CLAUSE)
+    @classmethod
+    def of(cls, rule: str, **params: Any) -> ParseError:
+        return cls(rule, "", tuple(params.items()))
+
+    def message(self, lang: str = "en") -> str:
+        return messages.message(self.rule, dict(self.params), lang, self.fallback)
+
+    def finding(self, lang: str = "en") -> Finding:
+        return Finding(rule=self.rule, level=Level.ERROR, message=self.message(lang), clause=_CLAUSE,
+                       params=self.params)
 
 
 def parse(data: bytes) -> Any | ParseError:
@@ -91,36 +102,36 @@ def _depth(doc: Any) -> int:
 
 
 class _Reject(Exception):
-    def __init__(self, rule: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, rule: str, **params: Any) -> None:
+        super().__init__(rule)
         self.rule = rule
+        self.params = params
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     seen: dict[str, Any] = {}
     for key, value in pairs:
         if key in seen:
-            raise _Reject("json.duplicate-key", f"duplicate key {key!r} in one object")
+            raise _Reject("json.duplicate-key", key=key)
         seen[key] = value
     return seen
 
 
 def _constant(name: str) -> Any:
-    raise _Reject("json.non-finite-number", f"{name} is not a JSON number")
+    raise _Reject("json.non-finite-number", name=name)
 
 
 def _int(text: str) -> int:
     value = int(text)
     if abs(value) > MAX_EXACT_INT:
-        raise _Reject("json.number-range",
-                      f"integer {text} is beyond +-(2**53-1), which JSON implementations cannot carry exactly")
+        raise _Reject("json.number-range", text=text)
     return value
 
 
 def _float(text: str) -> float:
     value = float(text)
     if value in (float("inf"), float("-inf")):
-        raise _Reject("json.number-range", f"number {text} is beyond the range of a double")
+        raise _Reject("json.number-range", text=text)
     return value
 
 
@@ -128,24 +139,24 @@ def _parse_exactly(data: bytes) -> Any | ParseError:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return ParseError("json.encoding", f"not UTF-8: byte {exc.start} cannot be decoded")
+        return ParseError.of("json.encoding", detail=f"not UTF-8: byte {exc.start} cannot be decoded")
     if text.startswith("\ufeff"):
-        return ParseError("json.encoding", "starts with a byte order mark, which JSON forbids (RFC 8259, 8.1)")
+        return ParseError.of("json.encoding", detail="starts with a byte order mark, which JSON forbids (RFC 8259, 8.1)")
     try:
         doc = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant,
                          parse_int=_int, parse_float=_float)
     except _Reject as exc:
-        return ParseError(exc.rule, str(exc))
+        return ParseError.of(exc.rule, **exc.params)
     except json.JSONDecodeError as exc:
         if not text.strip():
-            return ParseError("json.syntax", "empty input: no JSON value")
-        return ParseError("json.syntax", f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+            return ParseError.of("json.empty")
+        return ParseError.of("json.syntax", detail=f"{exc.msg} at line {exc.lineno} column {exc.colno}")
     except RecursionError:
-        return ParseError("json.depth", f"nesting deeper than {MAX_DEPTH} levels")
+        return ParseError.of("json.depth", limit=MAX_DEPTH)
     if _depth(doc) > MAX_DEPTH:
-        return ParseError("json.depth", f"nesting deeper than {MAX_DEPTH} levels")
+        return ParseError.of("json.depth", limit=MAX_DEPTH)
     try:
         orjson.dumps(doc)
     except orjson.JSONEncodeError:
-        return ParseError("json.encoding", "a string holds a lone UTF-16 surrogate escape (I-JSON forbids it)")
+        return ParseError.of("json.encoding", detail="a string holds a lone UTF-16 surrogate escape (I-JSON forbids it)")
     return doc

@@ -132,7 +132,7 @@ def _items_of_lines(name: str, lines: Iterable[bytes], first_index: int = 0) -> 
         number = index + 1
         text = line.rstrip(b"\r\n")
         if not text.strip():
-            yield Item(name, index, number, error=ParseError("json.syntax", "empty line: no JSON value"))
+            yield Item(name, index, number, error=ParseError.of("json.empty"))
             continue
         parsed = jsontext.parse(text)
         if isinstance(parsed, ParseError):

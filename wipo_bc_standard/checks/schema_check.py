@@ -10,6 +10,9 @@ from typing import Any
 
 import jsonschema_rs
 
+import orjson
+
+from .. import messages
 from ..findings import Finding, Level, json_pointer
 
 
@@ -20,9 +23,10 @@ def compile_schema(schema: dict[str, Any]) -> Any:
 class SchemaCheck:
     """Check documents of one target against its bundled schema."""
 
-    def __init__(self, schema: dict[str, Any], clause: str) -> None:
+    def __init__(self, schema: dict[str, Any], clause: str, lang: str = "en") -> None:
         self._validator = compile_schema(schema)
         self._clause = clause
+        self._lang = lang
 
     def __call__(self, doc: Any) -> list[Finding]:
         if self._validator.is_valid(doc):
@@ -33,13 +37,16 @@ class SchemaCheck:
         kind = error.kind
         keyword = kind.name
         path = list(error.instance_path)
-        message = error.message
+        params = {k: v for k, v in kind.as_dict().items() if k != "context"}
         if keyword == "required":
             # Point at the missing member: that is what a user must add.
             path.append(kind.property)
         elif keyword == "additionalProperties" and len(kind.unexpected) == 1:
             path.append(kind.unexpected[0])
-            message = f"member {kind.unexpected[0]!r} is not part of the model (misspelt?)"
+        params["value"] = _short(error.instance)
+        english = error.message if keyword != "additionalProperties" else ""
+        message = messages.message(f"schema.{keyword}", params, self._lang, english) if self._lang != "en" or not english \
+            else english
         children: tuple[Finding, ...] = ()
         if keyword in ("anyOf", "oneOf") and getattr(kind, "context", None):
             # Report the best match (the branch with the fewest errors), the others as children.
@@ -49,3 +56,12 @@ class SchemaCheck:
         return Finding(rule=f"schema.{keyword}", level=Level.ERROR, message=message,
                        path=json_pointer(path), clause=f"{self._clause}#{schema_path}",
                        children=children)
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    """The offending value as JSON, cut to ``limit`` characters for a readable message."""
+    try:
+        text = orjson.dumps(value).decode()
+    except TypeError:
+        text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

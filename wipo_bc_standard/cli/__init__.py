@@ -26,3 +26,16 @@ def main() -> None:
 for _name in COMMAND_MODULES:
     for _command in importlib.import_module(f"{__name__}.{_name}").commands:
         main.add_command(_command)
+
+
+def run() -> None:
+    """The console entry point: ``main`` with a quiet exit when the reader of stdout goes away."""
+    import os
+    import sys
+    try:
+        main()
+    except BrokenPipeError:
+        # `wipo-bc validate ... | head`: stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)

@@ -7,7 +7,7 @@ import sys
 import click
 import orjson
 
-from ..compat import GOVERNANCE_FILE, PROFILE_FILE, NetworkError, compare
+from ..compat import NetworkError, compare
 from .common import fail, output
 
 
@@ -18,9 +18,9 @@ from .common import fail, output
               help="Verdict format.")
 @click.option("-o", "--output", "out_path", metavar="FILE", help="Write the verdict to FILE instead of stdout.")
 def command(network_a: str, network_b: str, fmt: str, out_path: str | None) -> None:
-    f"""Say whether two networks can exchange records, and what blocks it.
+    """Say whether two networks can exchange records, and what blocks it.
 
-    Each NETWORK is a folder holding {PROFILE_FILE} and, optionally, {GOVERNANCE_FILE}
+    Each NETWORK is a folder holding profile.json and, optionally, governance.json
     (without it the governance-based checks are skipped), or a network profile file alone.
     Both must be valid: their errors are blockers.
 

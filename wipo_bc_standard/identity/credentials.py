@@ -15,6 +15,7 @@ verifiable presentations (4.13.1 enveloped), 5.4 refreshing, 5.5 terms of use, 5
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -37,6 +38,8 @@ _BASE_TERMS = {
 _VERSIONS = {V1_CONTEXT: "1.1", V2_CONTEXT: "2.0"}
 _PRESENTATION_TYPES = ("VerifiablePresentation", "EnvelopedVerifiablePresentation")
 _LANGUAGE_VALUE_KEYS = frozenset({"@value", "@language", "@direction"})
+
+_JWT = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")
 
 Problem = tuple[str, str]
 
@@ -275,6 +278,8 @@ def _presentation(doc: dict[str, Any], path: str, version: str) -> Iterator[Prob
         else:
             yield from _url_id(holder, f"{path}/holder", "holder")
     for where, vc in _items(doc, "verifiableCredential", path):
+        if version == "1.1" and isinstance(vc, str) and _JWT.fullmatch(vc):
+            continue  # 1.1, 6.3.1: a JWT-encoded credential (not decoded here)
         if not isinstance(vc, dict):
             yield where, "each verifiableCredential is an object (an enveloped credential, not a string)"
         else:

@@ -35,7 +35,11 @@ class RuleContext:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A conformance rule and everything the catalogue publishes about it."""
+    """A conformance rule and everything the catalogue publishes about it.
+
+    Examples: a document; a list of documents for stateful rules; for ``needs_network`` rules a dict
+    ``{"network": <network profile>, "document": <document>}`` (checked with ``RuleContext(network=...)``).
+    """
 
     id: str
     title: str

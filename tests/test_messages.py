@@ -1,0 +1,33 @@
+"""Findings speak English and Chinese, from the message catalogues."""
+
+from __future__ import annotations
+
+import json
+
+from wipo_bc_standard import messages, validate
+from wipo_bc_standard.rules import CATALOGUE
+from wipo_bc_standard.rules.record_rules import example_record
+
+
+def test_every_catalogued_message_has_every_language() -> None:
+    for rule, templates in messages.CATALOGUE.items():
+        assert set(templates) == set(messages.LANGUAGES), rule
+
+
+def test_every_rule_has_a_chinese_message() -> None:
+    assert all(rule.message_zh for rule in CATALOGUE.values())
+
+
+def test_findings_are_in_chinese_with_lang_zh() -> None:
+    report = validate([example_record(ipRight__applicationNumber=None), example_record(event__standard="ST.27")],
+                      lang="zh")
+    messages_zh = [f.message for item in report.items for f in item.findings]
+    assert "缺少必需的成员 'applicationNumber'" in messages_zh
+    assert any("ST.61" in m and "编码" in m for m in messages_zh)
+    report = validate(b'{"a": 1, "a": 2}', lang="zh")
+    assert report.items[0].findings[0].message == "同一对象中出现重复的键 'a'"
+
+
+def test_english_is_the_default() -> None:
+    report = validate(json.dumps(example_record(recordType="sale")).encode())
+    assert "is not one of" in report.items[0].findings[0].message

@@ -1,0 +1,62 @@
+"""Message catalogue of the findings that are not rules of the catalogue (JSON, schema, target).
+
+Rules carry their own ``message``/``message_zh`` templates; everything else is said here, once
+per language, so that ``--lang zh`` never meets a scattered English string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+LANGUAGES = ("en", "zh")
+
+#: rule id -> language -> template (``str.format`` with the finding's parameters).
+CATALOGUE: dict[str, dict[str, str]] = {
+    "json.syntax": {"en": "not JSON: {detail}", "zh": "不是 JSON：{detail}"},
+    "json.empty": {"en": "empty line: no JSON value", "zh": "空行：没有 JSON 值"},
+    "json.encoding": {"en": "{detail}", "zh": "编码错误：{detail}"},
+    "json.duplicate-key": {"en": "duplicate key {key!r} in one object", "zh": "同一对象中出现重复的键 {key!r}"},
+    "json.non-finite-number": {"en": "{name} is not a JSON number", "zh": "{name} 不是 JSON 数字"},
+    "json.number-range": {"en": "number {text} is beyond what JSON implementations carry exactly (I-JSON: +-(2**53-1), finite doubles)",
+                          "zh": "数字 {text} 超出 JSON 实现可精确表示的范围（I-JSON：±(2**53-1)，有限双精度数）"},
+    "json.depth": {"en": "nesting deeper than {limit} levels", "zh": "嵌套深度超过 {limit} 层"},
+    "json.not-an-object": {"en": "item is {kind}, not a JSON object", "zh": "条目是{kind_zh}，不是 JSON 对象"},
+    "target.unknown": {"en": "cannot tell the target: no recordId, profileId, declarationId, DID id or credential type (use --target)",
+                       "zh": "无法判断检查目标：没有 recordId、profileId、declarationId、DID 标识或凭证类型（请使用 --target）"},
+    "schema.required": {"en": "required member {property!r} is missing", "zh": "缺少必需的成员 {property!r}"},
+    "schema.additionalProperties": {"en": "member(s) {unexpected} are not part of the model (misspelt?)",
+                                    "zh": "成员 {unexpected} 不属于数据模型（拼写错误？）"},
+    "schema.type": {"en": "{value} is not of type {types}", "zh": "{value} 的类型不是 {types}"},
+    "schema.enum": {"en": "{value} is not one of {options}", "zh": "{value} 不在允许的取值 {options} 之中"},
+    "schema.const": {"en": "{value} is not {expected_value}", "zh": "{value} 应为 {expected_value}"},
+    "schema.pattern": {"en": "{value} does not match {pattern}", "zh": "{value} 不符合模式 {pattern}"},
+    "schema.format": {"en": "{value} is not a valid {format}", "zh": "{value} 不是有效的 {format}"},
+    "schema.minLength": {"en": "{value} is shorter than {limit} characters", "zh": "{value} 短于 {limit} 个字符"},
+    "schema.maxLength": {"en": "{value} is longer than {limit} characters", "zh": "{value} 长于 {limit} 个字符"},
+    "schema.minimum": {"en": "{value} is less than the minimum {limit}", "zh": "{value} 小于最小值 {limit}"},
+    "schema.maximum": {"en": "{value} is greater than the maximum {limit}", "zh": "{value} 大于最大值 {limit}"},
+    "schema.exclusiveMinimum": {"en": "{value} is not greater than {limit}", "zh": "{value} 不大于 {limit}"},
+    "schema.exclusiveMaximum": {"en": "{value} is not less than {limit}", "zh": "{value} 不小于 {limit}"},
+    "schema.minItems": {"en": "{value} has fewer than {limit} items", "zh": "{value} 少于 {limit} 项"},
+    "schema.maxItems": {"en": "{value} has more than {limit} items", "zh": "{value} 多于 {limit} 项"},
+    "schema.uniqueItems": {"en": "{value} has repeated items", "zh": "{value} 含有重复项"},
+    "schema.anyOf": {"en": "{value} matches none of the allowed forms", "zh": "{value} 不符合任何一种允许的形式"},
+    "schema.oneOf": {"en": "{value} must match exactly one of the allowed forms", "zh": "{value} 必须恰好符合一种允许的形式"},
+}
+
+_KIND_ZH = {"an array": "数组", "a string": "字符串", "a number": "数字", "a boolean": "布尔值", "null": "null"}
+
+
+def message(rule: str, params: Mapping[str, Any], lang: str = "en", fallback: str = "") -> str:
+    """The message of a finding in ``lang``; ``fallback`` (English) when the catalogue has none."""
+    templates = CATALOGUE.get(rule)
+    if templates is None:
+        return fallback
+    values = dict(params)
+    if "kind" in values:
+        values.setdefault("kind_zh", _KIND_ZH.get(values["kind"], values["kind"]))
+    try:
+        return templates.get(lang, templates["en"]).format(**values)
+    except (KeyError, IndexError, ValueError):
+        return fallback or templates["en"]

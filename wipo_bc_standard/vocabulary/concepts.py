@@ -1,0 +1,189 @@
+"""The vocabulary as data: concept schemes and their concepts, read from their two sources.
+
+The terms come from ``terms.toml`` (this package); every code list of ``wipo_bc_standard.codelists``
+becomes its own scheme, so the schemas' enums and the vocabulary are generated from one source.
+"""
+
+from __future__ import annotations
+
+import importlib
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources as importlib_resources
+from urllib.parse import quote
+
+from .. import codelists
+from ..codelists import CodeList
+from ..resources import NAMESPACE
+
+#: WIPO's six official languages, in the order labels are written out.
+LANGUAGES = ("en", "zh", "fr", "es", "ru", "ar")
+#: Namespace of concept schemes and concepts.
+VOCAB = f"{NAMESPACE}vocab/"
+#: Namespace of the properties of the data model (shared with the JSON-LD context).
+NS = f"{NAMESPACE}ns#"
+#: Id (and IRI local name) of the scheme of terms.
+TERM_SCHEME = "term"
+TERMS_SOURCE = "wipo_bc_standard/vocabulary/terms.toml"
+
+
+def scheme_iri(scheme_id: str) -> str:
+    return f"{VOCAB}{scheme_id}"
+
+
+def concept_iri(scheme_id: str, local_name: str) -> str:
+    """IRI of a term (scheme ``term``, by slug) or of a code (by its value, percent-encoded if needed)."""
+    return f"{VOCAB}{scheme_id}/{quote(local_name, safe='')}"
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One skos:Concept: a term of the standard or a code of a code list."""
+
+    scheme: str
+    #: IRI local name: the slug of a term, the value of a code.
+    name: str
+    notation: str
+    labels: dict[str, str]
+    definitions: dict[str, str] = field(default_factory=dict)
+    alt_labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+    #: IRIs of skos:broader, skos:related, skos:closeMatch targets.
+    broader: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    close_match: tuple[str, ...] = ()
+    #: IRIs of the ISO 23257 user-view roles an actor typically plays (``ns:typicalLedgerRole``).
+    ledger_roles: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    #: Extra facts of a code, written as ``ns:<name>`` literals.
+    facts: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def iri(self) -> str:
+        return concept_iri(self.scheme, self.name)
+
+    def label(self, lang: str = "en") -> str:
+        """The preferred label in ``lang``, else the English one."""
+        return self.labels.get(lang) or self.labels["en"]
+
+    def definition(self, lang: str = "en") -> str:
+        """The definition in ``lang``, else the English one, else empty."""
+        return self.definitions.get(lang) or self.definitions.get("en", "")
+
+
+@dataclass(frozen=True, slots=True)
+class Scheme:
+    """One skos:ConceptScheme with its concepts in a fixed order."""
+
+    id: str
+    titles: dict[str, str]
+    definitions: dict[str, str]
+    sources: tuple[str, ...]
+    concepts: tuple[Concept, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def iri(self) -> str:
+        return scheme_iri(self.id)
+
+    def top_concepts(self) -> tuple[Concept, ...]:
+        """Concepts without a broader concept in this scheme."""
+        own = {c.iri for c in self.concepts}
+        return tuple(c for c in self.concepts if not any(b in own for b in c.broader))
+
+
+# --- terms ---------------------------------------------------------------------------------------
+
+_TERM_SCHEME_TITLES = {
+    "en": "Terms of blockchain in the IP ecosystem",
+    "zh": "知识产权生态系统中的区块链术语",
+}
+_TERM_SCHEME_DEFINITIONS = {
+    "en": "The terms and definitions of the draft WIPO standard on blockchain in the IP ecosystem, "
+          "as this library encodes them: ledger and DLT concepts, IP concepts, and the reference model "
+          "(actors, the IP value chain, use cases, identity management).",
+    "zh": "本库所编码的WIPO知识产权生态系统区块链标准草案的术语和定义：账本和分布式账本技术概念、"
+          "知识产权概念以及参考模型（参与者、知识产权价值链、用例、身份管理）。",
+}
+_TERM_SCHEME_NOTES = (
+    "Definitions are this project's own wording; the draft standard's text is not public.",
+    "zh labels follow the style of GB/T 43572-2023 (identical adoption of ISO 22739:2020) and have not "
+    "yet been checked against it term by term.",
+)
+
+
+def _code_ref(ref: str) -> str:
+    """``"<code-list-id>/<code>"`` -> the code's IRI."""
+    scheme_id, _, value = ref.partition("/")
+    return concept_iri(scheme_id, value)
+
+
+def _term_concept(row: dict[str, object]) -> Concept:
+    def texts(key: str) -> dict[str, str]:
+        value = row.get(key, {})
+        assert isinstance(value, dict), key
+        return {lang: value[lang] for lang in LANGUAGES if lang in value}
+
+    def names(key: str) -> tuple[str, ...]:
+        value = row.get(key, [])
+        assert isinstance(value, list), key
+        return tuple(value)
+
+    alt = row.get("alt_label", {})
+    assert isinstance(alt, dict)
+    note = row.get("note")
+    return Concept(
+        scheme=TERM_SCHEME, name=str(row["slug"]), notation=str(row["notation"]),
+        labels=texts("label"), definitions=texts("definition"),
+        alt_labels={lang: tuple(alt[lang]) for lang in LANGUAGES if lang in alt},
+        sources=names("source"),
+        broader=tuple(concept_iri(TERM_SCHEME, s) for s in names("broader")),
+        related=tuple(concept_iri(TERM_SCHEME, s) for s in names("related")),
+        close_match=tuple(_code_ref(r) for r in names("close_match")),
+        ledger_roles=tuple(concept_iri("dlt-roles", r) for r in names("ledger_role")),
+        notes=(str(note),) if note else (),
+    )
+
+
+def load_term_scheme() -> Scheme:
+    """The scheme of terms, read from ``terms.toml``."""
+    text = importlib_resources.files(__package__).joinpath("terms.toml").read_text(encoding="utf-8")
+    rows = tomllib.loads(text)["concept"]
+    return Scheme(TERM_SCHEME, _TERM_SCHEME_TITLES, _TERM_SCHEME_DEFINITIONS, (),
+                  tuple(_term_concept(row) for row in rows), _TERM_SCHEME_NOTES)
+
+
+# --- code lists ----------------------------------------------------------------------------------
+
+def code_lists() -> dict[str, CodeList]:
+    """Every code list, by id: ``codelists.ALL`` plus any list defined in ``codelists.st3``."""
+    lists = dict(codelists.ALL)
+    try:
+        st3 = importlib.import_module("wipo_bc_standard.codelists.st3")
+    except ModuleNotFoundError as exc:  # the ST.3 list is optional; any other import error is a bug
+        if exc.name != "wipo_bc_standard.codelists.st3":
+            raise
+    else:
+        for value in vars(st3).values():
+            if isinstance(value, CodeList):
+                lists.setdefault(value.id, value)
+    return dict(sorted(lists.items()))
+
+
+def code_list_scheme(code_list: CodeList) -> Scheme:
+    """A code list as a concept scheme: one concept per code, the code value as notation."""
+    sources = (code_list.source,) if code_list.source else ()
+    concepts = tuple(
+        Concept(scheme=code_list.id, name=code.value, notation=code.value, labels={"en": code.label},
+                definitions={"en": code.definition} if code.definition else {},
+                sources=sources, facts=code.facts)
+        for code in code_list.codes
+    )
+    return Scheme(code_list.id, {"en": code_list.title}, {"en": code_list.definition}, sources, concepts)
+
+
+@lru_cache(maxsize=1)
+def schemes() -> tuple[Scheme, ...]:
+    """Every scheme: the terms first, then the code lists by id."""
+    return (load_term_scheme(), *(code_list_scheme(cl) for cl in code_lists().values()))
