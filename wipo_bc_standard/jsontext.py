@@ -13,6 +13,7 @@ path fails or a cheap byte-level pre-check says the fast path could have hidden 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +31,7 @@ _WHITESPACE = b" \t\n\r"
 #: Maps every ASCII digit to "0", so that a run of 16 digits is one substring test.
 _DIGITS_TO_ZERO = bytes(0x30 if 0x30 <= b <= 0x39 else b for b in range(256))
 _SIXTEEN_DIGITS = b"0" * 16
+_LONG_NUMBER = re.compile(rb"[:\[,]-?[0-9]{16}")
 _CLAUSE = "RFC 8259; RFC 7493 (I-JSON)"
 
 
@@ -74,8 +76,9 @@ def _may_hide_problems(data: bytes, doc: Any) -> bool:
     if data.count(b"{") + data.count(b"[") > MAX_DEPTH and _depth(doc) > MAX_DEPTH:
         return True
     compact = data.translate(None, _WHITESPACE)
-    # A 16-digit run may be an integer beyond 2**53 (digits inside strings only cause a false alarm).
-    if _SIXTEEN_DIGITS in compact.translate(_DIGITS_TO_ZERO):
+    # A 16-digit run may be an integer beyond 2**53; without whitespace, a number token follows
+    # ':', '[' or ','. (Digits inside strings can only cause a false alarm.)
+    if _SIXTEEN_DIGITS in compact.translate(_DIGITS_TO_ZERO) and _LONG_NUMBER.search(compact):
         return True
     if isinstance(doc, (dict, list)) and b":" in data:
         # Without \u escapes, string contents survive orjson's round trip unchanged, so every

@@ -1,7 +1,67 @@
-"""``wipo-bc baseline``."""
+"""``wipo-bc baseline``: accept today's findings, so that ``validate --baseline`` reports only new ones."""
 
 from __future__ import annotations
 
+import sys
+from typing import Any
+
 import click
 
-commands: list[click.Command] = []
+from .. import baseline as baselines
+from .. import parallel
+from ..engine import Checker
+from ..findings import Level
+from ..sources import SourceError, expand
+from . import validate_cmd
+from .common import fail, output
+
+#: The options of ``validate`` that decide which findings a run makes (the others only present them).
+SHARED_PARAMS = ("paths", "target", "profile", "network_path", "jobs")
+
+
+@click.group("baseline")
+def baseline() -> None:
+    """Adopt the checks on existing data: record today's findings, then report only new ones.
+
+    Fingerprints are made of the source path as given, the item's index, the rule id and the JSON
+    Pointer path (not the message, which changes with --lang); name the inputs the same way in
+    `baseline create` and in `validate --baseline`.
+    """
+
+
+@click.command("create", params=[p for p in validate_cmd.command.params if p.name in SHARED_PARAMS])
+@click.option("-o", "--output", "out_path", metavar="FILE", help="Write the baseline to FILE instead of stdout.")
+def create(paths: tuple[str, ...], target: str, profile: str, network_path: str | None, jobs: int,
+           out_path: str | None) -> None:
+    """Write the fingerprints of every finding of PATH... (sorted, versioned JSON).
+
+    Takes the same options as `validate` that decide which checks run; use the same ones later
+    with `wipo-bc validate --baseline FILE`.
+    """
+    if not paths:
+        fail("no input: name files, directories, or - for stdin")
+    sources: list[Any] = []
+    try:
+        for path in paths:
+            sources.extend(["-"] if path == "-" else expand([path]))
+    except SourceError as exc:
+        fail(str(exc))
+    network = validate_cmd.load_network(network_path) if network_path else None
+    options: dict[str, Any] = {"target": target, "profile": profile, "network": network,
+                               "fail_on": Level.ERROR, "lang": "en"}
+    Checker(**options)  # fail early on options the checker refuses
+    jobs = jobs or parallel.auto_jobs(sources, target)
+    with output(out_path) as out:
+        try:
+            count = baselines.write(parallel.run(sources, options, jobs), out)
+        except SourceError as exc:
+            fail(str(exc))
+        except KeyboardInterrupt:
+            fail("interrupted: no baseline written")
+    where = f" to {out_path}" if out_path and out_path != "-" else ""
+    click.echo(f"wipo-bc: baseline of {count} finding{'s' if count != 1 else ''} written{where}", err=True)
+    sys.exit(0)
+
+
+baseline.add_command(create)
+commands = [baseline]

@@ -9,8 +9,10 @@ from typing import Any
 import click
 
 from .. import jsontext, parallel
+from ..baseline import Baseline, BaselineError, BaselineFilter
 from ..engine import Checker
 from ..findings import Level
+from ..progress import Progress
 from ..renderers import REGISTRY
 from ..report import Summary
 from ..rules import PROFILES
@@ -48,8 +50,11 @@ def load_network(path: str) -> dict[str, Any]:
               help="Language of the findings' messages.")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes to check with; 0 = all cores for inputs over 4 MiB, else one.")
+@click.option("--baseline", "baseline_path", metavar="FILE",
+              help="Report only findings not in FILE (made by `wipo-bc baseline create`); the summary counts "
+                   "the suppressed ones.")
 def command(paths: tuple[str, ...], target: str, profile: str, network_path: str | None, fmt: str,
-            out_path: str | None, fail_on: str, lang: str, jobs: int) -> None:
+            out_path: str | None, fail_on: str, lang: str, jobs: int, baseline_path: str | None) -> None:
     """Check records, ledgers, network profiles and governance declarations.
 
     PATH may be a file (JSON, a JSON array of items, or NDJSON), a directory (read recursively)
@@ -68,18 +73,33 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
                                        "fail_on": Level.parse(fail_on), "lang": lang}
     Checker(**checker_options)  # fail early, in this process, on options the checker refuses
     jobs = jobs or parallel.auto_jobs(sources, target)
+    try:
+        suppress = BaselineFilter(Baseline.load(baseline_path), Level.parse(fail_on)) if baseline_path else None
+    except BaselineError as exc:
+        fail(f"--baseline {exc}")
     summary = Summary()
+    progress = Progress.for_terminal(sys.stderr)  # None unless stderr is a terminal
     with output(out_path) as out:
+        results = parallel.run(sources, checker_options, jobs)
+        if suppress is not None:
+            results = suppress(results)
+        if progress is not None:
+            results = progress.wrap(results)
+            out = progress.guard(out)
         renderer = REGISTRY[fmt](out)
         renderer.begin()
         try:
-            for result in parallel.run(sources, checker_options, jobs):
+            for result in results:
                 summary.add(result)
                 renderer.item(result)
         except SourceError as exc:
             fail(str(exc))
         except KeyboardInterrupt:
             summary.partial = True
+        if progress is not None:
+            progress.clear()
+        if suppress is not None:
+            summary.suppressed = suppress.suppressed
         renderer.finish(summary)
     sys.exit(2 if summary.partial else summary.exit_code())
 

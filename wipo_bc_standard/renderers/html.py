@@ -169,7 +169,7 @@ class HtmlRenderer(Renderer):
           "conformant</div>\n")
         cards = [("items", summary.items), ("conformant", summary.conformant),
                  ("not conformant", summary.non_conformant)]
-        cards += [(f"{lv.label}s", summary.findings[lv]) for lv in LEVELS]
+        cards += [(lv.label if lv is Level.INFO else f"{lv.label}s", summary.findings[lv]) for lv in LEVELS]
         cards.append(("rules triggered", len({r for r, _ in self._counts})))
         if summary.suppressed:
             cards.append(("suppressed by baseline", summary.suppressed))

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 
 from .concepts import VOCAB
-from .statements import PREFIXES, Literal, Ref, Resource, Value
+from .statements import PREFIXES, Ref, Resource, Value
 
 _TURTLE_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -53,5 +53,3 @@ def jsonld(resources: Iterable[Resource]) -> str:
     document = {"@context": dict(sorted(PREFIXES.items())), "@graph": nodes}
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
-
-__all__ = ["Literal", "jsonld", "turtle"]
