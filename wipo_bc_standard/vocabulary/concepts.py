@@ -56,7 +56,7 @@ class Concept:
     #: IRIs of the ISO 23257 user-view roles an actor typically plays (``ns:typicalLedgerRole``).
     ledger_roles: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
-    #: Extra facts of a code, written as ``ns:<name>`` literals.
+    #: Extra facts of a code, written as ``fact:<name>`` literals.
     facts: tuple[tuple[str, str], ...] = ()
 
     @property

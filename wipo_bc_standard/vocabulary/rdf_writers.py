@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from .concepts import VOCAB
 from .statements import PREFIXES, Ref, Resource, Value
 
+_WIDTH = 120
 _TURTLE_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -32,7 +33,12 @@ def turtle(resources: Iterable[Resource], header: str) -> str:
         lines += ["", f"{_turtle_iri(res.iri)} a {res.type} ;"]
         for i, (predicate, objects) in enumerate(res.properties):
             end = " ." if i == len(res.properties) - 1 else " ;"
-            lines.append(f"    {predicate} {', '.join(_turtle_value(o) for o in objects)}{end}")
+            values = [_turtle_value(o) for o in objects]
+            line = f"    {predicate} {', '.join(values)}{end}"
+            if len(line) > _WIDTH and all(isinstance(o, Ref) for o in objects):
+                # long lists of links (top concepts): one per line, so that diffs stay readable
+                line = f"    {predicate}\n        " + ",\n        ".join(values) + end
+            lines.append(line)
     return "\n".join(lines) + "\n"
 
 

@@ -10,10 +10,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .concepts import LANGUAGES, NS, Concept, Scheme
+from .concepts import LANGUAGES, NS, VOCAB, Concept, Scheme
 
+#: Namespace of the extra facts of codes (``Code.facts``), kept apart from the data model's ``ns:``.
+FACTS = f"{VOCAB}fact#"
 PREFIXES = {
     "dct": "http://purl.org/dc/terms/",
+    "fact": FACTS,
     "ns": NS,
     "skos": "http://www.w3.org/2004/02/skos/core#",
 }
@@ -80,7 +83,7 @@ def concept_resource(concept: Concept, scheme: Scheme, top: bool) -> Resource:
     for name, value in concept.facts:
         if not _FACT_NAME.match(name):
             raise ValueError(f"{concept.iri}: fact name {name!r} is not a valid property name")
-        facts.append((f"ns:{name}", (Literal(value),)))
+        facts.append((f"fact:{name}", (Literal(value),)))
     return Resource(concept.iri, "skos:Concept", _keep([
         ("skos:inScheme", (Ref(scheme.iri),)),
         ("skos:topConceptOf", (Ref(scheme.iri),) if top else ()),

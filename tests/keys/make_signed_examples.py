@@ -1,0 +1,94 @@
+"""Regenerate the signed example records and the office's DID document from the test keys here.
+
+Test-only key material: these private keys sign the project's examples and nothing else.
+Run from the project root: ``.venv/bin/python tests/keys/make_signed_examples.py``.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from wipo_bc_standard.identity.did_key import encode_multikey
+from wipo_bc_standard.identity.proofs import sign_record
+from wipo_bc_standard.rules.record_rules import example_record
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+OFFICE = "did:web:office.example"
+CREATED = "2021-06-01T09:59:00Z"
+
+
+def load_or_make(name: str, make):  # type: ignore[no-untyped-def]
+    path = HERE / name
+    if not path.exists():
+        key = make()
+        path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return serialization.load_pem_private_key(path.read_bytes(), password=None)
+
+
+def b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def write(path: Path, doc: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    office_ed = load_or_make("office-ed25519.pem", Ed25519PrivateKey.generate)
+    office_p256 = load_or_make("office-p256.pem", lambda: ec.generate_private_key(ec.SECP256R1()))
+    office_auth = load_or_make("office-auth-ed25519.pem", Ed25519PrivateKey.generate)
+    holder_ed = load_or_make("holder-ed25519.pem", Ed25519PrivateKey.generate)
+    agent_p256 = load_or_make("agent-p256.pem", lambda: ec.generate_private_key(ec.SECP256R1()))
+
+    raw_ed = office_ed.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    office_doc = {
+        "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/jws/v1",
+                     "https://w3id.org/security/multikey/v1"],
+        "id": OFFICE,
+        "controller": OFFICE,
+        "verificationMethod": [
+            {"id": f"{OFFICE}#key-1", "type": "JsonWebKey2020", "controller": OFFICE,
+             "publicKeyJwk": {"kty": "OKP", "crv": "Ed25519", "x": b64(raw_ed)}},
+            {"id": f"{OFFICE}#key-2", "type": "Multikey", "controller": OFFICE,
+             "publicKeyMultibase": encode_multikey(office_p256.public_key())},
+            {"id": f"{OFFICE}#auth-1", "type": "Multikey", "controller": OFFICE,
+             "publicKeyMultibase": encode_multikey(office_auth.public_key())},
+        ],
+        "authentication": [f"{OFFICE}#auth-1"],
+        "assertionMethod": [f"{OFFICE}#key-1", "#key-2"],
+        "service": [{"id": f"{OFFICE}#register", "type": "LinkedDomains",
+                     "serviceEndpoint": "https://office.example/"}],
+    }
+    write(ROOT / "examples/identity/office-did.json", office_doc)
+
+    base = example_record(issuer=OFFICE)
+    write(ROOT / "examples/valid/record/signed-ed25519.json", sign_record(base, office_ed, f"{OFFICE}#key-1", CREATED))
+    write(ROOT / "examples/valid/record/signed-es256.json", sign_record(base, office_p256, f"{OFFICE}#key-2", CREATED))
+
+    holder = "did:key:" + encode_multikey(holder_ed.public_key())
+    by_holder = example_record(issuer=holder, recordType="legal-status-event")
+    write(ROOT / "examples/valid/record/signed-ed25519-did-key.json",
+          sign_record(by_holder, holder_ed, f"{holder}#{holder[8:]}", CREATED))
+    agent = "did:key:" + encode_multikey(agent_p256.public_key())
+    by_agent = example_record(issuer=agent)
+    write(ROOT / "examples/valid/record/signed-es256-did-key.json",
+          sign_record(by_agent, agent_p256, f"{agent}#{agent[8:]}", CREATED, unencoded_payload=False))
+
+    tampered = sign_record(by_holder, holder_ed, f"{holder}#{holder[8:]}", CREATED)
+    tampered["ipRight"]["applicationNumber"] = "018123457"  # changed after signing
+    write(ROOT / "examples/invalid/record/SIG-01--tampered-signature.json", tampered)
+    write(ROOT / "examples/invalid/record/DID-02--key-not-for-assertions.json",
+          sign_record(base, office_auth, f"{OFFICE}#auth-1", CREATED))
+
+
+if __name__ == "__main__":
+    main()
