@@ -17,10 +17,14 @@ Source = Union[str, Path, bytes, Mapping[str, Any], Iterable[Mapping[str, Any]]]
 
 def iter_validate(source: Source | Iterable[Source], *, target: str = "auto", profile: str = "interop",
                   network: Mapping[str, Any] | None = None, fail_on: Level | str = Level.ERROR,
-                  lang: str = "en") -> Iterator[ItemResult]:
-    """Check each item of the sources and yield its result as soon as it is known (streaming)."""
+                  lang: str = "en", did_documents: Mapping[str, Any] | None = None) -> Iterator[ItemResult]:
+    """Check each item of the sources and yield its result as soon as it is known (streaming).
+
+    ``did_documents`` maps DIDs to their DID documents, for verifying record signatures offline.
+    """
     checker = Checker(target=target, profile=profile, network=network,
-                      fail_on=Level.parse(fail_on) if isinstance(fail_on, str) else fail_on, lang=lang)
+                      fail_on=Level.parse(fail_on) if isinstance(fail_on, str) else fail_on, lang=lang,
+                      did_documents=did_documents)
     return checker.run(_items(source))
 
 

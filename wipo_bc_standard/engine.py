@@ -24,7 +24,7 @@ class Checker:
 
     def __init__(self, target: str = "auto", profile: str = "interop",
                  network: Mapping[str, Any] | None = None, fail_on: Level = Level.ERROR,
-                 lang: str = "en") -> None:
+                 lang: str = "en", did_documents: Mapping[str, Any] | None = None) -> None:
         if target != "auto" and target not in TARGETS:
             raise ValueError(f"unknown target {target!r}; choose auto or one of {', '.join(TARGETS)}")
         if profile not in PROFILES:
@@ -32,7 +32,7 @@ class Checker:
         self.target = target
         self.profile = profile
         self.fail_on = fail_on
-        self.context = RuleContext(network=network, lang=lang)
+        self.context = RuleContext(network=network, lang=lang, did_documents=did_documents or {})
         self._schema_checks: dict[str, SchemaCheck | None] = {}
         self._rules: dict[str, tuple[Rule, ...]] = {}
         self._ledger = (LedgerChain(select("ledger", profile, network is not None, stateful=True))

@@ -5,6 +5,9 @@ checked except what later checks need:
 
 - per IP right (office, kind, application number): the digest(s) of its last record, the link its
   last record carried, and that record's id (for messages). Bounded by the number of rights.
+  Until the ledger's hash algorithm is known (from ``--network``'s ``hashAlgorithms`` or the first
+  link seen), a right's last record is kept as its canonical bytes instead, to be hashed with
+  whatever algorithm its successor names.
 - per ledger network (platform, network, channel): the last block number and timestamp.
 - for duplicate record ids (ID-04), the one cost that grows with the records: a set of 128-bit
   BLAKE2b digests of every recordId seen, about 80 bytes a record in CPython (a 44-byte int and
@@ -57,6 +60,9 @@ class _RightState:
     digests: dict[str, str] | None
     #: (alg, value) of the link the last record carried, if any (for forks).
     link: tuple[str, str] | None
+    #: The last record's canonical bytes, kept only while the ledger's hash algorithm is unknown
+    #: (no link seen yet, no network profile), so that its successor's link can be checked anyway.
+    data: bytes | None = None
 
 
 @dataclass(slots=True)
@@ -77,6 +83,8 @@ class ChainState:
     #: Algorithms a record is hashed with, so that its successor's link can be checked: every
     #: algorithm named by a link so far, plus the network's approved ones.
     algs: list[str] = field(default_factory=list)
+    #: Whether the algorithms are known (a network profile named them, or a link has been seen).
+    algs_known: bool = False
 
 
 class LedgerChain:
@@ -92,7 +100,8 @@ class LedgerChain:
         self.lang = context.lang if context is not None else "en"
         network = context.network if context is not None else None
         self.max_skew = dt.timedelta(seconds=_max_skew_seconds(network))
-        self.state = ChainState(algs=_network_algs(network))
+        network_algs = _network_algs(network)
+        self.state = ChainState(algs=network_algs or [_DEFAULT_ALG], algs_known=bool(network_algs))
         # The checks that run: those of the rules given, or those named by ``compute`` (for hits()).
         active = set(self.rules) if compute is None else set(compute)
         self._links = bool({"CH-00", "CH-01", "CH-02"} & active)
@@ -158,8 +167,10 @@ class LedgerChain:
         if right is None:
             return
         link = _link_of(doc.get("previousRecordHash"))
-        if link is not None and link[0] not in self.state.algs and link[0] in jcs.cl.HASH_ALGORITHMS:
-            self.state.algs.append(link[0])
+        if link is not None and link[0] in jcs.cl.HASH_ALGORITHMS:
+            self.state.algs_known = True
+            if link[0] not in self.state.algs:
+                self.state.algs.append(link[0])
         state = self.state.rights.get(right)
         if state is None:
             if doc.get("previousRecordHash") is not None:
@@ -177,11 +188,16 @@ class LedgerChain:
                             {"value": link[1], "other": state.record_id, "right": _right_text(right)}))
         else:
             self._compare(link, state, hits)
-        self.state.rights[right] = _RightState(record_id, self._digests(doc), link)
+        self.state.rights[right] = self._right_state(doc, record_id, link)
 
     def _compare(self, link: tuple[str, str], state: _RightState, hits: list[Hit]) -> None:
         alg, value = link
         expected = state.digests.get(alg) if state.digests is not None else None
+        if expected is None and state.data is not None:
+            try:
+                expected = jcs.hash_function(alg)(state.data)
+            except jcs.UnsupportedAlgorithm:
+                pass
         if expected is None:
             if alg not in jcs.cl.HASH_ALGORITHMS:
                 return  # an unknown algorithm name is the schema's finding
@@ -193,18 +209,18 @@ class LedgerChain:
             hits.append(Hit("CH-01", "/previousRecordHash/value",
                             {"alg": alg, "previous": state.record_id, "found": value, "expected": expected}))
 
-    def _digests(self, doc: dict[str, Any]) -> dict[str, str] | None:
+    def _right_state(self, doc: dict[str, Any], record_id: str, link: tuple[str, str] | None) -> _RightState:
         try:
             data = jcs.record_bytes(doc)
         except (jcs.CanonicalizationError, RecursionError):
-            return None
+            return _RightState(record_id, None, link)
         digests: dict[str, str] = {}
         for alg in self.state.algs:
             try:
                 digests[alg] = jcs.hash_function(alg)(data)
             except jcs.UnsupportedAlgorithm:
                 continue
-        return digests
+        return _RightState(record_id, digests, link, None if self.state.algs_known else data)
 
     def _finding(self, hit: Hit) -> Finding:
         rule = self.rules[hit.rule]
@@ -270,7 +286,7 @@ def _max_skew_seconds(network: Mapping[str, Any] | None) -> int:
 def _network_algs(network: Mapping[str, Any] | None) -> list[str]:
     algs = network.get("hashAlgorithms") if isinstance(network, Mapping) else None
     named = [a for a in algs if isinstance(a, str) and a in jcs.cl.HASH_ALGORITHMS] if isinstance(algs, list) else []
-    return list(dict.fromkeys(named or [_DEFAULT_ALG]))
+    return list(dict.fromkeys(named))
 
 
 def _unavailable_reason(alg: str) -> str:

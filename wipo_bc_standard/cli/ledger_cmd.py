@@ -1,7 +1,98 @@
-"""``wipo-bc ledger read``."""
+"""``wipo-bc ledger read``: the IP records of a ledger export, as NDJSON with their ledger envelope."""
 
 from __future__ import annotations
 
-import click
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
-commands: list[click.Command] = []
+import click
+import orjson
+
+from ..engine import Checker
+from ..ledgers import KINDS, LedgerReader, open_reader
+from ..report import ItemResult
+from ..sources import SourceError, expand
+from .common import fail, output
+
+
+def make_reader(kind: str, chain: str | None, stream: str | None, records: str | None) -> LedgerReader:
+    """The reader ``--from`` names, or a one-line error (shared by ``ledger read`` and ``validate``)."""
+    if kind == "multichain" and not chain:
+        fail("--from multichain: stream items do not name their chain: give --chain NAME")
+    try:
+        return open_reader(kind, chain=chain, stream=stream, records=records)
+    except SourceError as exc:
+        fail(str(exc))
+
+
+def export_files(paths: tuple[str, ...]) -> list[Path]:
+    if not paths:
+        fail("no input: name the export files (JSON, NDJSON or .io transcripts)")
+    try:
+        return expand(paths)
+    except SourceError as exc:
+        fail(str(exc))
+
+
+@click.group("ledger")
+def ledger() -> None:
+    """Read IP records from ledger exports (EVM, Hyperledger Fabric, MultiChain)."""
+
+
+@ledger.command("read")
+@click.argument("paths", nargs=-1, metavar="FILE ...")
+@click.option("--from", "kind", type=click.Choice(KINDS), required=True,
+              help="Platform of the export: EVM JSON-RPC responses, Fabric blocks, MultiChain stream items.")
+@click.option("--chain", metavar="NAME",
+              help="Network name where the export does not give it (required for MultiChain; "
+                   "overrides the EVM eip155 chain id and the Fabric channel as network).")
+@click.option("--stream", metavar="NAME", help="MultiChain stream the items were listed from (ledger.channel).")
+@click.option("--records", "records", metavar="PATH",
+              help="Off-chain records (and documents/ folder) to resolve anchors and check document digests.")
+@click.option("-o", "--output", "out_path", metavar="FILE", help="Write the NDJSON to FILE instead of stdout.")
+@click.option("--quiet", is_flag=True, help="No summary on stderr (errors and findings are still told).")
+def read(paths: tuple[str, ...], kind: str, chain: str | None, stream: str | None, records: str | None,
+         out_path: str | None, quiet: bool) -> None:
+    """Print the records found in FILE ... as NDJSON, each with its ledger envelope.
+
+    On stderr: each entry that could not be read and each finding, one line each, then a
+    summary (entries read, records found, entries skipped and why). Exit codes: 0 all read;
+    1 some entries could not be read, or findings (anchors, documents); 2 the run could not be done.
+    """
+    files = export_files(paths)
+    reader = make_reader(kind, chain, stream, records)
+    problems = 0
+    with output(out_path) as out:
+        try:
+            for item in reader.read(files):
+                if item.error is not None:
+                    problems += 1
+                    click.echo(f"wipo-bc: {item.error.rule}: {item.error.finding().message}", err=True)
+                    continue
+                for finding in item.findings:
+                    problems += 1
+                    click.echo(f"wipo-bc: {finding.rule}: {item.source} item {item.index}"
+                               f"{' ' + finding.path if finding.path else ''}: {finding.message}", err=True)
+                out.write(orjson.dumps(item.doc, option=orjson.OPT_APPEND_NEWLINE).decode("utf-8"))
+        except SourceError as exc:
+            fail(str(exc))
+    if not quiet:
+        click.echo(reader.stats.summary(), err=True)
+    sys.exit(1 if problems else 0)
+
+
+commands: list[click.Command] = [ledger]
+
+
+def ledger_results(kind: str, paths: list[Path], checker_options: dict[str, Any], *, chain: str | None = None,
+                   stream: str | None = None, records: str | None = None) -> Iterator[ItemResult]:
+    """``validate --from KIND``: the records read from the export, checked as a ledger (in order, one
+    process: the chain rules need ledger order); the read's summary goes to stderr at the end."""
+    if any(str(p) == "-" for p in paths):
+        fail(f"--from {kind}: name the export files (stdin is not read as a ledger export)")
+    reader = make_reader(kind, chain, stream, records)
+    checker = Checker(**{**checker_options, "target": "ledger"})
+    yield from checker.run(reader.read(paths))
+    click.echo(f"wipo-bc: ledger read: {reader.stats.summary()}", err=True)

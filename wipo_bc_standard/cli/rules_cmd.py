@@ -1,7 +1,91 @@
-"""``wipo-bc rules``."""
+"""``wipo-bc rules``: the rule catalogue, rendered from :data:`CATALOGUE` only."""
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import click
 
-commands: list[click.Command] = []
+from ..rules import CATALOGUE, PROFILES, Rule
+from ..targets import TARGETS
+from .common import fail
+
+
+def describe(rule: Rule) -> dict[str, Any]:
+    """Everything the catalogue publishes about a rule, as plain JSON data."""
+    return {
+        "id": rule.id, "title": rule.title, "level": rule.level.label, "keyword": rule.level.keyword,
+        "targets": list(rule.targets), "clause": rule.clause, "rationale": rule.rationale,
+        "message": rule.message, "message_zh": rule.message_zh,
+        "needsNetwork": rule.needs_network, "stateful": rule.stateful,
+        "profiles": [name for name, levels in PROFILES.items() if rule.level in levels],
+        "examples": {"valid": rule.valid_example, "invalid": rule.invalid_example},
+    }
+
+
+def _sort_key(rule: Rule) -> tuple[str, int]:
+    prefix, _, number = rule.id.rpartition("-")
+    return prefix, int(number) if number.isdigit() else 0
+
+
+def chosen_rules(target: str | None, profile: str | None) -> list[Rule]:
+    """The catalogue's rules, in id order, filtered by target and by the levels a profile runs."""
+    levels = PROFILES[profile] if profile else None
+    return sorted((r for r in CATALOGUE.values()
+                   if (target is None or target in r.targets) and (levels is None or r.level in levels)),
+                  key=_sort_key)
+
+
+@click.group("rules")
+def rules() -> None:
+    """The conformance rules: what each checks, at which level, and on which clause it rests."""
+
+
+@rules.command("list")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--target", type=click.Choice(TARGETS), help="Only rules that check this target.")
+@click.option("--profile", type=click.Choice(tuple(PROFILES)), help="Only rules this profile runs.")
+def list_rules(fmt: str, target: str | None, profile: str | None) -> None:
+    """List the rules (id, level, targets, title)."""
+    chosen = chosen_rules(target, profile)
+    if fmt == "json":
+        click.echo(json.dumps([describe(r) for r in chosen], ensure_ascii=False, indent=2))
+        return
+    for r in chosen:
+        flags = " [network]" if r.needs_network else " [ledger]" if r.stateful else ""
+        click.echo(f"{r.id:<9} {r.level.keyword:<6} {','.join(r.targets):<18} {r.title}{flags}")
+    click.echo(f"{len(chosen)} rules")
+
+
+@rules.command("show")
+@click.argument("rule_id", metavar="ID")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def show_rule(rule_id: str, fmt: str) -> None:
+    """Show one rule in full, with a valid and an invalid example."""
+    found = CATALOGUE.get(rule_id) or CATALOGUE.get(rule_id.upper())
+    if found is None:
+        fail(f"unknown rule {rule_id!r} (see 'wipo-bc rules list')")
+    data = describe(found)
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{found.id}: {found.title}")
+    click.echo(f"  level:     {found.level.keyword} ({found.level.label})")
+    click.echo(f"  targets:   {', '.join(found.targets)}")
+    click.echo(f"  profiles:  {', '.join(data['profiles'])}")
+    if found.needs_network:
+        click.echo("  needs:     --network PROFILE.json (examples give it as {\"network\", \"document\"})")
+    if found.stateful:
+        click.echo("  stateful:  checked across the records of a ledger (examples are lists)")
+    click.echo(f"  clause:    {found.clause}")
+    click.echo(f"  rationale: {found.rationale}")
+    click.echo(f"  message:   {found.message}")
+    click.echo(f"  message (zh): {found.message_zh}")
+    for name in ("valid", "invalid"):
+        click.echo(f"  {name} example:")
+        text = json.dumps(data["examples"][name], ensure_ascii=False, indent=2)
+        click.echo("\n".join("    " + line for line in text.splitlines()))
+
+
+commands: list[click.Command] = [rules]

@@ -33,6 +33,21 @@ def load_network(path: str) -> dict[str, Any]:
     return doc
 
 
+def load_did_documents(paths: tuple[str, ...]) -> dict[str, Any]:
+    """DID documents given with ``--did-document``, by their DID (a one-line error if one is unreadable)."""
+    documents: dict[str, Any] = {}
+    for path in paths:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            fail(f"--did-document {path}: {exc.strerror or exc}")
+        doc = jsontext.parse(data)
+        if isinstance(doc, jsontext.ParseError) or not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
+            fail(f"--did-document {path}: not a DID document (a JSON object with an id)")
+        documents[doc["id"]] = doc
+    return documents
+
+
 @click.command("validate")
 @click.argument("paths", nargs=-1, metavar="[PATH ... | -]")
 @click.option("--target", type=click.Choice(("auto",) + TARGETS), default="auto", show_default=True,
@@ -41,6 +56,8 @@ def load_network(path: str) -> dict[str, Any]:
               help="Rule set: core (MUST rules), interop (MUST and SHOULD), strict (all).")
 @click.option("--network", "network_path", metavar="PROFILE.json",
               help="Network profile giving context to network-dependent rules.")
+@click.option("--did-document", "did_document_paths", multiple=True, metavar="FILE",
+              help="A DID document to resolve signing keys from, offline (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(tuple(REGISTRY)), default="text", show_default=True,
               help="Report format.")
 @click.option("-o", "--output", "out_path", metavar="FILE", help="Write the report to FILE instead of stdout.")
@@ -53,8 +70,16 @@ def load_network(path: str) -> dict[str, Any]:
 @click.option("--baseline", "baseline_path", metavar="FILE",
               help="Report only findings not in FILE (made by `wipo-bc baseline create`); the summary counts "
                    "the suppressed ones.")
+@click.option("--from", "ledger_kind", type=click.Choice(("evm", "fabric", "multichain")),
+              help="PATHs are ledger exports of this platform: their records are checked as a ledger.")
+@click.option("--chain", metavar="NAME", help="With --from: network name where the export lacks it (MultiChain).")
+@click.option("--stream", metavar="NAME", help="With --from multichain: the stream the items were listed from.")
+@click.option("--records", "records_path", metavar="PATH",
+              help="With --from: off-chain records (and documents/) that anchors and document digests are checked against.")
 def command(paths: tuple[str, ...], target: str, profile: str, network_path: str | None, fmt: str,
-            out_path: str | None, fail_on: str, lang: str, jobs: int, baseline_path: str | None) -> None:
+            out_path: str | None, fail_on: str, lang: str, jobs: int, baseline_path: str | None,
+            did_document_paths: tuple[str, ...] = (), ledger_kind: str | None = None, chain: str | None = None,
+            stream: str | None = None, records_path: str | None = None) -> None:
     """Check records, ledgers, network profiles and governance declarations.
 
     PATH may be a file (JSON, a JSON array of items, or NDJSON), a directory (read recursively)
@@ -70,7 +95,8 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
         fail(str(exc))
     network = load_network(network_path) if network_path else None
     checker_options: dict[str, Any] = {"target": target, "profile": profile, "network": network,
-                                       "fail_on": Level.parse(fail_on), "lang": lang}
+                                       "fail_on": Level.parse(fail_on), "lang": lang,
+                                       "did_documents": load_did_documents(did_document_paths)}
     Checker(**checker_options)  # fail early, in this process, on options the checker refuses
     jobs = jobs or parallel.auto_jobs(sources, target)
     try:
@@ -80,7 +106,12 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
     summary = Summary()
     progress = Progress.for_terminal(sys.stderr)  # None unless stderr is a terminal
     with output(out_path) as out:
-        results = parallel.run(sources, checker_options, jobs)
+        if ledger_kind:
+            from .ledger_cmd import ledger_results
+            results = ledger_results(ledger_kind, sources, checker_options, chain=chain, stream=stream,
+                                     records=records_path)
+        else:
+            results = parallel.run(sources, checker_options, jobs)
         if suppress is not None:
             results = suppress(results)
         if progress is not None:

@@ -1,4 +1,27 @@
 """Readers and writers of the record's other forms (XML, JSON-LD, Turtle).
 
-Importing this package registers their readers in :data:`wipo_bc_standard.sources.READERS`.
+Importing this package registers their readers in :data:`wipo_bc_standard.sources.READERS`:
+``.xml`` (:mod:`.xml_form`), ``.jsonld`` and ``.ttl`` (:mod:`.rdf_form`). Their generated
+artifacts (XSD, SHACL shapes, JSON-LD context) come from :mod:`.artifacts`.
 """
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..sources import READERS, Item
+from . import rdf_form, xml_form
+
+
+def _read_jsonld(path: Path) -> Iterator[Item]:
+    yield from rdf_form.items_from_jsonld(str(path), xml_form.read_bounded(path, rdf_form.MAX_RDF_BYTES))
+
+
+def _read_turtle(path: Path) -> Iterator[Item]:
+    yield from rdf_form.items_from_turtle(str(path), xml_form.read_bounded(path, rdf_form.MAX_RDF_BYTES))
+
+
+READERS[".xml"] = xml_form.read_path
+READERS[".jsonld"] = _read_jsonld
+READERS[".ttl"] = _read_turtle

@@ -27,28 +27,29 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def did_syntax_problems(doc: Mapping[str, Any]) -> Iterator[Problem]:
-    """Identifiers of a DID document that break the DID / DID URL syntax (DID Core 3.1, 3.2)."""
+def did_syntax_problems(doc: Mapping[str, Any]) -> Iterator[tuple[str, str, str]]:
+    """(path, value, what it should be) of each identifier of a DID document that breaks the DID or
+    DID URL syntax (DID Core 3.1, 3.2); relative DID URLs are resolved against the document's id."""
     ident = doc.get("id")
     if isinstance(ident, str) and not is_did(ident):
-        yield "/id", f"{ident!r} is not a DID"
+        yield "/id", ident, "DID"
     base = ident if isinstance(ident, str) and is_did(ident) else ""
     controller = doc.get("controller")
     for i, value in enumerate(_as_list(controller)) if controller is not None else ():
         where = f"/controller/{i}" if isinstance(controller, list) else "/controller"
         if isinstance(value, str) and not is_did(value):
-            yield where, f"controller {value!r} is not a DID"
+            yield where, value, "DID"
     for where, method in _methods(doc):
         if isinstance(method, str):
             if resolve_reference(method, base) is None:
-                yield where, f"{method!r} is not a DID URL"
+                yield where, method, "DID URL"
             continue
         method_id = method.get("id")
         if isinstance(method_id, str) and resolve_reference(method_id, base) is None:
-            yield where + "/id", f"verification method id {method_id!r} is not a DID URL"
+            yield where + "/id", method_id, "DID URL"
         method_controller = method.get("controller")
         if isinstance(method_controller, str) and not is_did(method_controller):
-            yield where + "/controller", f"verification method controller {method_controller!r} is not a DID"
+            yield where + "/controller", method_controller, "DID"
 
 
 def structure_problems(doc: Mapping[str, Any]) -> Iterator[Problem]:

@@ -31,6 +31,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 
+from ..jcs import canonicalize
 from .did import parse_did_url
 from .did_key import KeyDecodeError, PublicKey, did_key_document
 from .documents import find_method, is_authorised
@@ -42,12 +43,7 @@ SUPPORTED_ALGS = ("EdDSA", "ES256")
 
 
 def canonical_bytes(doc: Any) -> bytes:
-    """RFC 8785 canonical bytes (the project's one canonicaliser when present)."""
-    try:
-        from ..jcs import canonicalize
-    except ImportError:  # pragma: no cover - until wipo_bc_standard.jcs exists
-        import rfc8785
-        return rfc8785.dumps(doc)
+    """RFC 8785 canonical bytes, by the project's one canonicaliser."""
     return canonicalize(doc)
 
 

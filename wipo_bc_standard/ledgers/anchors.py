@@ -133,7 +133,7 @@ class OffChainStore:
         if record is None:
             finding = next(evidence_findings("ANC-02", {"check": "anchor-record", "anchorOf": record_id,
                                                         "locator": anchor.get("locator")}))
-            return {}, [], ReaderError("ANC-02", finding.message, finding.clause)
+            return {}, [], ReaderError("ANC-02", finding.message, finding.params, finding.clause)
         self.anchored.add(record_id)
         alg = digest.get("alg", "sha-256")
         computed = record_digest(record, alg) if isinstance(alg, str) else None

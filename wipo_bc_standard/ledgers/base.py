@@ -27,8 +27,17 @@ class ReaderError(ParseError):
 
     clause: str = ENCODINGS_CLAUSE
 
-    def finding(self) -> Finding:
-        return Finding(rule=self.rule, level=Level.ERROR, message=self.message, clause=self.clause)
+    def finding(self, lang: str = "en") -> Finding:
+        from ..rules.catalogue import CATALOGUE
+        rule = CATALOGUE.get(self.rule)
+        message = self.message(lang)
+        if rule is not None:  # a rule of the catalogue (ANC-02): its own templates, in the run's language
+            template = rule.message_zh if lang == "zh" and rule.message_zh else rule.message
+            try:
+                message = template.format(**dict(self.params))
+            except (KeyError, IndexError, ValueError):
+                pass
+        return Finding(rule=self.rule, level=Level.ERROR, message=message, clause=self.clause, params=self.params)
 
 
 class Malformed(Exception):
@@ -119,7 +128,8 @@ class LedgerReader:
         self.stats.entries += 1
         self.stats.errors += 1
         return Item(unit.source, self._next(unit.source), unit.line,
-                    error=ReaderError("ledger.malformed", f"{unit.source}: {place}: {message}"))
+                    error=ReaderError("ledger.malformed", f"{unit.source}: {place}: {message}",
+                                      (("source", unit.source), ("place", place), ("detail", message))))
 
     def _next(self, source: str) -> int:
         index = self._index.get(source, 0)

@@ -92,6 +92,7 @@ h1{font-size:1.4rem;margin:1.2rem 0 .2rem}h2{font-size:1.1rem;margin:1.6rem 0 .5
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;
 border-bottom:1px solid #eee}th{position:sticky;top:0;background:#f6f6f6}
 td ul{margin:.2rem 0 0 1rem;padding:0}code{font-size:12px;word-break:break-all}
+td:nth-child(5) code{white-space:nowrap;word-break:normal}
 .lv{display:inline-block;padding:0 .4rem;border-radius:4px;color:#fff;font-size:12px}
 .lv-error{background:#c62828}.lv-warning{background:#e08600}.lv-info{background:#1565c0}
 .nc{color:#8e1b1b;font-weight:600}

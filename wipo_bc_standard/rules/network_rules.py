@@ -1,3 +1,222 @@
-"""Rules that need the network's profile as context (--network)."""
+"""Rules that need the network's profile as context (``--network PROFILE.json``).
+
+They read ``ctx.network``, a dict shaped like ``schemas/profile.schema.json`` (and possibly invalid:
+every member is type-checked before use). Their examples are ``{"network": ..., "document": ...}``.
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..findings import Level
+from .catalogue import Hit, RuleContext, rule
+from .governance_rules import example_governance
+from .profile_rules import example_profile, publicly_readable
+from .record_rules import EXAMPLE_LEDGER, digests, example_record
+
+
+def _get(doc: Any, *keys: str) -> Any:
+    for key in keys:
+        if not isinstance(doc, Mapping):
+            return None
+        doc = doc.get(key)
+    return doc
+
+
+def _dicts(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            if isinstance(item, dict):
+                yield i, item
+
+
+def _declared_list(network: Any, *keys: str) -> list[Any] | None:
+    value = _get(network, *keys)
+    return value if isinstance(value, list) else None
+
+
+def _on(network: Mapping[str, Any], document: Any) -> dict[str, Any]:
+    return {"network": network, "document": document}
+
+
+PUBLIC_NETWORK = example_profile(networkType="public", permissionModel__read="permissionless")
+
+
+@rule(id="HASH-02", title="Digests use an algorithm the network approves", level=Level.ERROR,
+      targets="record", needs_network=True,
+      clause="ISO 23257 (cryptographic services); NIST SP 800-131A (transitioning cryptographic algorithms)",
+      rationale="Every participant must be able to recompute a digest; an algorithm outside the network's "
+                "approved list may be unsupported by other nodes or below their security policy.",
+      message="{alg} is not on the network's approved hash algorithms ({approved})",
+      message_zh="{alg} 不在网络批准的哈希算法之列（{approved}）",
+      valid=_on(example_profile(), example_record(previousRecordHash={"alg": "sha-256", "value": "0" * 64})),
+      invalid=_on(example_profile(), example_record(previousRecordHash={"alg": "sha3-256", "value": "0" * 64})))
+def hash_approved_by_network(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    approved = _declared_list(ctx.network, "hashAlgorithms")
+    if approved is None:
+        return
+    for path, digest in digests(doc):
+        alg = digest.get("alg")
+        if isinstance(alg, str) and alg not in approved:
+            yield path + "/alg", {"alg": alg, "approved": ", ".join(str(a) for a in approved)}
+
+
+_EMAIL = re.compile(r"[^@\s:/]+@[^@\s]+\.[A-Za-z]{2,}")
+
+
+def personal_data(doc: Any) -> Iterator[tuple[str, str]]:
+    """Clear-text personal data in a record's on-chain fields: party names, e-mail addresses."""
+    if not isinstance(doc, dict):
+        return
+    for i, party in _dicts(doc.get("parties")):
+        if isinstance(party.get("name"), str):
+            yield f"/parties/{i}/name", "a party name"
+        ident = party.get("id")
+        if isinstance(ident, str) and _EMAIL.search(ident):
+            yield f"/parties/{i}/id", "an e-mail address"
+    for path, text in (("/ipRight/title", _get(doc, "ipRight", "title")),
+                       ("/event/description", _get(doc, "event", "description"))):
+        if isinstance(text, str) and "@" in text and _EMAIL.search(text):
+            yield path, "an e-mail address"
+    for i, document in _dicts(doc.get("documents")):
+        title = document.get("title")
+        if isinstance(title, str) and "@" in title and _EMAIL.search(title):
+            yield f"/documents/{i}/title", "an e-mail address"
+
+
+@rule(id="PD-01", title="No clear-text personal data on a publicly readable ledger", level=Level.ERROR,
+      targets="record", needs_network=True,
+      clause="EDPB Guidelines 02/2025 on processing of personal data through blockchain technologies; "
+             "GDPR Art. 5(1)(c), Art. 17 and Art. 25",
+      rationale="A public or permissionlessly readable ledger copies every record to anyone and cannot erase "
+                "it; parties are referenced by identifiers and their particulars kept off chain.",
+      message="{what} on a publicly readable network",
+      message_zh="可公开读取的网络上出现了{what}",
+      valid=_on(PUBLIC_NETWORK, example_record()),
+      invalid=_on(PUBLIC_NETWORK, example_record(parties__0__name="Jeanne Martin")))
+def no_personal_data_public(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    if not publicly_readable(ctx.network):
+        return
+    for path, what in personal_data(doc):
+        yield path, {"what": what}
+
+
+@rule(id="PD-02", title="Records honour the network's no-personal-data declaration", level=Level.ERROR,
+      targets="record", needs_network=True,
+      clause="EDPB Guidelines 02/2025; GDPR Art. 5(2) (accountability)",
+      rationale="A network that declares personalDataOnChain=false is trusted for it by members and data "
+                "subjects; a record carrying a party name or an e-mail address breaks the declaration. "
+                "(Publicly readable networks are covered by PD-01.)",
+      message="{what} on a network that declares no personal data on chain",
+      message_zh="网络声明链上无个人数据，但出现了{what}",
+      valid=_on(example_profile(), example_record()),
+      invalid=_on(example_profile(), example_record(parties__0__id="mailto:jeanne.martin@mail.example")))
+def personal_data_declaration_kept(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    network = ctx.network
+    if _get(network, "personalDataOnChain") is not False or publicly_readable(network):
+        return
+    for path, what in personal_data(doc):
+        yield path, {"what": what}
+
+
+@rule(id="GOV-02", title="The declared validators are the consensus nodes", level=Level.ERROR,
+      targets="governance", needs_network=True,
+      clause="ISO/TS 23635 (accountability); ISO 22739 (validator)",
+      rationale="The governance declaration names who validates; if the network runs a different number of "
+                "consensus nodes, some validator is unaccounted for or a declared one does not exist.",
+      message="{validators} validator operators are declared but the network has {nodes} consensus nodes",
+      message_zh="声明了 {validators} 个验证者运营者，但网络有 {nodes} 个共识节点",
+      valid=_on(example_profile(), example_governance()),
+      invalid=_on(example_profile(consensus__nodes=7, consensus__faultTolerance=2), example_governance()))
+def validators_match_consensus(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    nodes = _get(ctx.network, "consensus", "nodes")
+    operators = _get(doc, "nodeOperators")
+    if (not isinstance(nodes, int) or isinstance(nodes, bool) or not isinstance(operators, list)
+            or _get(ctx.network, "permissionModel", "validate") != "permissioned"):
+        return  # on permissionless validation the consensus nodes are not the declared operators
+    validators = sum(1 for o in operators if isinstance(o, dict) and o.get("role") == "validator")
+    if validators != nodes:
+        yield "/nodeOperators", {"validators": validators, "nodes": nodes}
+
+
+@rule(id="GOV-07", title="A permissioned network declares who validates", level=Level.ERROR,
+      targets="governance", needs_network=True, clause="ISO 22739 (validator); ISO/TS 23635 (accountability)",
+      rationale="On a network where validation needs permission, someone was given it; if no declared "
+                "operator is a validator, the declaration does not say who confirms the blocks. (Networks "
+                "that anchor in a public chain validate there, and may declare observers only.)",
+      message="validation is permissioned but no node operator has the role validator",
+      message_zh="验证为许可型，但没有节点运营者担任验证者（validator）",
+      valid=_on(example_profile(), example_governance()),
+      invalid=_on(example_profile(), example_governance(nodeOperators__0__role="observer", nodeOperators__1__role="observer",
+                                                        nodeOperators__2__role="archive", nodeOperators__3__role="archive")))
+def permissioned_validators_declared(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    operators = _get(doc, "nodeOperators")
+    if (_get(ctx.network, "permissionModel", "validate") == "permissioned" and isinstance(operators, list)
+            and operators and not any(isinstance(o, dict) and o.get("role") == "validator" for o in operators)):
+        yield "/nodeOperators", {}
+
+
+@rule(id="GOV-12", title="The crypto policy covers the network's algorithms", level=Level.WARNING,
+      targets="governance", needs_network=True,
+      clause="ISO/TS 23635 (security); NIST SP 800-131A (algorithm transitions)",
+      rationale="The governance crypto policy is where algorithms are approved and retired; an algorithm "
+                "the network uses but the policy does not list is outside any deprecation schedule.",
+      message="{alg} is used by the network but not listed in cryptoPolicy.hashAlgs",
+      message_zh="网络使用了 {alg}，但 cryptoPolicy.hashAlgs 中未列出",
+      valid=_on(example_profile(), example_governance()),
+      invalid=_on(example_profile(hashAlgorithms=["sha-256", "sha-384"]), example_governance()))
+def crypto_policy_covers_network(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    used = _declared_list(ctx.network, "hashAlgorithms")
+    policy = _get(doc, "cryptoPolicy", "hashAlgs")
+    if used is None or not isinstance(policy, list):
+        return
+    for alg in used:
+        if isinstance(alg, str) and alg not in policy:
+            yield "/cryptoPolicy/hashAlgs", {"alg": alg}
+
+
+@rule(id="REC-08", title="A record's ledger platform is the network's", level=Level.WARNING,
+      targets="record", needs_network=True, clause="ISO 23257 (DLT platform); this standard, ledger envelope",
+      rationale="A record said to sit on another platform than the network's was read from elsewhere or "
+                "mislabelled; either way its ledger position cannot be checked on this network.",
+      message="the record sits on {platform}, the network runs {expected}",
+      message_zh="该记录位于 {platform}，而网络运行的是 {expected}",
+      valid=_on(example_profile(), example_record(ledger=EXAMPLE_LEDGER)),
+      invalid=_on(example_profile(), example_record(ledger=dict(EXAMPLE_LEDGER, platform="multichain"))))
+def ledger_platform_matches(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    expected = _get(ctx.network, "platform", "name")
+    platform = _get(doc, "ledger", "platform")
+    if isinstance(expected, str) and isinstance(platform, str) and platform != expected:
+        yield "/ledger/platform", {"platform": platform, "expected": expected}
+
+
+@rule(id="REC-09", title="The network carries the record's type", level=Level.ERROR,
+      targets="record", needs_network=True, clause="this standard, record types; network profile recordTypes",
+      rationale="A network that declares the record types it carries has agreed their semantics and "
+                "processing; a record of another type has no agreed meaning there.",
+      message="recordType {type} is not among the network's record types ({declared})",
+      message_zh="recordType {type} 不在网络声明的记录类型之列（{declared}）",
+      valid=_on(example_profile(recordTypes=["legal-status-event", "assignment"]), example_record()),
+      invalid=_on(example_profile(recordTypes=["assignment"]), example_record()))
+def record_type_carried(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    declared = _declared_list(ctx.network, "recordTypes")
+    record_type = _get(doc, "recordType")
+    if declared is not None and isinstance(record_type, str) and record_type not in declared:
+        yield "/recordType", {"type": record_type, "declared": ", ".join(str(t) for t in declared)}
+
+
+@rule(id="LS-06", title="The network uses the record's legal-status standard", level=Level.ERROR,
+      targets="record", needs_network=True, clause="WIPO ST.27, ST.61, ST.87; network profile legalStatusStandards",
+      rationale="Participants map and read legal-status codes by the standards the network declares; an "
+                "event coded in another standard is not read by them.",
+      message="{standard} is not among the network's legal-status standards ({declared})",
+      message_zh="{standard} 不在网络声明的法律状态标准之列（{declared}）",
+      valid=_on(example_profile(legalStatusStandards=["ST.61", "ST.87"]), example_record()),
+      invalid=_on(example_profile(legalStatusStandards=["ST.27"]), example_record()))
+def legal_status_standard_used(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    declared = _declared_list(ctx.network, "legalStatusStandards")
+    standard = _get(doc, "event", "standard")
+    if declared is not None and isinstance(standard, str) and standard not in declared:
+        yield "/event/standard", {"standard": standard, "declared": ", ".join(str(s) for s in declared)}

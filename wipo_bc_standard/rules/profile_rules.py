@@ -1,3 +1,265 @@
-"""Rules on network profiles (high-level configuration)."""
+"""Rules on network profiles (high-level configuration): the choices a profile declares must fit together.
+
+The JSON Schema fixes which members exist and their code lists; these rules check what one choice
+implies for another (fault model and node count, finality and confirmations, placement and store).
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from .. import codelists as cl
+from ..findings import Level
+from .catalogue import Hit, RuleContext, rule
+from .record_rules import apply_changes
+
+
+def example_profile(**changes: Any) -> dict[str, Any]:
+    """A small conformant network profile, changed as told (``a__b=value``; None deletes)."""
+    profile: dict[str, Any] = {
+        "standardVersion": "0.1",
+        "profileId": "did:web:ipregister.example",
+        "name": "Example IP register network",
+        "networkType": "consortium",
+        "permissionModel": {"read": "permissioned", "write": "permissioned", "validate": "permissioned"},
+        "platform": {"name": "hyperledger-besu", "version": "24.1.0"},
+        "consensus": {"family": "byzantine-fault-tolerant", "algorithm": "QBFT", "faultModel": "byzantine",
+                      "nodes": 4, "faultTolerance": 1},
+        "finality": {"type": "deterministic"},
+        "hashAlgorithms": ["sha-256"],
+        "signatureAlgorithms": ["EdDSA", "ES256"],
+        "signatureEnvelope": "jws",
+        "identity": {"didMethods": ["web", "key"]},
+        "dataPlacement": "minimal-on-chain",
+        "offChainStore": "office databases",
+        "personalDataOnChain": False,
+        "canonicalization": {"json": "rfc8785"},
+        "timeSource": {"utcSync": "NTP", "maxSkewSeconds": 5},
+        "encoding": {"charset": "UTF-8", "normalization": "NFC"},
+        "supportedVersions": ["0.1"],
+    }
+    return apply_changes(profile, changes)
+
+
+def _get(doc: Any, *keys: str) -> Any:
+    for key in keys:
+        if not isinstance(doc, dict):
+            return None
+        doc = doc.get(key)
+    return doc
+
+
+def _count(value: Any) -> int | None:
+    """An int that is not a bool (JSON true is not a node count)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def publicly_readable(profile: Any) -> bool:
+    """Whether anyone can read the network's ledger: a public network or permissionless reading."""
+    return _get(profile, "networkType") == "public" or _get(profile, "permissionModel", "read") == "permissionless"
+
+
+@rule(id="CFG-01", title="Off-chain data placement names its store", level=Level.ERROR,
+      targets="profile", clause="ISO 23257 (on-ledger and off-ledger data); EDPB Guidelines 02/2025",
+      rationale="When records or personal data are kept off chain, the ledger only proves something if "
+                "participants know where the data it commits to is kept.",
+      message="dataPlacement {placement} keeps data off chain but no offChainStore is declared",
+      message_zh="dataPlacement 为 {placement}，数据存于链下，但未声明 offChainStore",
+      valid=example_profile(),
+      invalid=example_profile(offChainStore=None))
+def off_chain_store_declared(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    placement = _get(doc, "dataPlacement")
+    if placement in ("minimal-on-chain", "hash-anchored-off-chain") and not _get(doc, "offChainStore"):
+        yield "/offChainStore", {"placement": placement}
+
+
+_MIN_NODES = {"byzantine": (3, "3f+1"), "crash": (2, "2f+1")}
+
+
+@rule(id="CFG-02", title="The node count fits the fault model", level=Level.ERROR,
+      targets="profile",
+      clause="Lamport, Shostak, Pease, The Byzantine Generals Problem (1982); Castro, Liskov, PBFT (1999); "
+             "Ongaro, Ousterhout, Raft (2014)",
+      rationale="Tolerating f Byzantine faults needs n >= 3f+1 nodes, f crash faults n >= 2f+1; a network "
+                "sized below that does not have the fault tolerance it declares.",
+      message="{model} fault tolerance f={f} needs n >= {formula} = {minimum} nodes, not {n}",
+      message_zh="{model} 容错 f={f} 需要 n >= {formula} = {minimum} 个节点，而不是 {n}",
+      valid=example_profile(),
+      invalid=example_profile(consensus__nodes=3))
+def node_count_fits_faults(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    consensus = _get(doc, "consensus")
+    if not isinstance(consensus, dict):
+        return
+    n, f = _count(consensus.get("nodes")), _count(consensus.get("faultTolerance"))
+    model = consensus.get("faultModel")
+    factor = _MIN_NODES.get(model) if isinstance(model, str) else None
+    if n is None or f is None or factor is None:
+        return
+    minimum = factor[0] * f + 1
+    if n < minimum:
+        yield "/consensus/nodes", {"model": model, "f": f, "formula": factor[1], "minimum": minimum, "n": n}
+
+
+@rule(id="CFG-03", title="Probabilistic finality declares its confirmations", level=Level.ERROR,
+      targets="profile", clause="ISO 22739:2024 (finality); Nakamoto, Bitcoin (2008), section 11",
+      rationale="Under probabilistic finality a record is only as final as the blocks on top of it; without "
+                "a declared depth no one can tell when a record counts as evidence.",
+      message="probabilistic finality needs confirmations >= 1",
+      message_zh="概率最终性需要声明 confirmations >= 1",
+      valid=example_profile(finality={"type": "probabilistic", "confirmations": 12}),
+      invalid=example_profile(finality={"type": "probabilistic"}))
+def probabilistic_finality_depth(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    finality = _get(doc, "finality")
+    if isinstance(finality, dict) and finality.get("type") == "probabilistic":
+        confirmations = _count(finality.get("confirmations"))
+        if confirmations is None or confirmations < 1:
+            yield "/finality/confirmations", {}
+
+
+_CRASH_FAMILIES = frozenset(c.value for c in cl.CONSENSUS_FAMILIES.codes if c.fact("faultModel") == "crash")
+
+
+@rule(id="CFG-04", title="A crash-fault-tolerant consensus does not claim Byzantine tolerance",
+      level=Level.ERROR, targets="profile", clause="ISO 23257 (consensus); Ongaro, Ousterhout, Raft (2014)",
+      rationale="Raft and Kafka ordering survive nodes that stop, not nodes that lie; declaring a Byzantine "
+                "fault model for them promises protection against dishonest operators that does not exist.",
+      message="{family} tolerates crashes only, not {model} faults",
+      message_zh="{family} 只容忍崩溃故障，不能容忍 {model} 故障",
+      valid=example_profile(consensus={"family": "crash-fault-tolerant", "algorithm": "Raft",
+                                       "faultModel": "crash", "nodes": 3, "faultTolerance": 1}),
+      invalid=example_profile(consensus={"family": "crash-fault-tolerant", "algorithm": "Raft",
+                                         "faultModel": "byzantine", "nodes": 4, "faultTolerance": 1}))
+def crash_family_not_byzantine(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    family, model = _get(doc, "consensus", "family"), _get(doc, "consensus", "faultModel")
+    if isinstance(family, str) and family in _CRASH_FAMILIES and model == "byzantine":
+        yield "/consensus/faultModel", {"family": family, "model": model}
+
+
+_OPEN_VALIDATION_FAMILIES = frozenset({"proof-of-work", "proof-of-stake"})
+
+
+@rule(id="CFG-05", title="Permissionless validation needs Sybil-resistant consensus", level=Level.ERROR,
+      targets="profile", clause="ISO 22739 (permissionless DLT system); Douceur, The Sybil Attack (2002)",
+      rationale="When anyone may validate, only work or stake stops one party from posing as many; "
+                "authority, BFT and CFT mechanisms count known validators and cannot admit unknown ones.",
+      message="validation is permissionless but {family} needs a known set of validators",
+      message_zh="验证为非许可型，但 {family} 需要已知的验证者集合",
+      valid=example_profile(),
+      invalid=example_profile(permissionModel={"read": "permissionless", "write": "permissionless",
+                                               "validate": "permissionless"}, networkType="public"))
+def open_validation_consensus(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    family = _get(doc, "consensus", "family")
+    if (_get(doc, "permissionModel", "validate") == "permissionless" and isinstance(family, str)
+            and family not in _OPEN_VALIDATION_FAMILIES):
+        yield "/consensus/family", {"family": family}
+
+
+@rule(id="CFG-06", title="Private and consortium networks validate with permission", level=Level.ERROR,
+      targets="profile", clause="ISO 22739 (private DLT system, permissioned DLT system)",
+      rationale="A private or consortium network is by definition run by a defined set of organisations; "
+                "if anyone may validate, the network type misstates who controls the ledger.",
+      message="a {type} network cannot have permissionless validation",
+      message_zh="{type} 网络不能采用非许可型验证",
+      valid=example_profile(),
+      invalid=example_profile(permissionModel={"read": "permissioned", "write": "permissioned",
+                                               "validate": "permissionless"},
+                              consensus={"family": "proof-of-stake", "algorithm": "Casper FFG",
+                                         "faultModel": "byzantine"}))
+def closed_network_validation(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    network_type = _get(doc, "networkType")
+    if network_type in ("private", "consortium") and _get(doc, "permissionModel", "validate") == "permissionless":
+        yield "/permissionModel/validate", {"type": network_type}
+
+
+@rule(id="CFG-07", title="The profile declares UTF-8 text in NFC", level=Level.WARNING,
+      targets="profile", clause="Unicode Standard Annex #15 (NFC); RFC 8785 (UTF-8); W3C Character Model",
+      rationale="Records are hashed byte for byte; participants must agree on one encoding and one "
+                "normalisation form before they write text, or the same name hashes differently.",
+      message="encoding.normalization NFC is not declared",
+      message_zh="未声明 encoding.normalization 为 NFC",
+      valid=example_profile(),
+      invalid=example_profile(encoding=None))
+def encoding_declared(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    if isinstance(doc, dict) and _get(doc, "encoding", "normalization") != "NFC":
+        yield "/encoding/normalization", {}
+
+
+@rule(id="CFG-08", title="The profile declares the tolerated clock skew", level=Level.WARNING,
+      targets="profile", clause="RFC 5905 (NTP); ISO 22739 (timestamp)",
+      rationale="Block timestamps from different nodes drift; without a declared maximum skew, readers "
+                "cannot tell a harmless drift from records written out of order.",
+      message="timeSource.maxSkewSeconds is not declared",
+      message_zh="未声明 timeSource.maxSkewSeconds",
+      valid=example_profile(),
+      invalid=example_profile(timeSource={"utcSync": "NTP"}))
+def clock_skew_declared(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    if isinstance(doc, dict) and _count(_get(doc, "timeSource", "maxSkewSeconds")) is None:
+        yield "/timeSource/maxSkewSeconds", {}
+
+
+_DID_METHOD_NAME = re.compile(r"[a-z0-9]+")
+
+
+@rule(id="CFG-09", title="DID methods are bare method names", level=Level.ERROR,
+      targets="profile", clause="W3C DID Core 1.0, section 3.1 (DID syntax: method-name)",
+      rationale="The allow-list is matched against the method name of each DID (did:<method>:...); an entry "
+                "such as 'did:web' or 'Web' matches no DID, and the list silently rejects every participant.",
+      message="{method!r} is not a DID method name (lower-case letters and digits, without 'did:')",
+      message_zh="{method!r} 不是 DID 方法名（应为小写字母和数字，不带 'did:'）",
+      valid=example_profile(),
+      invalid=example_profile(identity={"didMethods": ["did:web", "key"]}))
+def did_method_names(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    methods = _get(doc, "identity", "didMethods")
+    if isinstance(methods, list):
+        for i, method in enumerate(methods):
+            if isinstance(method, str) and not _DID_METHOD_NAME.fullmatch(method):
+                yield f"/identity/didMethods/{i}", {"method": method}
+
+
+@rule(id="CFG-10", title="The profile may list the versions of the standard it accepts", level=Level.INFO,
+      targets="profile", clause="this standard (versioning); ISO 23257 (interoperability)",
+      rationale="Networks that interoperate must read each other's records; a declared list of supported "
+                "versions lets a peer (and `wipo-bc compat`) see an upgrade coming.",
+      message="supportedVersions is not declared",
+      message_zh="未声明 supportedVersions",
+      valid=example_profile(),
+      invalid=example_profile(supportedVersions=None))
+def supported_versions_declared(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    if isinstance(doc, dict) and not doc.get("supportedVersions"):
+        yield "/supportedVersions", {}
+
+
+_FORBIDDEN_HASHES = frozenset(c.value for c in cl.HASH_ALGORITHMS.codes if c.fact("status") == "forbidden")
+
+
+@rule(id="HASH-06", title="A network approves no forbidden hash algorithm", level=Level.ERROR,
+      targets=("profile", "governance"), clause="RFC 6151 (MD5); RFC 6194 (SHA-1)",
+      rationale="An algorithm on the approved list will be used; MD5 and SHA-1 collisions can be forged, so "
+                "approving them lets a forged document match a recorded digest.",
+      message="{alg} is approved but forbidden: its collisions can be forged",
+      message_zh="{alg} 被批准使用，但已被禁止：其碰撞可以被伪造",
+      valid=example_profile(),
+      invalid=example_profile(hashAlgorithms=["sha-256", "sha-1"]))
+def no_forbidden_hash_approved(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    for path, algs in (("/hashAlgorithms", _get(doc, "hashAlgorithms")),
+                       ("/cryptoPolicy/hashAlgs", _get(doc, "cryptoPolicy", "hashAlgs"))):
+        if isinstance(algs, list):
+            for i, alg in enumerate(algs):
+                if isinstance(alg, str) and alg in _FORBIDDEN_HASHES:
+                    yield f"{path}/{i}", {"alg": alg}
+
+
+@rule(id="PD-05", title="No clear-text personal data on a publicly readable ledger", level=Level.ERROR,
+      targets="profile", clause="EDPB Guidelines 02/2025 on processing of personal data through blockchain "
+                                "technologies; GDPR Art. 5(1)(c) and Art. 25",
+      rationale="What a public or permissionlessly readable ledger holds is copied to every reader and "
+                "cannot be erased; the EDPB asks that personal data stay off chain there.",
+      message="personalDataOnChain is true on a publicly readable network ({type}, read {read})",
+      message_zh="可公开读取的网络（{type}，读取权限 {read}）上 personalDataOnChain 为 true",
+      valid=example_profile(),
+      invalid=example_profile(personalDataOnChain=True, permissionModel__read="permissionless"))
+def no_personal_data_on_public_ledger(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    if _get(doc, "personalDataOnChain") is True and publicly_readable(doc):
+        yield "/personalDataOnChain", {"type": _get(doc, "networkType"), "read": _get(doc, "permissionModel", "read")}

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from ..resources import data_dir
 from .build import FILES, build, drift
-from .concepts import (LANGUAGES, NS, TERM_SCHEME, VOCAB, Concept, Scheme, code_lists, concept_iri,
-                       scheme_iri, schemes)
+from .concepts import (CODE_NOTES, LANGUAGES, NS, TERM_SCHEME, VOCAB, Concept, Scheme, code_lists,
+                       concept_iri, scheme_iri, schemes)
 from .rdf_writers import jsonld, turtle
 from .statements import resources
 from .tables import to_csv, to_markdown
@@ -27,9 +27,9 @@ from .tables import to_csv, to_markdown
 if TYPE_CHECKING:
     import rdflib
 
-__all__ = ["EXPORT_FORMATS", "LANGUAGES", "NS", "TERM_SCHEME", "VOCAB", "AmbiguousTerm", "Concept", "Scheme",
-           "UnknownTerm", "build", "code_iri", "concept_iri", "drift", "export", "graph", "scheme",
-           "scheme_iri", "schemes", "term", "terms"]
+__all__ = ["CODE_NOTES", "EXPORT_FORMATS", "FILES", "LANGUAGES", "NS", "TERM_SCHEME", "VOCAB", "AmbiguousTerm",
+           "Concept", "Scheme", "UnknownTerm", "build", "code_iri", "code_lists", "concept_iri", "drift", "export",
+           "graph", "scheme", "scheme_iri", "schemes", "term", "terms"]
 
 EXPORT_FORMATS = ("ttl", "jsonld", "csv", "md")
 
@@ -77,8 +77,8 @@ def _index(scheme_id: str, lang: str | None) -> tuple[dict[str, list[Concept]], 
     for c in scheme(scheme_id).concepts:
         for key in {_key(c.name), _key(c.notation)}:
             ids.setdefault(key, []).append(c)
-        texts = [c.labels.get(lang, "")] + list(c.alt_labels.get(lang, ())) if lang else \
-            list(c.labels.values()) + [t for alts in c.alt_labels.values() for t in alts]
+        langs = [lang] if lang else list(c.labels) + list(c.alt_labels)
+        texts = [c.labels.get(lg, "") for lg in langs] + [t for lg in langs for t in c.alt_labels.get(lg, ())]
         for key in {_key(t) for t in texts if t}:
             labels.setdefault(key, []).append(c)
     return ids, labels
@@ -89,7 +89,8 @@ def term(query: str, lang: str | None = None, scheme_id: str | None = None) -> C
 
     Labels are matched in ``lang`` only when it is given, else in every language. Terms are
     searched before code lists, unless ``scheme_id`` names the one scheme to search. Raises
-    ``UnknownTerm`` (with close matches) or ``AmbiguousTerm`` (a code in several lists).
+    ``UnknownTerm`` (with close matches) or ``AmbiguousTerm`` (a code in several lists), and
+    KeyError for an unknown ``scheme_id``.
     """
     key = _key(query)
     scheme_ids = [scheme_id] if scheme_id else [s.id for s in schemes()]
@@ -108,6 +109,7 @@ def _suggestions(key: str, scheme_ids: list[str], lang: str | None) -> list[str]
     return difflib.get_close_matches(key, keys, n=5, cutoff=0.6)
 
 
+@lru_cache(maxsize=4096)  # a few hundred codes; cheap enough to call per value on the hot path
 def code_iri(codelist_id: str, value: str) -> str:
     """IRI of a code: ``https://wipo-bc-standard.org/vocab/<codelist-id>/<code>``; KeyError if unknown."""
     code_list = code_lists().get(codelist_id)

@@ -7,10 +7,12 @@ becomes its own scheme, so the schemas' enums and the vocabulary are generated f
 from __future__ import annotations
 
 import importlib
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources as importlib_resources
+from typing import Any
 from urllib.parse import quote
 
 from .. import codelists
@@ -62,6 +64,9 @@ class Concept:
     @property
     def iri(self) -> str:
         return concept_iri(self.scheme, self.name)
+
+    def __hash__(self) -> int:  # the dict fields are not hashable; the IRI identifies a concept
+        return hash((self.scheme, self.name))
 
     def label(self, lang: str = "en") -> str:
         """The preferred label in ``lang``, else the English one."""
@@ -119,22 +124,42 @@ def _code_ref(ref: str) -> str:
     return concept_iri(scheme_id, value)
 
 
-def _term_concept(row: dict[str, object]) -> Concept:
+_TERM_KEYS = {"notation", "slug", "label", "alt_label", "definition", "source", "broader", "related",
+              "close_match", "ledger_role", "note"}
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
+
+
+class TermsFileError(ValueError):
+    """``terms.toml`` does not have the expected shape (a bug in the package's data)."""
+
+
+def _term_concept(row: dict[str, Any]) -> Concept:
+    where = f"terms.toml, concept {row.get('notation', '?')}"
+    if unknown := set(row) - _TERM_KEYS:
+        raise TermsFileError(f"{where}: unknown keys {sorted(unknown)}")
+    if not isinstance(row.get("slug"), str) or not _SLUG.match(row["slug"]):
+        raise TermsFileError(f"{where}: slug must be lower-case words joined by hyphens")
+
     def texts(key: str) -> dict[str, str]:
         value = row.get(key, {})
-        assert isinstance(value, dict), key
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise TermsFileError(f"{where}: {key} must map languages to text")
+        if unknown_langs := set(value) - set(LANGUAGES):
+            raise TermsFileError(f"{where}: {key} has languages other than WIPO's: {sorted(unknown_langs)}")
         return {lang: value[lang] for lang in LANGUAGES if lang in value}
 
     def names(key: str) -> tuple[str, ...]:
         value = row.get(key, [])
-        assert isinstance(value, list), key
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise TermsFileError(f"{where}: {key} must be a list of text")
         return tuple(value)
 
     alt = row.get("alt_label", {})
-    assert isinstance(alt, dict)
+    if not isinstance(alt, dict) or set(alt) - set(LANGUAGES):
+        raise TermsFileError(f"{where}: alt_label must map WIPO languages to lists of text")
     note = row.get("note")
     return Concept(
-        scheme=TERM_SCHEME, name=str(row["slug"]), notation=str(row["notation"]),
+        scheme=TERM_SCHEME, name=row["slug"], notation=str(row["notation"]),
         labels=texts("label"), definitions=texts("definition"),
         alt_labels={lang: tuple(alt[lang]) for lang in LANGUAGES if lang in alt},
         sources=names("source"),
@@ -156,8 +181,8 @@ def load_term_scheme() -> Scheme:
 
 # --- code lists ----------------------------------------------------------------------------------
 
-def code_lists() -> dict[str, CodeList]:
-    """Every code list, by id: ``codelists.ALL`` plus any list defined in ``codelists.st3``."""
+@lru_cache(maxsize=1)
+def _all_code_lists() -> dict[str, CodeList]:
     lists = dict(codelists.ALL)
     try:
         st3 = importlib.import_module("wipo_bc_standard.codelists.st3")
@@ -171,13 +196,34 @@ def code_lists() -> dict[str, CodeList]:
     return dict(sorted(lists.items()))
 
 
+def code_lists() -> dict[str, CodeList]:
+    """Every code list, by id: ``codelists.ALL`` plus any list defined in ``codelists.st3``."""
+    return dict(_all_code_lists())
+
+
+#: What the domain brief marks as unverified about a code, as skos:editorialNote (code list, code) -> note.
+CODE_NOTES: dict[tuple[str, str], str] = {
+    ("use-cases", "evidence-of-use"): "Not verified as a heading of the WIPO Blockchain Whitepaper.",
+    ("use-cases", "priority-document-exchange"): "On the EUIPO roadmap; the whitepaper's wording is not verified.",
+    ("use-cases", "licensing-and-royalties"): "The collective-management angle is not verified in the whitepaper.",
+    ("use-cases", "ip-finance"): "Not verified as an item of the WIPO Blockchain Whitepaper.",
+    ("use-cases", "digital-identity"): "The phrasing 'not controlled by a single entity or jurisdiction' is not "
+                                       "verified in the whitepaper.",
+}
+
+
+def _code_notes(list_id: str, value: str) -> tuple[str, ...]:
+    note = CODE_NOTES.get((list_id, value))
+    return (note,) if note else ()
+
+
 def code_list_scheme(code_list: CodeList) -> Scheme:
     """A code list as a concept scheme: one concept per code, the code value as notation."""
     sources = (code_list.source,) if code_list.source else ()
     concepts = tuple(
         Concept(scheme=code_list.id, name=code.value, notation=code.value, labels={"en": code.label},
                 definitions={"en": code.definition} if code.definition else {},
-                sources=sources, facts=code.facts)
+                sources=sources, facts=code.facts, notes=_code_notes(code_list.id, code.value))
         for code in code_list.codes
     )
     return Scheme(code_list.id, {"en": code_list.title}, {"en": code_list.definition}, sources, concepts)

@@ -64,7 +64,8 @@ def _term_section(scheme: Scheme, c: Concept) -> list[str]:
 
 def _code_table(scheme: Scheme) -> list[str]:
     lines = ["| Code | Label | Definition |", "|---|---|---|"]
-    lines += [f"| `{_cell(c.notation)}` | {_cell(c.label())} | {_cell(c.definition())} |" for c in scheme.concepts]
+    lines += [f"| `{_cell(c.notation)}` | {_cell(c.label())} | {_cell(' '.join((c.definition(), *c.notes)).strip())} |"
+              for c in scheme.concepts]
     return lines + [""]
 
 
@@ -77,6 +78,7 @@ def to_markdown(schemes: Iterable[Scheme]) -> str:
             lines += [scheme.definitions["en"], ""]
         if scheme.sources:
             lines += [f"Source: {'; '.join(scheme.sources)}", ""]
+        lines += [f"Note: {note}" + "\n" for note in scheme.notes]
         if scheme.id == TERM_SCHEME:
             for concept in scheme.concepts:
                 lines += _term_section(scheme, concept)

@@ -1,0 +1,177 @@
+"""Ledger integrity: hash links, first records, duplicate ids, forks and order, streamed record by record."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from wipo_bc_standard import jcs, validate
+from wipo_bc_standard.checks.ledger import CHAIN_RULES, LedgerChain
+from wipo_bc_standard.cli import main
+from wipo_bc_standard.findings import Level
+from wipo_bc_standard.rules import CATALOGUE, RuleContext
+
+from .ledger_factory import EXAMPLE_LEDGERS, EXAMPLES, chain_20, link, ndjson
+
+VALID = EXAMPLES / "valid" / "chain-20.ndjson"
+INVALID = sorted((EXAMPLES / "invalid").glob("*.ndjson"))
+
+
+def chain(context: RuleContext | None = None, rules: tuple[str, ...] = CHAIN_RULES) -> LedgerChain:
+    return LedgerChain([CATALOGUE[r] for r in rules], context)
+
+
+def feed_all(ledger: LedgerChain, records: list[dict[str, Any]]) -> list[tuple[int, str, str]]:
+    return [(i, f.rule, f.path) for i, r in enumerate(records) for f in ledger.feed(r)]
+
+
+# --- the committed examples -------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(EXAMPLE_LEDGERS))
+def test_committed_example_ledgers_are_what_the_factory_builds(name: str) -> None:
+    assert (EXAMPLES / name).read_bytes() == ndjson(EXAMPLE_LEDGERS[name]()), \
+        "run: python -m tests.ledger_factory"
+
+
+def test_valid_chain_exits_0_with_no_finding_even_under_strict() -> None:
+    result = CliRunner().invoke(main, ["validate", "--target", "ledger", str(VALID)])
+    assert result.exit_code == 0, result.output
+    report = validate(VALID, target="ledger", profile="strict")
+    assert report.summary.items == 20
+    assert [f.to_dict() for item in report.items for f in item.findings] == []
+
+
+def test_valid_chain_covers_three_rights_with_real_links() -> None:
+    records = chain_20()
+    rights = {(r["ipRight"]["office"], r["ipRight"]["applicationNumber"]) for r in records}
+    assert len(records) == 20 and len(rights) == 3
+    assert sum("previousRecordHash" in r for r in records) == 17
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
+def test_invalid_ledger_reports_its_rule_from_the_cli(path: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", "--target", "ledger", "--format", "json", str(path)])
+    assert result.exit_code == 1, result.output
+    rule = path.name.split("--", 1)[0]
+    assert f'"rule":"{rule}"' in result.output.replace(" ", "")
+
+
+def test_tampered_record_shows_only_on_its_successor() -> None:
+    report = validate(EXAMPLES / "invalid" / "CH-01--tampered-record.ndjson", target="ledger", profile="strict")
+    found = [(item.line, f.rule, f.path) for item in report.items for f in item.findings]
+    # Record 4 was altered; record 6 is the next record of the same right and holds its old hash.
+    assert found == [(6, "CH-01", "/previousRecordHash/value")]
+
+
+# --- the rules ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("rule_id", CHAIN_RULES)
+def test_rule_metadata_and_examples(rule_id: str) -> None:
+    rule = CATALOGUE[rule_id]
+    assert rule.stateful and rule.targets == ("ledger",) and rule.level is Level.ERROR
+    assert rule.title and rule.clause and rule.rationale and "{" in rule.message and rule.message_zh
+    assert isinstance(rule.valid_example, list) and isinstance(rule.invalid_example, list)
+    ctx = RuleContext()
+    assert list(rule.check(rule.valid_example, ctx)) == []
+    hits = list(rule.check(rule.invalid_example, ctx))
+    assert hits and all(path.startswith("/") for path, _ in hits)
+    for finding in rule.findings(rule.invalid_example, RuleContext(lang="zh")):
+        assert "{" not in finding.message and finding.message != rule.message_zh
+
+
+def test_only_the_rules_given_produce_findings() -> None:
+    records = chain_20()[:6]
+    records[5] = {**records[5], "recordId": records[0]["recordId"]}  # ID-04, and CH-01 on nothing (first of right)
+    records[3]["previousRecordHash"] = {"alg": "sha-256", "value": "00" * 32}
+    assert {rule for _, rule, _ in feed_all(chain(), records)} == {"ID-04", "CH-01"}
+    assert {rule for _, rule, _ in feed_all(chain(rules=("ID-04",)), records)} == {"ID-04"}
+    assert feed_all(chain(rules=()), records) == []
+
+
+def test_missing_link_on_a_later_record_is_ch01() -> None:
+    records = chain_20()[:6]
+    del records[5]["previousRecordHash"]
+    assert feed_all(chain(), records) == [(5, "CH-01", "/previousRecordHash")]
+
+
+def test_first_record_with_a_link_is_ch00() -> None:
+    records = chain_20()[3:4]
+    assert feed_all(chain(), records) == [(0, "CH-00", "/previousRecordHash")]
+
+
+def test_fork_is_ch02_and_not_also_a_broken_link() -> None:
+    records = chain_20()[:4]
+    fork = copy.deepcopy(records[3])
+    fork["recordId"] = "urn:uuid:00000000-0000-4000-8000-0000000000ff"
+    fork["ledger"]["blockNumber"] += 1
+    assert feed_all(chain(), records + [fork]) == [(4, "CH-02", "/previousRecordHash/value")]
+
+
+def test_an_exact_replay_is_a_duplicate_id_and_a_fork() -> None:
+    records = chain_20()[:4]
+    assert {rule for _, rule, _ in feed_all(chain(), records + [records[3]])} == {"ID-04", "CH-02"}
+
+
+def test_links_in_another_algorithm_are_checked_with_it() -> None:
+    records = link(chain_20(), alg="sha3-256")
+    assert feed_all(chain(RuleContext(network={"hashAlgorithms": ["sha3-256"]})), records) == []
+    # Without a network profile the algorithm is learnt from the first link, and every link is checked.
+    assert feed_all(chain(), records) == []
+    records[18]["previousRecordHash"]["value"] = "0" * 64  # the trade mark's last record
+    assert feed_all(chain(), records) == [(18, "CH-01", "/previousRecordHash/value")]
+
+
+def test_a_link_that_cannot_be_checked_is_a_warning_not_an_error() -> None:
+    # The network names sha-256 only, so records are not hashed with sha-512; the first sha-512 link of
+    # each right cannot be checked here (a migration between algorithms: give the network's list).
+    records = link(chain_20(), alg="sha-512")
+    ledger = chain(RuleContext(network={"hashAlgorithms": ["sha-256"]}))
+    found = [(i, f.rule, f.level) for i, r in enumerate(records) for f in ledger.feed(r)]
+    assert found == [(3, "CH-01", Level.WARNING), (4, "CH-01", Level.WARNING), (6, "CH-01", Level.WARNING)]
+
+
+def test_order_going_backwards_within_the_tolerated_skew_is_accepted() -> None:
+    records = chain_20()[:3]
+    records[2]["ledger"]["timestamp"] = "2024-07-01T09:01:30Z"  # 30 s before record 2's time
+    assert feed_all(chain(), records) == [(2, "DT-05", "/ledger/timestamp")]
+    skew = RuleContext(network={"timeSource": {"maxSkewSeconds": 60}})
+    assert feed_all(chain(skew), records) == []
+    records[2]["ledger"]["blockNumber"] = 1  # block numbers have no tolerance
+    assert feed_all(chain(skew), records) == [(2, "DT-05", "/ledger/blockNumber")]
+
+
+def test_messages_in_chinese() -> None:
+    records = chain_20()[3:4]
+    [finding] = chain(RuleContext(lang="zh")).feed(records[0])
+    assert "第一条记录" in finding.message and finding.clause == CATALOGUE["CH-00"].clause
+
+
+def test_records_that_are_not_records_are_skipped_not_crashed_on() -> None:
+    ledger = chain()
+    for odd in (None, [], "x", {"ipRight": "EM"}, {"ipRight": {"office": 1}}, {"ledger": {"blockNumber": "7"}},
+                {"recordId": "urn:x", "ledger": {"timestamp": "not a time"}},
+                {"ipRight": {"office": "EM", "kind": "trademark", "applicationNumber": "1"}, "x": float("nan")}):
+        assert ledger.feed(odd) == []
+
+
+def test_state_is_bounded_by_rights_not_records() -> None:
+    ledger = chain()
+    base = chain_20()
+    previous: dict[str, dict[str, Any]] = {}
+    for n in range(3000):
+        record = copy.deepcopy(base[n % 3])
+        record["recordId"] = f"urn:uuid:00000000-0000-4000-8000-{n:012d}"
+        record["ledger"]["blockNumber"] = n
+        record["ledger"]["timestamp"] = f"2024-07-01T{n // 3600:02d}:{n // 60 % 60:02d}:{n % 60:02d}Z"
+        right = record["ipRight"]["applicationNumber"]
+        record.pop("previousRecordHash", None)
+        if right in previous:
+            record["previousRecordHash"] = {"alg": "sha-256", "value": jcs.record_hash(previous[right])}
+        previous[right] = record
+        assert ledger.feed(record) == []
+    assert len(ledger.state.rights) == 3 and len(ledger.state.positions) == 1
+    assert len(ledger.state.record_ids) == 3000  # the documented per-record cost (ID-04)

@@ -1,0 +1,92 @@
+"""SHACL validation of RDF inputs with pySHACL, offline (no inference, no ``owl:imports``).
+
+Each validation result becomes a finding ``shacl.<component>`` (``shacl.minCount``,
+``shacl.in``, ``shacl.closed``...) with the JSON Pointer of the member it is about; the details
+pySHACL gives for ``sh:node`` become child findings.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from rdflib import RDF, BNode, Graph, Namespace, URIRef
+
+from ..findings import Finding, Level
+from ..resources import data_dir
+from .model_map import NS
+from .rdf_form import Root
+from .shacl_gen import file_name
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+_LEVELS = {SH.Violation: Level.ERROR, SH.Warning: Level.WARNING, SH.Info: Level.INFO}
+
+
+@lru_cache(maxsize=None)
+def shapes(target: str) -> Graph | None:
+    """The bundled shapes of a target, parsed once per process."""
+    path = data_dir("schemas") / file_name(target)
+    return Graph().parse(path, format="turtle") if path.is_file() else None
+
+
+def _component(results: Graph, result: Any) -> str:
+    component = str(results.value(result, SH.sourceConstraintComponent) or "")
+    name = component.rsplit("#", 1)[-1].removesuffix("ConstraintComponent")
+    return name[:1].lower() + name[1:] if name else "violation"
+
+
+def _member(results: Graph, path: Any) -> str | None:
+    """The member a result path names: ``wbc:x`` or the list path ``( wbc:x ... )``."""
+    if isinstance(path, BNode) and (path, RDF.first, None) in results:
+        path = results.value(path, RDF.first)
+    if isinstance(path, URIRef) and str(path).startswith(NS):
+        return str(path)[len(NS):]
+    return None
+
+
+def _finding(results: Graph, result: Any, pointers: dict[Any, str], target: str) -> Finding:
+    component = _component(results, result)
+    focus = results.value(result, SH.focusNode)
+    value = results.value(result, SH.value)
+    member = _member(results, results.value(result, SH.resultPath))
+    base = pointers.get(focus, "")
+    if isinstance(value, BNode) and value in pointers:
+        path = pointers[value]
+    else:
+        path = f"{base}/{member}" if member else base
+    message = str(results.value(result, SH.resultMessage) or component)
+    if component == "closed":
+        message = f"property {value if member is None else member!s} is not part of the model"
+        if member is None:
+            predicate = results.value(result, SH.resultPath)
+            message = f"property <{predicate}> is not part of the model"
+    elif component == "minCount":
+        message = f"required member {member!r} is missing"
+    elif component == "maxCount":
+        message = f"member {member!r} has more than one value"
+    children = tuple(_finding(results, detail, pointers, target) for detail in results.objects(result, SH.detail))
+    level = _LEVELS.get(results.value(result, SH.resultSeverity), Level.ERROR)
+    return Finding(rule=f"shacl.{component}", level=level, message=message, path=path,
+                   clause=f"schemas/{file_name(target)}; SHACL {component}", children=children)
+
+
+def shacl_findings(graph: Graph, roots: list[Root]) -> list[list[Finding]]:
+    """Findings per root of a graph (same order as ``roots``), one pySHACL run per target present."""
+    import pyshacl  # imported here: it takes a while to import and only RDF inputs need it
+
+    per_root: list[list[Finding]] = [[] for _ in roots]
+    owner = {node: i for i, root in enumerate(roots) for node in root.pointers}
+    pointers = {node: p for root in roots for node, p in root.pointers.items()}
+    for target in sorted({r.target for r in roots if r.target}):
+        shape_graph = shapes(target)
+        if shape_graph is None:
+            continue
+        conforms, results, _ = pyshacl.validate(graph, shacl_graph=shape_graph, inference="none",
+                                                advanced=False, do_owl_imports=False, allow_warnings=True)
+        if conforms:
+            continue
+        top = set(results.objects(None, SH.result))
+        for result in sorted(top, key=lambda r: str(results.value(r, SH.resultPath))):
+            finding = _finding(results, result, pointers, target)
+            per_root[owner.get(results.value(result, SH.focusNode), 0)].append(finding)
+    return per_root
