@@ -11,6 +11,7 @@ every record: the benchmark fails if they ever differ.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import hashlib
 import json
 import sys
@@ -26,6 +27,7 @@ from wipo_bc_standard.checks.ledger import CHAIN_RULES, LedgerChain
 from wipo_bc_standard.rules import CATALOGUE
 
 ROOT = Path(__file__).resolve().parents[1]
+START = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
 
 
 def make_records(count: int) -> list[dict[str, Any]]:
@@ -50,7 +52,7 @@ def make_ledger(records: list[dict[str, Any]], rights: int) -> list[dict[str, An
         if right in last:
             record["previousRecordHash"] = {"alg": "sha-256", "value": jcs.record_hash(last[right])}
         record["ledger"] = {"platform": "multichain", "network": "bench", "transactionId": f"{i:064x}",
-                            "blockNumber": i, "timestamp": f"2024-01-01T{i // 3600 % 24:02d}:{i // 60 % 60:02d}:{i % 60:02d}Z"}
+                            "blockNumber": i, "timestamp": (START + dt.timedelta(seconds=i)).isoformat().replace("+00:00", "Z")}
         last[right] = record
         ledger.append(record)
     return ledger

@@ -61,8 +61,8 @@ def built_inputs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 
 def _example_inputs() -> list[Path]:
-    found = sorted(p for d in ("valid", "invalid") for p in (EXAMPLES / d).rglob("*.json")) if EXAMPLES.is_dir() else []
-    return found
+    """Every example file (JSON, XML, JSON-LD, Turtle...): findings of every reader and rule."""
+    return sorted(p for d in ("valid", "invalid") for p in (EXAMPLES / d).rglob("*") if p.is_file())
 
 
 def _run(paths: list[Path]) -> list[ItemResult]:
@@ -218,7 +218,8 @@ def test_sarif_has_the_required_structure_and_the_same_findings(run: tuple[list[
     assert sarif["$schema"].endswith("sarif-schema-2.1.0.json")
     (sarif_run,) = sarif["runs"]
     driver = sarif_run["tool"]["driver"]
-    assert driver["name"] == "wipo-bc-standard" and driver["version"] and driver["informationUri"].startswith("https://")
+    assert driver["name"] == "wipo-bc-standard" and driver["version"]
+    assert driver["informationUri"].startswith("https://")
     rules = {r["id"]: r for r in driver["rules"]}
     assert len(rules) == len(driver["rules"]), "rule ids are unique"
     assert set(CATALOGUE) <= set(rules), "the whole catalogue is published"
@@ -247,7 +248,8 @@ def test_sarif_has_the_required_structure_and_the_same_findings(run: tuple[list[
     assert sarif_run["invocations"][0]["executionSuccessful"] is True
 
 
-def test_sarif_locations_are_relative_for_relative_inputs(built_inputs: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sarif_locations_are_relative_for_relative_inputs(built_inputs: list[Path],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(built_inputs[0].parent)
     results = list(iter_validate(["records.ndjson"], profile="strict"))
     sarif = json.loads(render("sarif", results))

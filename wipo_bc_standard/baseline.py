@@ -33,7 +33,8 @@ from .report import ItemResult
 
 #: The version of the baseline file format; a reader refuses versions it does not know.
 BASELINE_VERSION = 1
-FINGERPRINT_METHOD = "sha256 of the JSON array [source, index, rule, path], first 32 hex digits"
+FINGERPRINT_METHOD = ("sha256 of the compact UTF-8 JSON array [source, index, rule, path] (no spaces, non-ASCII "
+                      "unescaped), first 32 hex digits")
 
 
 class BaselineError(ValueError):
@@ -63,13 +64,22 @@ def entries(results: Iterable[ItemResult]) -> Iterator[dict[str, Any]]:
                    "source": source, "index": result.index, "path": finding.path}
 
 
-def write(results: Iterable[ItemResult], out: IO[str]) -> int:
-    """Write the baseline of these results (entries sorted, so that the file diffs well); return its size."""
-    found = sorted(entries(results), key=lambda e: (e["fingerprint"], e["source"], e["index"]))
+def collect(results: Iterable[ItemResult]) -> list[dict[str, Any]]:
+    """The entries of a baseline of these results, sorted (so that the file diffs well)."""
+    return sorted(entries(results), key=lambda e: (e["fingerprint"], e["source"], e["index"]))
+
+
+def write_entries(found: list[dict[str, Any]], out: IO[str]) -> int:
+    """Write a baseline file of collected entries; return how many there are."""
     doc = {"baselineVersion": BASELINE_VERSION, "tool": {"name": "wipo-bc-standard", "version": __version__},
            "fingerprint": FINGERPRINT_METHOD, "findings": found}
     out.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode() + "\n")
     return len(found)
+
+
+def write(results: Iterable[ItemResult], out: IO[str]) -> int:
+    """Write the baseline of these results; return how many findings it accepts."""
+    return write_entries(collect(results), out)
 
 
 class Baseline:

@@ -71,7 +71,8 @@ class Sources:
 def _cell(value: Any) -> str:
     """Text safe in a Markdown table cell."""
     text = "" if value is None else str(value)
-    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ").replace("*", "\\*")
+    return (html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ").replace("*", "\\*")
+            .replace("[", "\\[").replace("]", "\\]"))
 
 
 def _code(value: Any) -> str:
@@ -79,7 +80,8 @@ def _code(value: Any) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     if len(text) > 80:
         text = text[:77] + "..."
-    return f"<code>{html.escape(text, quote=False).replace('|', '&#124;')}</code>"
+    escaped = html.escape(text, quote=False).replace("|", "&#124;").replace("[", "&#91;").replace("]", "&#93;")
+    return f"<code>{escaped}</code>"
 
 
 def _json_block(value: Any) -> str:
@@ -496,11 +498,12 @@ def cli_page(root: click.Command | None = None, prog: str = "wipo-bc") -> Page:
         parts.append("```text\n" + command.get_usage(ctx) + "\n```\n")
         if command.help:
             parts.append(_help_markdown(command.help) + "\n")
-        options = [record for p in command.get_params(ctx) if (record := p.get_help_record(ctx))]
+        options = [record for p in command.get_params(ctx)
+                   if isinstance(p, click.Option) and (record := p.get_help_record(ctx))]
         arguments = [p for p in command.params if isinstance(p, click.Argument)]
         if arguments:
             parts.append(_table(("Argument", "Required"),
-                                [(f"`{a.human_readable_name}`", "yes" if a.required else "no") for a in arguments]) + "\n")
+                                [(_code(a.human_readable_name), "yes" if a.required else "no") for a in arguments]) + "\n")
         if options:
             parts.append(_table(("Option", "Description"), [(_code(o), _cell(h)) for o, h in options]) + "\n")
     return Page(f"{GENERATED}/cli.md", "CLI reference", "\n".join(parts))
@@ -532,6 +535,8 @@ def _help_markdown(text: str) -> str:
 
 def pages(sources: Sources) -> list[Page]:
     """Every generated page, in nav order within each section."""
+    # Some rules are registered by the modules that use them (ledger readers...); the CLI imports them all.
+    import wipo_bc_standard.cli  # noqa: F401
     return [*rule_pages(), *codelist_pages(sources.vocab), *glossary_pages(sources.vocab),
             *data_model_pages(sources.schemas, sources.examples), reference_model_page(),
             compat_page(sources.examples), cli_page()]

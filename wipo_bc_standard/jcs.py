@@ -69,26 +69,39 @@ def canonicalize_fast(doc: Any) -> bytes | None:
 
 def _fast_path_safe(doc: Any) -> bool:
     # Exact type tests (not isinstance): subclasses such as IntEnum or OrderedDict go the exact way.
+    # Only containers are pushed; scalars are judged where they are met (this walk is the fast
+    # path's main cost).
+    kind = type(doc)
+    if kind is not dict and kind is not list:
+        return _safe_scalar(doc)
     stack = [doc]
-    pop, extend = stack.pop, stack.extend
+    pop, push = stack.pop, stack.append
     while stack:
         node = pop()
-        kind = type(node)
-        if kind is str or kind is bool or node is None:
-            continue
-        if kind is dict:
-            for key in node:
-                if type(key) is not str or (not key.isascii() and max(key) >= _FIRST_UNSAFE_KEY_CHAR):
-                    return False
-            extend(node.values())
-        elif kind is list:
-            extend(node)
-        elif kind is int:
-            if not -_MAX_INT <= node <= _MAX_INT:
+        if type(node) is dict:
+            try:
+                keys = "".join(node)
+            except TypeError:  # a key that is not a string
                 return False
+            if not keys.isascii() and max(keys) >= _FIRST_UNSAFE_KEY_CHAR:
+                return False
+            values: Any = node.values()
         else:
-            return False
+            values = node
+        for value in values:
+            kind = type(value)
+            if kind is str or kind is bool or value is None:
+                continue
+            if kind is dict or kind is list:
+                push(value)
+            elif kind is not int or not -_MAX_INT <= value <= _MAX_INT:
+                return False
     return True
+
+
+def _safe_scalar(value: Any) -> bool:
+    kind = type(value)
+    return kind is str or kind is bool or value is None or (kind is int and -_MAX_INT <= value <= _MAX_INT)
 
 
 @functools.lru_cache(maxsize=None)

@@ -41,6 +41,8 @@ UNVERIFIABLE = ("cannot check previousRecordHash against {previous}: {reason}",
                 "无法对照 {previous} 核验 previousRecordHash：{reason}")
 
 _DEFAULT_ALG = "sha-256"
+#: Names of the hash-algorithms code list (a set: looked up once a record).
+_KNOWN_ALGS = frozenset(jcs.cl.HASH_ALGORITHMS.values)
 
 
 class Hit(NamedTuple):
@@ -139,9 +141,11 @@ class LedgerChain:
         if not isinstance(ledger, dict):
             return
         where = (ledger.get("platform"), ledger.get("network"), ledger.get("channel"))
-        if not all(isinstance(part, (str, type(None))) for part in where):
-            return
-        last = self.state.positions.setdefault(where, _Position())  # type: ignore[arg-type]
+        last = self.state.positions.get(where)
+        if last is None:
+            if not all(part is None or type(part) is str for part in where):
+                return
+            last = self.state.positions[where] = _Position()
         block = ledger.get("blockNumber")
         if type(block) is int:
             if last.block is not None and block < last.block:
@@ -167,7 +171,7 @@ class LedgerChain:
         if right is None:
             return
         link = _link_of(doc.get("previousRecordHash"))
-        if link is not None and link[0] in jcs.cl.HASH_ALGORITHMS:
+        if link is not None and link[0] in _KNOWN_ALGS:
             self.state.algs_known = True
             if link[0] not in self.state.algs:
                 self.state.algs.append(link[0])
@@ -199,7 +203,7 @@ class LedgerChain:
             except jcs.UnsupportedAlgorithm:
                 pass
         if expected is None:
-            if alg not in jcs.cl.HASH_ALGORITHMS:
+            if alg not in _KNOWN_ALGS:
                 return  # an unknown algorithm name is the schema's finding
             reason = ("the previous record cannot be canonicalised (RFC 8785)" if state.digests is None
                       else _unavailable_reason(alg))
@@ -250,8 +254,10 @@ def _right_of(doc: dict[str, Any]) -> tuple[str, str, str] | None:
     right = doc.get("ipRight")
     if not isinstance(right, dict):
         return None
-    key = (right.get("office"), right.get("kind"), right.get("applicationNumber"))
-    return key if all(isinstance(part, str) for part in key) else None  # type: ignore[return-value]
+    office, kind, number = right.get("office"), right.get("kind"), right.get("applicationNumber")
+    if type(office) is str and type(kind) is str and type(number) is str:
+        return office, kind, number
+    return None
 
 
 def _right_text(right: tuple[str, str, str]) -> str:
@@ -285,7 +291,7 @@ def _max_skew_seconds(network: Mapping[str, Any] | None) -> int:
 
 def _network_algs(network: Mapping[str, Any] | None) -> list[str]:
     algs = network.get("hashAlgorithms") if isinstance(network, Mapping) else None
-    named = [a for a in algs if isinstance(a, str) and a in jcs.cl.HASH_ALGORITHMS] if isinstance(algs, list) else []
+    named = [a for a in algs if isinstance(a, str) and a in _KNOWN_ALGS] if isinstance(algs, list) else []
     return list(dict.fromkeys(named))
 
 

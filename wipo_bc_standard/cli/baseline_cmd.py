@@ -51,13 +51,14 @@ def create(paths: tuple[str, ...], target: str, profile: str, network_path: str 
                                "fail_on": Level.ERROR, "lang": "en"}
     Checker(**options)  # fail early on options the checker refuses
     jobs = jobs or parallel.auto_jobs(sources, target)
+    try:  # everything is checked before the file is opened: an interrupted run leaves no file behind
+        found = baselines.collect(parallel.run(sources, options, jobs))
+    except SourceError as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        fail("interrupted: no baseline written")
     with output(out_path) as out:
-        try:
-            count = baselines.write(parallel.run(sources, options, jobs), out)
-        except SourceError as exc:
-            fail(str(exc))
-        except KeyboardInterrupt:
-            fail("interrupted: no baseline written")
+        count = baselines.write_entries(found, out)
     where = f" to {out_path}" if out_path and out_path != "-" else ""
     click.echo(f"wipo-bc: baseline of {count} finding{'s' if count != 1 else ''} written{where}", err=True)
     sys.exit(0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -50,7 +51,8 @@ def build(site_dir: str | None, serve: bool, config_file: str | None) -> None:
     if site_dir and not serve:
         command += ["--site-dir", str(Path(site_dir).resolve())]
     try:
-        code = subprocess.call(command, cwd=config.parent)
+        # NO_MKDOCS_2_WARNING: mkdocs-material's banner about its successor, noise in every build log.
+        code = subprocess.call(command, cwd=config.parent, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     except KeyboardInterrupt:
         code = 0 if serve else 130
     if code != 0:

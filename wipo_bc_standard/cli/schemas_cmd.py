@@ -8,20 +8,28 @@ from pathlib import Path
 import click
 
 from .. import schemas
+from ..formats import artifacts
 from .common import fail
 
 
 @click.group("schemas")
 def command() -> None:
-    """Generate the JSON Schemas from the model, or check the bundled ones against it."""
+    """Generate the schemas from the model, or check the bundled ones against it.
+
+    The model (pydantic) gives the JSON Schemas; the JSON Schemas give the XSD, the SHACL shapes
+    and the JSON-LD context.
+    """
 
 
 @command.command("export")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Folder to write to (default: the bundled schemas/).")
 def export(out_dir: str | None) -> None:
-    """Write the JSON Schemas generated from the model."""
+    """Write the JSON Schemas, XSD, SHACL shapes and JSON-LD context generated from the model."""
     try:
-        for path in schemas.export(Path(out_dir) if out_dir else None):
+        target = Path(out_dir) if out_dir else None
+        for path in schemas.export(target):
+            click.echo(str(path))
+        for path in artifacts.export(schema_dir=target, vocab_dir=target):
             click.echo(str(path))
     except OSError as exc:
         fail(f"cannot write schemas: {exc.strerror or exc}")
@@ -30,11 +38,11 @@ def export(out_dir: str | None) -> None:
 @command.command("check")
 def check() -> None:
     """Exit 1 when a bundled schema differs from what the model generates."""
-    stale = schemas.drift()
+    stale = schemas.drift() + artifacts.drift()
     for name in stale:
         click.echo(f"{name}: differs from the model; run `wipo-bc schemas export`", err=True)
     if not stale:
-        click.echo(f"{len(schemas.MODELS)} schemas match the model")
+        click.echo("the JSON Schemas, XSD, SHACL shapes and JSON-LD context match the model")
     sys.exit(1 if stale else 0)
 
 

@@ -15,10 +15,17 @@ class FormError(ParseError):
     clause: str = ""
     line: int | None = None
 
-    def finding(self) -> Finding:
-        message = f"line {self.line}: {self.message}" if self.line else self.message
-        params = (("line", self.line),) if self.line else ()
+    def finding(self, lang: str = "en") -> Finding:
+        message = self.message(lang)
+        if self.line:
+            message = f"line {self.line}: {message}"
+        params = self.params + ((("line", self.line),) if self.line else ())
         return Finding(rule=self.rule, level=Level.ERROR, message=message, clause=self.clause, params=params)
+
+
+def form_error(rule: str, message: str, clause: str, line: int | None = None) -> FormError:
+    """A refusal with its English message (the other forms' messages are not in the catalogue yet)."""
+    return FormError(rule, fallback=message, clause=clause, line=line)
 
 
 class ConversionError(Exception):

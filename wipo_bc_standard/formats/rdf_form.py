@@ -31,7 +31,7 @@ from ..codelists import ALL as CODE_LISTS
 from ..resources import data_dir
 from ..sources import Item
 from ..targets import detect
-from .errors import ConversionError, FormError
+from .errors import ConversionError, FormError, form_error
 from .model_map import CONTEXT_URL, NS, TARGETS, VOCAB_BASE, Field, Model, Scalar, model, target_of_class
 
 #: Largest JSON-LD or Turtle file read (the graph of a record is a few KiB).
@@ -177,7 +177,7 @@ def jsonld_graph(data: Any) -> Graph | FormError:
     remote: list[str] = []
     _remote_contexts(data, remote)
     if remote:
-        return FormError("jsonld.remote-context",
+        return form_error("jsonld.remote-context",
                          f"context {remote[0]!r} is not the bundled context ({CONTEXT_URL}); "
                          "remote contexts are never fetched", CLAUSE)
     graph = Graph()
@@ -185,7 +185,7 @@ def jsonld_graph(data: Any) -> Graph | FormError:
         with _lexical_forms_kept():
             _JsonLdParser().parse(_inline(data), _OfflineContext(base=None, version=1.1), graph)
     except Exception as exc:  # rdflib raises many kinds for malformed JSON-LD; each is a finding
-        return FormError("jsonld.syntax", f"not usable JSON-LD: {exc}", CLAUSE)
+        return form_error("jsonld.syntax", f"not usable JSON-LD: {exc}", CLAUSE)
     return graph
 
 
@@ -297,14 +297,14 @@ def _items_of_graph(source: str, graph: Graph) -> Iterator[Item]:
 
     roots = documents(graph)
     if not roots:
-        yield Item(source, 0, None, error=FormError("rdf.no-document", "the graph holds no record, network "
+        yield Item(source, 0, None, error=form_error("rdf.no-document", "the graph holds no record, network "
                                                     "profile or governance declaration", CLAUSE))
         return
     per_root = shacl_findings(graph, roots)
     for index, (root, findings) in enumerate(zip(roots, per_root)):
         if root.target is None:
             yield Item(source, index, None, findings=findings,
-                       error=FormError("rdf.no-type", "a node without rdf:type and without the members of "
+                       error=form_error("rdf.no-type", "a node without rdf:type and without the members of "
                                        "any target", CLAUSE))
         else:
             yield Item(source, index, None, doc=root.doc, findings=findings)
@@ -312,7 +312,7 @@ def _items_of_graph(source: str, graph: Graph) -> Iterator[Item]:
 
 def items_from_jsonld(source: str, data: bytes) -> Iterator[Item]:
     if len(data) > MAX_RDF_BYTES:
-        yield Item(source, 0, None, error=FormError("jsonld.too-large", f"larger than {MAX_RDF_BYTES} bytes", CLAUSE))
+        yield Item(source, 0, None, error=form_error("jsonld.too-large", f"larger than {MAX_RDF_BYTES} bytes", CLAUSE))
         return
     parsed = jsontext.parse(data)
     if isinstance(parsed, jsontext.ParseError):
@@ -327,17 +327,17 @@ def items_from_jsonld(source: str, data: bytes) -> Iterator[Item]:
 
 def items_from_turtle(source: str, data: bytes) -> Iterator[Item]:
     if len(data) > MAX_RDF_BYTES:
-        yield Item(source, 0, None, error=FormError("ttl.too-large", f"larger than {MAX_RDF_BYTES} bytes", CLAUSE))
+        yield Item(source, 0, None, error=form_error("ttl.too-large", f"larger than {MAX_RDF_BYTES} bytes", CLAUSE))
         return
     graph = Graph()
     try:
         with _lexical_forms_kept():
             graph.parse(data=data.decode("utf-8"), format="turtle")
     except UnicodeDecodeError as exc:
-        yield Item(source, 0, None, error=FormError("ttl.encoding", f"not UTF-8: byte {exc.start}", CLAUSE))
+        yield Item(source, 0, None, error=form_error("ttl.encoding", f"not UTF-8: byte {exc.start}", CLAUSE))
         return
     except Exception as exc:  # rdflib's Turtle parser raises its own BadSyntax and others
-        message = " ".join(str(exc).split())
-        yield Item(source, 0, None, error=FormError("ttl.syntax", f"not Turtle: {message}", CLAUSE))
+        message = " ".join(str(exc).split()).split(" at ^ in:")[0]
+        yield Item(source, 0, None, error=form_error("ttl.syntax", f"not Turtle: {message}", CLAUSE))
         return
     yield from _items_of_graph(source, graph)

@@ -60,6 +60,9 @@ def _finding(results: Graph, result: Any, pointers: dict[Any, str], target: str)
         if member is None:
             predicate = results.value(result, SH.resultPath)
             message = f"property <{predicate}> is not part of the model"
+    elif component == "in":
+        shown = str(value).rsplit("/", 1)[-1] if isinstance(value, URIRef) else repr(str(value))
+        message = f"value {shown} ({value}) is not one of the values allowed for {member or 'it'}"
     elif component == "minCount":
         message = f"required member {member!r} is missing"
     elif component == "maxCount":
@@ -68,6 +71,14 @@ def _finding(results: Graph, result: Any, pointers: dict[Any, str], target: str)
     level = _LEVELS.get(results.value(result, SH.resultSeverity), Level.ERROR)
     return Finding(rule=f"shacl.{component}", level=level, message=message, path=path,
                    clause=f"schemas/{file_name(target)}; SHACL {component}", children=children)
+
+
+def _flat(finding: Finding) -> list[Finding]:
+    """A nested shape's failure is reported as what failed inside it, where it failed, rather than
+    as "does not conform to shape X" on the parent."""
+    if finding.rule == "shacl.node" and finding.children:
+        return [f for child in finding.children for f in _flat(child)]
+    return [finding]
 
 
 def shacl_findings(graph: Graph, roots: list[Root]) -> list[list[Finding]]:
@@ -87,6 +98,6 @@ def shacl_findings(graph: Graph, roots: list[Root]) -> list[list[Finding]]:
             continue
         top = set(results.objects(None, SH.result))
         for result in sorted(top, key=lambda r: str(results.value(r, SH.resultPath))):
-            finding = _finding(results, result, pointers, target)
-            per_root[owner.get(results.value(result, SH.focusNode), 0)].append(finding)
+            for finding in _flat(_finding(results, result, pointers, target)):
+                per_root[owner.get(results.value(result, SH.focusNode), 0)].append(finding)
     return per_root

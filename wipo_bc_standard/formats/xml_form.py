@@ -21,7 +21,7 @@ from lxml import etree
 from ..findings import Finding, Level, json_pointer
 from ..resources import data_dir
 from ..sources import Item, SourceError
-from .errors import ConversionError, FormError
+from .errors import ConversionError, FormError, form_error
 from .model_map import XML_NS, Field, Model, model, upper_camel, xml_names
 
 #: Largest XML file read; a record is a few KiB, so 8 MiB leaves room without risking memory.
@@ -218,19 +218,19 @@ def _pointer(element: etree._Element, target: str = _TARGET) -> str:
 def _refusal(data: bytes) -> FormError | None:
     """Why the bytes are refused before any parser sees them, if they are."""
     if data.startswith(_NON_UTF8_MARKS) or b"\x00" in data[:4]:
-        return FormError("xml.encoding", "only UTF-8 XML is read (the standard's encoding)", CLAUSE)
+        return form_error("xml.encoding", "only UTF-8 XML is read (the standard's encoding)", CLAUSE)
     declared = _ENCODING_DECL.match(data.lstrip(b"\xef\xbb\xbf"))
     if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
-        return FormError("xml.encoding", f"encoding {declared.group(1).decode()} declared; only UTF-8 XML is read",
+        return form_error("xml.encoding", f"encoding {declared.group(1).decode()} declared; only UTF-8 XML is read",
                          CLAUSE)
     doctype = _DOCTYPE.search(data)
     first = _FIRST_ELEMENT.search(data)
     if doctype and (first is None or doctype.start() < first.start()):
         line = data.count(b"\n", 0, doctype.start()) + 1
         if _ENTITY_DECL.search(data):
-            return FormError("xml.entity", "the document declares entities in a DOCTYPE; no DTD or entity is "
+            return form_error("xml.entity", "the document declares entities in a DOCTYPE; no DTD or entity is "
                              "accepted (entity expansion and external entities are attack vectors)", CLAUSE, line)
-        return FormError("xml.doctype", "the document has a DOCTYPE; no DTD is accepted in the XML form",
+        return form_error("xml.doctype", "the document has a DOCTYPE; no DTD is accepted in the XML form",
                          CLAUSE, line)
     return None
 
@@ -238,19 +238,19 @@ def _refusal(data: bytes) -> FormError | None:
 def parse(data: bytes) -> etree._Element | FormError:
     """The root element of XML bytes, or why they are refused."""
     if len(data) > MAX_XML_BYTES:
-        return FormError("xml.too-large", f"larger than {MAX_XML_BYTES} bytes", CLAUSE)
+        return form_error("xml.too-large", f"larger than {MAX_XML_BYTES} bytes", CLAUSE)
     refused = _refusal(data)
     if refused is not None:
         return refused
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        return FormError("xml.syntax", f"not well-formed XML: {exc.msg}", CLAUSE, exc.lineno)
+        return form_error("xml.syntax", f"not well-formed XML: {exc.msg}", CLAUSE, exc.lineno)
     if root.getroottree().docinfo.doctype:  # defence in depth: the byte test should have caught it
-        return FormError("xml.doctype", "the document has a DOCTYPE; no DTD is accepted", CLAUSE)
+        return form_error("xml.doctype", "the document has a DOCTYPE; no DTD is accepted", CLAUSE)
     expected = f"{{{XML_NS}}}{upper_camel(model(_TARGET).root)}"
     if root.tag != expected:
-        return FormError("xml.root", f"root element is {root.tag}, expected {expected}", CLAUSE, root.sourceline)
+        return form_error("xml.root", f"root element is {root.tag}, expected {expected}", CLAUSE, root.sourceline)
     return root
 
 
@@ -278,7 +278,7 @@ def xsd_findings(root: etree._Element) -> list[Finding]:
             found = []
         element = found[0] if found and isinstance(found[0], etree._Element) else None
         path = _pointer(element) if element is not None else ""
-        message = re.sub(r"^Element '\{[^}]*\}([^']*)'", r"\1", entry.message)
+        message = re.sub(r"^Element '\{[^}]*\}([^']*)'", r"\1", entry.message).replace(f"{{{XML_NS}}}", "")
         findings.append(Finding(rule=f"xsd.{reason}", level=Level.ERROR, message=f"line {entry.line}: {message}",
                                 path=path, clause=f"{CLAUSE}; XSD {entry.type_name}",
                                 params=(("line", entry.line),)))

@@ -85,15 +85,18 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 2rem 
 h1{font-size:1.4rem;margin:1.2rem 0 .2rem}h2{font-size:1.1rem;margin:1.6rem 0 .5rem}
 .muted{color:#666}.banner{padding:.6rem 1rem;border-radius:6px;margin:.8rem 0;font-weight:600}
 .ok{background:#e7f5e9;color:#1b5e20}.bad{background:#fdecea;color:#8e1b1b}.partial{background:#fff4d6;color:#6b4c00}
-.cards{display:flex;flex-wrap:wrap;gap:.6rem}.card{border:1px solid #ddd;border-radius:6px;padding:.4rem .9rem;min-width:7rem}
+.cards{display:flex;flex-wrap:wrap;gap:.6rem}
+.card{border:1px solid #ddd;border-radius:6px;padding:.4rem .9rem;min-width:7rem}
 .card b{display:block;font-size:1.3rem}.chart text{font-size:12px;fill:#333}.chart .bar{cursor:pointer}
 .chart .bar:hover text{font-weight:700}
 .filters{display:flex;gap:.6rem;align-items:center;flex-wrap:wrap;margin:.5rem 0}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;
 border-bottom:1px solid #eee}th{position:sticky;top:0;background:#f6f6f6}
 td ul{margin:.2rem 0 0 1rem;padding:0}code{font-size:12px;word-break:break-all}
-td:nth-child(5) code{white-space:nowrap;word-break:normal}
-.lv{display:inline-block;padding:0 .4rem;border-radius:4px;color:#fff;font-size:12px}
+td:nth-child(5) code,td:nth-child(3){white-space:nowrap;word-break:normal}
+td{overflow-wrap:anywhere}td:nth-child(1){min-width:11rem}td:nth-child(6){min-width:10rem}td:last-child{min-width:18rem}
+td:nth-child(6) code{word-break:normal}
+.lv{white-space:nowrap;overflow-wrap:normal;display:inline-block;padding:0 .4rem;border-radius:4px;color:#fff;font-size:12px}
 .lv-error{background:#c62828}.lv-warning{background:#e08600}.lv-info{background:#1565c0}
 .nc{color:#8e1b1b;font-weight:600}
 """
@@ -107,7 +110,8 @@ function apply(){
   var lv=level.value,ru=rule.value,t=q.value.toLowerCase(),only=nc.checked,n=0;
   rows.forEach(function(r){
     if(r._t===undefined){r._t=r.textContent.toLowerCase();}
-    var ok=(!lv||r.dataset.level===lv)&&(!ru||r.dataset.rule===ru)&&(!only||r.dataset.nc==='1')&&(!t||r._t.indexOf(t)>=0);
+    var ok=(!lv||r.dataset.level===lv)&&(!ru||r.dataset.rule===ru)&&(!only||r.dataset.nc==='1')
+           &&(!t||r._t.indexOf(t)>=0);
     r.hidden=!ok;if(ok){n++;}
   });
   shown.textContent=n;
@@ -160,7 +164,8 @@ class HtmlRenderer(Renderer):
           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
           "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-          f"<title>wipo-bc report{' (partial)' if summary.partial else ''}</title><style>{STYLE}</style></head><body>\n")
+          f"<title>wipo-bc report{' (partial)' if summary.partial else ''}</title>"
+          f"<style>{STYLE}</style></head><body>\n")
         w(f'<h1>Conformance report</h1><p class="muted">wipo-bc-standard {esc(__version__)}</p>\n')
         if summary.partial:
             w('<div class="banner partial">Partial report: the run was interrupted; '

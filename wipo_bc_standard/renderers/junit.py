@@ -69,14 +69,17 @@ class JunitRenderer(Renderer):
     def begin(self) -> None:
         self._spool = tempfile.TemporaryFile()
         self._suites: list[_Suite] = []
+        self._classnames: dict[str | None, str] = {}
 
     def item(self, result: ItemResult) -> None:
         if not self._suites or self._suites[-1].name != result.source:
             self._suites.append(_Suite(result.source))
         suite = self._suites[-1]
         suite.tests += 1
-        classname = f"wipo-bc.{result.target or 'unknown'}"
-        parts = [f"<testcase name={attr(case_name(result))} classname={attr(classname)}"]
+        classname = self._classnames.get(result.target)
+        if classname is None:
+            classname = self._classnames[result.target] = attr(f"wipo-bc.{result.target or 'unknown'}")
+        parts = [f"<testcase name={attr(case_name(result))} classname={classname}"]
         findings = "".join(finding_lines(f) for f in result.findings)
         if not result.conformant:
             suite.failures += 1
@@ -99,12 +102,14 @@ class JunitRenderer(Renderer):
         failures = sum(s.failures for s in suites)
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
                        f'<testsuites name={attr(title)} tests="{summary.items}" failures="{failures}" errors="0">\n')
+        properties = ('<property name="partial" value="true"/>' if summary.partial else "") + (
+            f'<property name="suppressed" value="{summary.suppressed}"/>' if summary.suppressed else "")
         self._spool.seek(0)
         for suite in suites:
             self.out.write(f'<testsuite name={attr(suite.name)} tests="{suite.tests}" failures="{suite.failures}" '
                            'errors="0" skipped="0">\n')
-            if summary.partial:
-                self.out.write('<properties><property name="partial" value="true"/></properties>\n')
+            if properties:
+                self.out.write(f"<properties>{properties}</properties>\n")
             self._copy(suite.size)
             if summary.partial:
                 self.out.write(f"<system-err>{PARTIAL_NOTE}</system-err>\n")
