@@ -145,8 +145,11 @@ def test_a_page_per_rule_code_list_and_schema(generated: dict[str, str]) -> None
 
 def test_data_model_table_has_definitions_and_example_values(generated: dict[str, str]) -> None:
     record = generated["generated/data-model/record.md"]
-    assert "| `ipRight.applicationNumber` | string | yes |" in record
-    assert "`parties[].role` | code from party-roles | yes |" in record
+    assert "| `ipRight.applicationNumber` | string | yes | Application number as the office gives it" in record
+    assert "| `recordId` | string (uri) | yes |" in record and "<code>urn:uuid:" in record
+    # Code-list values link to the code list's page.
+    assert "`parties[].role` | code from [party-roles](../codelists/party-roles.md) | yes |" in record
+    assert "| `recordType` | code from [record-types](../codelists/record-types.md) | yes |" in record
 
 
 def test_reference_model_draws_every_use_case_and_phase() -> None:
@@ -180,7 +183,7 @@ def test_glossary_reads_skos_labels_per_language(tmp_path: Path) -> None:
         "  skos:definition \"Append-only chain of blocks.\"@en, \"只能追加的区块链式结构。\"@zh .\n",
         encoding="utf-8")
     by_path = {p.path: p.text for p in glossary_pages(tmp_path)}
-    assert "## 区块链" in by_path["generated/glossary/zh.md"]
+    assert "## 区块链 { #T005 }" in by_path["generated/glossary/zh.md"]  # same anchor in every language
     assert "只能追加的区块链式结构。" in by_path["generated/glossary/zh.md"]
     assert 'dir="rtl"' in by_path["generated/glossary/ar.md"]
     assert "0 of 1 terms" in by_path["generated/glossary/fr.md"]
@@ -222,3 +225,4 @@ def test_site_documents_the_python_api(site: Path) -> None:
 def test_site_carries_the_chinese_glossary(site: Path) -> None:
     zh = (site / "generated" / "glossary" / "zh" / "index.html").read_text(encoding="utf-8")
     assert "区块链" in zh
+    assert 'lang="zh"' in zh

@@ -16,6 +16,7 @@ import html
 import inspect
 import json
 import logging
+import re
 import shutil
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -45,6 +46,8 @@ class Page:
     path: str
     title: str
     text: str
+    #: A sub-section of the nav to list the page under (rules are grouped by the prefix of their id).
+    group: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +131,7 @@ def rule_pages() -> list[Page]:
         if reported:
             parts.append("What the rule reports on the invalid example:\n\n"
                          + "\n".join(f"- `{f.path or '/'}`: {_cell(f.message)}" for f in reported) + "\n")
-        pages.append(Page(f"{GENERATED}/rules/{r.id}.md", r.id, "\n".join(parts)))
+        pages.append(Page(f"{GENERATED}/rules/{r.id}.md", r.id, "\n".join(parts), group=r.id.split("-")[0]))
     return pages
 
 
@@ -256,11 +259,13 @@ def _glossary_page(terms: list[Term], lang: str, name: str) -> str:
     present = [t for t in terms if lang in t.labels]
     lines = [_banner(), f"# Glossary: {name} (`{lang}`)\n",
              f"{len(present)} of {len(terms)} terms have a label in this language.\n"]
-    if lang == "ar":
-        lines.append('<div dir="rtl" lang="ar" markdown>\n')
+    # lang lets browsers pick the script's fonts; Arabic reads right to left.
+    lines.append(f'<div lang="{lang}"' + (' dir="rtl"' if lang == "ar" else "") + " markdown>\n")
     for t in present:
         en = t.labels.get("en", t.notation)
-        lines.append(f"## {_cell(t.labels[lang])}\n")
+        # The notation is the anchor, the same in every language: zh.md#T005 is "blockchain".
+        anchor = re.sub(r"[^A-Za-z0-9_-]+", "-", t.notation).strip("-") or "term"
+        lines.append(f"## {_cell(t.labels[lang])} {{ #{anchor} }}\n")
         facts = [f"`{t.notation}`"] + ([f"en: *{_cell(en)}*"] if lang != "en" else [])
         if t.alt_labels.get(lang):
             facts.append("also: " + ", ".join(_cell(a) for a in t.alt_labels[lang]))
@@ -270,8 +275,7 @@ def _glossary_page(terms: list[Term], lang: str, name: str) -> str:
             lines.append(f"{_cell(definition)}\n")
         elif "en" in t.definitions:
             lines.append(f"*(en)* {_cell(t.definitions['en'])}\n")
-    if lang == "ar":
-        lines.append("</div>\n")
+    lines.append("</div>\n")
     if not present:
         lines.append("No term has a label in this language yet.\n")
     return "\n".join(lines)
@@ -290,9 +294,9 @@ def data_model_pages(schemas: Path, examples: Path) -> list[Page]:
         schema = json.loads(path.read_text(encoding="utf-8"))
         example = _first_example(examples / "valid" / target)
         fields = list(_fields(schema, schema, ""))
-        body = [(f"`{name}`", _cell(_type(node, schema, enums)), "yes" if required else "",
+        body = [(f"`{name}`", _type(node, schema, enums), "yes" if required else "",
                  _cell(node.get("description") or _resolve(node, schema).get("description", "")),
-                 _code(value) if (value := _example_value(example, name)) is not _MISSING else "")
+                 _example_cell(_example_value(example, name)))
                 for name, node, required in fields]
         text = (_banner() + f"# {schema.get('title', target)} (`{target}`)\n\n{schema.get('description', '')}\n\n"
                 f"JSON Schema: `schemas/{path.name}` (`{schema.get('$id', '')}`). "
@@ -339,23 +343,37 @@ def _fields(node: Mapping[str, Any], root: Mapping[str, Any], prefix: str,
 
 
 def _type(node: Mapping[str, Any], root: Mapping[str, Any], enums: Mapping[frozenset[str], Any]) -> str:
+    """The field's type as Markdown for a table cell; code lists link to their pages."""
     target = _resolve(node, root)
     if "$ref" in node:
-        return f"object ({node['$ref'].rsplit('/', 1)[-1]})"
+        return f"object ({_cell(node['$ref'].rsplit('/', 1)[-1])})"
     kind = target.get("type", "")
     if kind == "array":
         return f"array of {_type(target.get('items', {}), root, enums)}"
     if "enum" in target:
         cl = enums.get(frozenset(target["enum"]))
-        return f"code from {cl.id}" if cl else "one of " + ", ".join(map(str, target["enum"]))
+        return (f"code from [{cl.id}](../codelists/{cl.id}.md)" if cl
+                else "one of " + ", ".join(_code(v) for v in target["enum"]))
     if "const" in target:
-        return f"{kind} = {target['const']}"
-    extra = target.get("format") or (f"pattern {target['pattern']}" if "pattern" in target else "")
+        return f"{_cell(kind)} = {_code(target['const'])}"
     if isinstance(kind, list):
         kind = " or ".join(kind)
     if "anyOf" in target:
-        kind = " or ".join(_type(n, root, enums) for n in target["anyOf"])
-    return f"{kind} ({extra})" if extra else str(kind)
+        return " or ".join(_type(n, root, enums) for n in target["anyOf"])
+    if "format" in target:
+        return f"{_cell(kind)} ({_cell(target['format'])})"
+    if "pattern" in target:
+        return f"{_cell(kind)} matching {_code(target['pattern'])}"
+    return _cell(kind)
+
+
+def _example_cell(value: Any) -> str:
+    """Scalars and lists of scalars; objects are shown field by field in their own rows."""
+    if value is _MISSING or isinstance(value, dict):
+        return ""
+    if isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
+        return ""
+    return _code(value)
 
 
 def _first_example(folder: Path) -> Any:
@@ -451,7 +469,7 @@ def compat_page(examples: Path) -> Page:
     parts = [_banner(), "# Compatibility checks\n",
              "What `wipo-bc compat NETWORK_A NETWORK_B` compares, rendered from `wipo_bc_standard.compat.CHECKS`. "
              "A blocker stops the exchange of records (exit code 1); warnings and notes do not.\n",
-             _table(("Id", "Check", "What it compares"), rows) + "\n"]
+             "## Checks\n", _table(("Id", "Check", "What it compares"), rows) + "\n"]
     networks = _example_networks(examples / "networks")
     if networks:
         names = list(networks)
@@ -579,7 +597,7 @@ def expand_nav(nav: list[Any], made: list[Page], docs_dir: Path) -> list[Any]:
                 if isinstance(value, list):
                     result.append({title: walk(value)})
                 elif isinstance(value, str) and value in sections:
-                    result.append({title: [value, *({p.title: p.path} for p in sections[value])]})
+                    result.append({title: [value, *_grouped(sections[value])]})
                 elif isinstance(value, str) and value in OPTIONAL_PAGES and not (docs_dir / value).is_file():
                     _log.info("nav: %s is not written yet; left out of this build", value)
                 else:
@@ -589,6 +607,21 @@ def expand_nav(nav: list[Any], made: list[Page], docs_dir: Path) -> list[Any]:
         return result
 
     return walk(nav)
+
+
+def _grouped(section: list[Page]) -> list[Any]:
+    """Nav entries of a section's pages, nested under their group where they have one."""
+    entries: list[Any] = []
+    groups: dict[str, list[Any]] = {}
+    for page in section:
+        if page.group:
+            if page.group not in groups:
+                groups[page.group] = []
+                entries.append({page.group: groups[page.group]})
+            groups[page.group].append({page.title: page.path})
+        else:
+            entries.append({page.title: page.path})
+    return entries
 
 
 def on_config(config: Any) -> Any:

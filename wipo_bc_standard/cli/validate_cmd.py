@@ -13,7 +13,7 @@ from ..baseline import Baseline, BaselineError, BaselineFilter
 from ..engine import Checker
 from ..findings import Level
 from ..progress import Progress
-from ..renderers import REGISTRY
+from ..renderers import FORMATS, REGISTRY
 from ..report import Summary
 from ..rules import PROFILES
 from ..sources import SourceError, expand
@@ -58,7 +58,7 @@ def load_did_documents(paths: tuple[str, ...]) -> dict[str, Any]:
               help="Network profile giving context to network-dependent rules.")
 @click.option("--did-document", "did_document_paths", multiple=True, metavar="FILE",
               help="A DID document to resolve signing keys from, offline (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(tuple(REGISTRY)), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Report format.")
 @click.option("-o", "--output", "out_path", metavar="FILE", help="Write the report to FILE instead of stdout.")
 @click.option("--fail-on", type=click.Choice(("error", "warning", "info")), default="error", show_default=True,

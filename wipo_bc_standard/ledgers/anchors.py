@@ -9,13 +9,11 @@ anchor whose record is missing, ANC-03 record never anchored, DOC-01 document di
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-import orjson
-
+from .. import jcs
 from ..findings import Finding
 from ..sources import Item, SourceError, expand, iter_items
 from .base import ReaderError
@@ -26,35 +24,22 @@ ANCHOR_EVENT = "IPRecordAnchored(bytes32,string,string)"
 #: keccak256 of :data:`ANCHOR_EVENT`: the topic0 of every anchor log.
 ANCHOR_TOPIC = "0xc684dd5ddb3b6bd403abcb6070a9ad1b4e5ce8b88fedc5ef4aa7f8693d2b3e6f"
 
-#: hashlib names of the digest algorithms a document or anchor may name (IANA names).
-_HASHLIB = {"sha-256": "sha256", "sha-384": "sha384", "sha-512": "sha512", "sha3-256": "sha3_256",
-            "sha3-384": "sha3_384", "sha3-512": "sha3_512"}
 _RECORD_SUFFIXES = (".json", ".ndjson", ".jsonl")
 
 
 def record_digest(record: Mapping[str, Any], alg: str = "sha-256") -> str | None:
-    """Hex digest of the record's JCS form without ``ledger`` and ``proof``; None for an unknown alg."""
+    """Hex digest of the record's JCS form without ``ledger`` and ``proof``; None for an unusable alg."""
     try:
-        from ..jcs import record_hash  # the project's canonicaliser, once it exists
-    except ImportError:
-        record_hash = None
-    if record_hash is not None:
-        try:
-            value = record_hash(record, alg)
-        except (ValueError, KeyError):
-            return None
-        return value if isinstance(value, str) else getattr(value, "get", lambda _k: None)("value")
-    name = _HASHLIB.get(alg)
-    if name is None:
+        return jcs.record_hash(dict(record), alg)
+    except jcs.UnsupportedAlgorithm:
         return None
-    import rfc8785
-    body = {k: v for k, v in record.items() if k not in ("ledger", "proof")}
-    return hashlib.new(name, rfc8785.dumps(body)).hexdigest()
 
 
 def bytes_digest(data: bytes, alg: str) -> str | None:
-    name = _HASHLIB.get(alg)
-    return hashlib.new(name, data).hexdigest() if name else None
+    try:
+        return jcs.hash_bytes(data, alg)
+    except jcs.UnsupportedAlgorithm:
+        return None
 
 
 def decode_abi_strings(data_hex: str, count: int) -> list[str]:
@@ -171,13 +156,3 @@ class OffChainStore:
             source, index, line = self.sources[record_id]
             findings = list(evidence_findings("ANC-03", {"check": "record-anchor", "recordId": record_id}))
             yield Item(source, index, line, doc=record, findings=findings)
-
-
-def canonical_bytes(record: Mapping[str, Any]) -> bytes:
-    """The JCS bytes of the record without ``ledger`` and ``proof`` (used by the fixture generator)."""
-    import rfc8785
-    return rfc8785.dumps({k: v for k, v in record.items() if k not in ("ledger", "proof")})
-
-
-def dumps(doc: Any) -> bytes:
-    return orjson.dumps(doc)

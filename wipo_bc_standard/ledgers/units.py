@@ -88,24 +88,25 @@ def _object(name: str, stream: BinaryIO) -> Iterator[Unit]:
     events = ijson.parse(stream, use_float=True)
     builder: ijson.ObjectBuilder | None = None
     envelope: dict[str, Any] = {}
+    key: str | None = None
     streamed = False
     try:
         for prefix, event, value in events:
-            if prefix == "result" and event == "start_array" and builder is None:
-                streamed = True
-                yield from _stream_result(name, events)
-                continue
             if prefix == "" and event in ("start_map", "end_map"):
                 continue
             if prefix == "" and event == "map_key":
-                key = value
-                builder = ijson.ObjectBuilder()
+                key, builder = value, None
                 continue
-            if builder is not None:
-                builder.event(event, value)
-                if "." not in prefix and event not in ("start_map", "start_array", "map_key"):
-                    envelope[key] = builder.value
-                    builder = None
+            if builder is None:
+                if key == "result" and event == "start_array":
+                    streamed = True
+                    yield from _stream_result(name, events)
+                    continue
+                builder = ijson.ObjectBuilder()
+            builder.event(event, value)
+            if "." not in prefix and event in ("end_map", "end_array", "null", "boolean", "integer", "double",
+                                                "number", "string"):
+                envelope[str(key)] = builder.value
     except ijson.JSONError as exc:
         yield Unit(name, "$", None, error=f"not JSON: {_ijson_message(exc)}")
         return

@@ -41,5 +41,6 @@ class TextRenderer(Renderer):
                            sorted(summary.findings.items(), reverse=True))
         verdict = "conformant" if summary.non_conformant == 0 else "NOT conformant"
         partial = " (partial: interrupted)" if summary.partial else ""
+        suppressed = f", {summary.suppressed} suppressed by the baseline" if summary.suppressed else ""
         self.out.write(f"{summary.items} items: {summary.conformant} conformant, "
-                       f"{summary.non_conformant} not; {counts} -> {verdict}{partial}\n")
+                       f"{summary.non_conformant} not; {counts}{suppressed} -> {verdict}{partial}\n")

@@ -152,7 +152,7 @@ _NATURAL_PERSON_ROLES = frozenset({"inventor", "creator"})
 def natural_persons_off_ledger(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
     parties = doc.get("parties") if isinstance(doc, dict) else None
     for i, party in enumerate(parties) if isinstance(parties, list) else ():
-        if not isinstance(party, dict) or party.get("role") not in _NATURAL_PERSON_ROLES:
+        if not isinstance(party, dict) or not isinstance(party.get("role"), str) or party["role"] not in _NATURAL_PERSON_ROLES:
             continue
         ident = party.get("id")
         parsed = parse_did_url(ident) if isinstance(ident, str) else None
