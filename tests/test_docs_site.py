@@ -221,7 +221,8 @@ def test_site_documents_the_python_api(site: Path) -> None:
 
 
 @pytest.mark.skipif(not TERMS.is_file() or TERMS.stat().st_size == 0,
-                    reason="vocab/terms.ttl is not there yet: the glossary is generated once `wipo-bc vocab build` wrote it")
+                    reason="vocab/terms.ttl is not there yet: the glossary is generated once "
+                           "`wipo-bc vocab build` has written it")
 def test_site_carries_the_chinese_glossary(site: Path) -> None:
     zh = (site / "generated" / "glossary" / "zh" / "index.html").read_text(encoding="utf-8")
     assert "区块链" in zh

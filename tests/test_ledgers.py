@@ -122,11 +122,9 @@ def test_validate_from_finds_the_planted_faults_and_nothing_else(platform: str, 
     assert result.exit_code == 1, result.output
     items = json.loads(report.read_text(encoding="utf-8"))["items"]
     assert len(items) == 201
+    assert all(item["target"] == "ledger" and item["ledger"]["transactionId"] for item in items)
     found = set()
     seen: dict[str, int] = {}
-    for item in items:
-        ledger = item.get("ledger") or {}
-        assert ledger.get("platform") in ("evm", "hyperledger-fabric", "multichain")
     records = [json.loads(line) for line in _cli("ledger", "read", "--from", platform, "--quiet", "--records",
                                                    str(FIXTURES / "offchain"), *OPTIONS[platform],
                                                    *map(str, _files(platform))).stdout.splitlines()]

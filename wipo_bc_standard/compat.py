@@ -8,12 +8,16 @@ a stable id (``COMPAT-HASH``...), a message and both sides' values.
 
 Comparisons read what each network accepts: where the profile and the governance declaration both
 list algorithms, the network accepts those on both lists (the governance may approve fewer than the
-platform supports). Every check is symmetric unless its text says "from A to B".
+platform supports; when the two lists share nothing, the profile's list is taken). Every check is
+symmetric unless its message says "from A to B".
 
->>> from wipo_bc_standard.compat import compare
->>> verdict = compare("examples/networks/euipo-multichain", "examples/networks/ebsi-besu")  # doctest: +SKIP
->>> verdict.compatible, [i.id for i in verdict.blockers]                                   # doctest: +SKIP
-(True, [])
+```python
+from wipo_bc_standard.compat import compare
+
+verdict = compare("examples/networks/euipo-multichain", "examples/networks/ebsi-besu")
+verdict.compatible                      # True
+[i.id for i in verdict.warnings]        # ['COMPAT-ENVELOPE', 'COMPAT-CANON', ...]
+```
 """
 
 from __future__ import annotations
@@ -377,7 +381,8 @@ def _canonical(a: _Side, b: _Side) -> Iterator[Issue]:
         "The DID methods each side resolves (identity.didMethods) must overlap, unless both accept X.509 "
         "certificates (then a warning); a partial overlap is a note.")
 def _did(a: _Side, b: _Side) -> Iterator[Issue]:
-    va, vb = _strings(_get(a.profile, "identity", "didMethods")) or set(), _strings(_get(b.profile, "identity", "didMethods")) or set()
+    va = _strings(_get(a.profile, "identity", "didMethods")) or set()
+    vb = _strings(_get(b.profile, "identity", "didMethods")) or set()
     if not va & vb and _get(a.profile, "identity", "x509") is True and _get(b.profile, "identity", "x509") is True:
         yield Issue("COMPAT-DID", Level.WARNING,
                     "no DID method in common; participants can be identified only by X.509 certificates",
@@ -546,7 +551,8 @@ def _dispute(a: _Side, b: _Side) -> Iterator[Issue]:
     la, lb = _get(a.governance, "jurisdiction", "applicableLaw"), _get(b.governance, "jurisdiction", "applicableLaw")
     if ma == mb == "court" and isinstance(la, str) and isinstance(lb, str) and la != lb:
         yield Issue("COMPAT-DISPUTE", Level.INFO,
-                    "both settle disputes in court under different laws: agree on a forum for exchanged records", la, lb)
+                    "both settle disputes in court under different laws: agree on a forum for exchanged records",
+                    la, lb)
 
 
 # --- the comparison --------------------------------------------------------------------------------

@@ -520,8 +520,8 @@ def cli_page(root: click.Command | None = None, prog: str = "wipo-bc") -> Page:
                    if isinstance(p, click.Option) and (record := p.get_help_record(ctx))]
         arguments = [p for p in command.params if isinstance(p, click.Argument)]
         if arguments:
-            parts.append(_table(("Argument", "Required"),
-                                [(_code(a.human_readable_name), "yes" if a.required else "no") for a in arguments]) + "\n")
+            argument_rows = [(_code(a.human_readable_name), "yes" if a.required else "no") for a in arguments]
+            parts.append(_table(("Argument", "Required"), argument_rows) + "\n")
         if options:
             parts.append(_table(("Option", "Description"), [(_code(o), _cell(h)) for o, h in options]) + "\n")
     return Page(f"{GENERATED}/cli.md", "CLI reference", "\n".join(parts))

@@ -6,8 +6,8 @@ checked except what later checks need:
 - per IP right (office, kind, application number): the digest(s) of its last record, the link its
   last record carried, and that record's id (for messages). Bounded by the number of rights.
   Until the ledger's hash algorithm is known (from ``--network``'s ``hashAlgorithms`` or the first
-  link seen), a right's last record is kept as its canonical bytes instead, to be hashed with
-  whatever algorithm its successor names.
+  link seen), a right's last record is also kept as its canonical bytes, to be hashed with the
+  algorithm the first link names; then the bytes are hashed and dropped.
 - per ledger network (platform, network, channel): the last block number and timestamp.
 - for duplicate record ids (ID-04), the one cost that grows with the records: a set of 128-bit
   BLAKE2b digests of every recordId seen, about 80 bytes a record in CPython (a 44-byte int and
@@ -171,10 +171,12 @@ class LedgerChain:
         if right is None:
             return
         link = _link_of(doc.get("previousRecordHash"))
-        if link is not None and link[0] in _KNOWN_ALGS:
-            self.state.algs_known = True
-            if link[0] not in self.state.algs:
-                self.state.algs.append(link[0])
+        learnt = False
+        if link is not None and link[0] in _KNOWN_ALGS and link[0] not in self.state.algs:
+            self.state.algs.append(link[0])
+        if link is not None and link[0] in _KNOWN_ALGS and not self.state.algs_known:
+            # The first link of the ledger names its algorithm: from now on hash with it only.
+            self.state.algs, self.state.algs_known, learnt = [link[0]], True, True
         state = self.state.rights.get(right)
         if state is None:
             if doc.get("previousRecordHash") is not None:
@@ -193,6 +195,15 @@ class LedgerChain:
         else:
             self._compare(link, state, hits)
         self.state.rights[right] = self._right_state(doc, record_id, link)
+        if learnt:
+            self._settle_pending()
+
+    def _settle_pending(self) -> None:
+        """Hash the records kept as bytes while the algorithm was unknown, and drop the bytes."""
+        for state in self.state.rights.values():
+            if state.data is not None:
+                state.digests = self._hash_all(state.data)
+                state.data = None
 
     def _compare(self, link: tuple[str, str], state: _RightState, hits: list[Hit]) -> None:
         alg, value = link
@@ -218,13 +229,16 @@ class LedgerChain:
             data = jcs.record_bytes(doc)
         except (jcs.CanonicalizationError, RecursionError):
             return _RightState(record_id, None, link)
+        return _RightState(record_id, self._hash_all(data), link, None if self.state.algs_known else data)
+
+    def _hash_all(self, data: bytes) -> dict[str, str]:
         digests: dict[str, str] = {}
         for alg in self.state.algs:
             try:
                 digests[alg] = jcs.hash_function(alg)(data)
             except jcs.UnsupportedAlgorithm:
                 continue
-        return _RightState(record_id, digests, link, None if self.state.algs_known else data)
+        return digests
 
     def _finding(self, hit: Hit) -> Finding:
         rule = self.rules[hit.rule]

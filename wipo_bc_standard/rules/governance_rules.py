@@ -174,17 +174,18 @@ def node_operators_unique(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
             seen.add(did)
 
 
+_CONTRACT = {"id": "0x" + "1f" * 20, "codeHash": {"alg": "sha-256", "value": "c" * 64}, "version": "1.2.0"}
+
+
 @rule(id="GOV-08", title="Smart contracts declare their audit and upgrade authority", level=Level.WARNING,
       targets="governance", clause="ISO/TR 23455 (smart contract lifecycle)",
       rationale="A contract that moves rights must have been audited, and who may change it must be known "
                 "before it is trusted with register data.",
       message="smart contract {id} does not declare {missing}",
       message_zh="智能合约 {id} 未声明 {missing}",
-      valid=example_governance(smartContracts=[{"id": "0x" + "1f" * 20, "codeHash": {"alg": "sha-256", "value": "c" * 64},
-                                                "version": "1.2.0", "auditRef": "https://ipregister.example/audit.pdf",
-                                                "upgradeAuthority": "Steering committee"}]),
-      invalid=example_governance(smartContracts=[{"id": "0x" + "1f" * 20, "codeHash": {"alg": "sha-256", "value": "c" * 64},
-                                                  "version": "1.2.0"}]))
+      valid=example_governance(smartContracts=[dict(_CONTRACT, auditRef="https://ipregister.example/audit.pdf",
+                                                    upgradeAuthority="Steering committee")]),
+      invalid=example_governance(smartContracts=[_CONTRACT]))
 def contract_lifecycle_declared(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
     for i, contract in _dicts(_get(doc, "smartContracts")):
         for member in ("auditRef", "upgradeAuthority"):

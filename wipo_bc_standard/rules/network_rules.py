@@ -149,8 +149,9 @@ def validators_match_consensus(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
       message="validation is permissioned but no node operator has the role validator",
       message_zh="验证为许可型，但没有节点运营者担任验证者（validator）",
       valid=_on(example_profile(), example_governance()),
-      invalid=_on(example_profile(), example_governance(nodeOperators__0__role="observer", nodeOperators__1__role="observer",
-                                                        nodeOperators__2__role="archive", nodeOperators__3__role="archive")))
+      invalid=_on(example_profile(), example_governance(
+          nodeOperators__0__role="observer", nodeOperators__1__role="observer",
+          nodeOperators__2__role="archive", nodeOperators__3__role="archive")))
 def permissioned_validators_declared(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
     operators = _get(doc, "nodeOperators")
     if (_get(ctx.network, "permissionModel", "validate") == "permissioned" and isinstance(operators, list)

@@ -139,9 +139,6 @@ def digests(doc: Any) -> Iterator[tuple[str, dict[str, Any]]]:
             yield f"/documents/{i}/digest", digest
 
 
-_digests = digests  # the name other modules used before it was public
-
-
 @rule(id="DT-03", title="Dates of a right are in order", level=Level.ERROR,
       targets="record", clause="Paris Convention, Art. 4; WIPO ST.2 (dates)",
       rationale="A priority date after the filing date, a registration before it, or a legal-status event "
