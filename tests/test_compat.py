@@ -140,6 +140,12 @@ def test_invalid_input_is_reported_as_blockers() -> None:
     assert {i.a["path"] for i in inputs} >= {"/hashAlgorithms", "/networkType"}
 
 
+def test_governance_of_another_network_warns() -> None:
+    mixed = Network(load_network(EUIPO).profile, load_network(EBSI).governance, "mixed")
+    issue = next(i for i in compare(mixed, IPCHAIN).issues if i.id == "COMPAT-PAIRING")
+    assert issue.kind == "warning" and issue.a == "did:web:ebsi.example" and issue.b is None
+
+
 def test_a_profile_file_alone_is_accepted() -> None:
     code, out = invoke(str(EUIPO / "profile.json"), str(EBSI))
     assert code == 0, out

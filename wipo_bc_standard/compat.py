@@ -106,6 +106,8 @@ class Issue:
     #: Network A's and network B's values for what was compared (None: not declared).
     a: Any = None
     b: Any = None
+    #: The issue is about one side only (its input): the other side's value means nothing.
+    one_sided: bool = field(default=False, compare=False)
 
     @property
     def kind(self) -> str:
@@ -159,8 +161,9 @@ class Verdict:
         lines = [f"A: {self.a.name} ({self.a.source or 'given'})", f"B: {self.b.name} ({self.b.source or 'given'})"]
         for issue in self.issues:
             lines.append(f"{issue.kind.upper():8} {issue.id}: {issue.message}")
-            lines.append(f"         A: {_show(issue.a)}")
-            lines.append(f"         B: {_show(issue.b)}")
+            for side, value in (("A", issue.a), ("B", issue.b)):
+                if value is not None or not issue.one_sided:
+                    lines.append(f"         {side}: {_show(value)}")
         counts = ", ".join(_count(len(group), name) for group, name in
                            ((self.blockers, "blocker"), (self.warnings, "warning"), (self.notes, "note")))
         lines.append(("compatible: the networks can exchange records" if self.compatible
@@ -288,6 +291,18 @@ def _governance(a: _Side, b: _Side) -> Iterator[Issue]:
         yield Issue("COMPAT-GOVERNANCE", Level.INFO,
                     "a governance declaration is missing: that side is compared on its profile alone",
                     a.governance is not None, b.governance is not None)
+
+
+@_check("COMPAT-PAIRING", "Governance of the same network",
+        "A side's governance declaration names another network (network.id) than its profile (profileId): "
+        "the comparison may rest on the wrong declaration (a warning).")
+def _pairing(a: _Side, b: _Side) -> Iterator[Issue]:
+    for name, side in (("A", a), ("B", b)):
+        profile_id, governed = side.profile.get("profileId"), _get(side.governance, "network", "id")
+        if isinstance(profile_id, str) and isinstance(governed, str) and profile_id != governed:
+            yield Issue("COMPAT-PAIRING", Level.WARNING,
+                        f"{name}'s governance declaration is for network {governed}, its profile is {profile_id}",
+                        *((governed, None) if name == "A" else (None, governed)), one_sided=True)
 
 
 @_check("COMPAT-SAME", "Two different networks",
@@ -589,4 +604,4 @@ def _input_issues(name: str, network: Network) -> Iterator[Issue]:
                 value = {"target": target, "rule": finding.rule, "path": finding.path}
                 yield Issue("COMPAT-INPUT", Level.ERROR,
                             f"{name}'s {target} is not valid: {finding.rule}{where}: {finding.message}",
-                            value if name == "A" else None, value if name == "B" else None)
+                            value if name == "A" else None, value if name == "B" else None, one_sided=True)

@@ -31,9 +31,12 @@ def export_files(paths: tuple[str, ...]) -> list[Path]:
     if not paths:
         fail("no input: name the export files (JSON, NDJSON or .io transcripts)")
     try:
-        return expand(paths)
+        files = expand(paths)
     except SourceError as exc:
         fail(str(exc))
+    # Directories: the .io transcripts of the execution-API tests too, in name order.
+    transcripts = [p for raw in paths if Path(raw).is_dir() for p in sorted(Path(raw).rglob("*.io"))]
+    return files + [p for p in transcripts if p not in files]
 
 
 @click.group("ledger")
