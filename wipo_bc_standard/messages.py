@@ -22,6 +22,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                           "zh": "数字 {text} 超出 JSON 实现可精确表示的范围（I-JSON：±(2**53-1)，有限双精度数）"},
     "json.depth": {"en": "nesting deeper than {limit} levels", "zh": "嵌套深度超过 {limit} 层"},
     "json.not-an-object": {"en": "item is {kind}, not a JSON object", "zh": "条目是{kind_zh}，不是 JSON 对象"},
+    "ledger.malformed": {"en": "{source}: {place}: {detail}", "zh": "{source}：{place}：{detail}"},
     "target.unknown": {"en": "cannot tell the target: no recordId, profileId, declarationId, DID id or credential type (use --target)",
                        "zh": "无法判断检查目标：没有 recordId、profileId、declarationId、DID 标识或凭证类型（请使用 --target）"},
     "schema.required": {"en": "required member {property!r} is missing", "zh": "缺少必需的成员 {property!r}"},

@@ -45,7 +45,7 @@ _DEFAULT_ALG = "sha-256"
 _KNOWN_ALGS = frozenset(jcs.cl.HASH_ALGORITHMS.values)
 
 
-class Hit(NamedTuple):
+class ChainHit(NamedTuple):
     """One violation found by the chain: the rule, a JSON Pointer into the record, template parameters."""
 
     rule: str
@@ -114,11 +114,11 @@ class LedgerChain:
         """The findings on ``doc``, the next record of the ledger."""
         return [self._finding(hit) for hit in self.hits(doc) if hit.rule in self.rules]
 
-    def hits(self, doc: Any) -> list[Hit]:
+    def hits(self, doc: Any) -> list[ChainHit]:
         """The violations ``doc`` shows, given the records fed before it."""
         if not isinstance(doc, dict):
             return []
-        hits: list[Hit] = []
+        hits: list[ChainHit] = []
         record_id = doc.get("recordId")
         record_id = record_id if isinstance(record_id, str) else "?"
         if self._ids and record_id != "?":
@@ -129,14 +129,14 @@ class LedgerChain:
             self._check_link(doc, record_id, hits)
         return hits
 
-    def _check_id(self, record_id: str, hits: list[Hit]) -> None:
+    def _check_id(self, record_id: str, hits: list[ChainHit]) -> None:
         key = int.from_bytes(hashlib.blake2b(record_id.encode("utf-8", "surrogatepass"), digest_size=16).digest())
         if key in self.state.record_ids:
-            hits.append(Hit("ID-04", "/recordId", {"recordId": record_id}))
+            hits.append(ChainHit("ID-04", "/recordId", {"recordId": record_id}))
         else:
             self.state.record_ids.add(key)
 
-    def _check_order(self, doc: dict[str, Any], record_id: str, hits: list[Hit]) -> None:
+    def _check_order(self, doc: dict[str, Any], record_id: str, hits: list[ChainHit]) -> None:
         ledger = doc.get("ledger")
         if not isinstance(ledger, dict):
             return
@@ -149,7 +149,7 @@ class LedgerChain:
         block = ledger.get("blockNumber")
         if type(block) is int:
             if last.block is not None and block < last.block:
-                hits.append(Hit("DT-05", "/ledger/blockNumber",
+                hits.append(ChainHit("DT-05", "/ledger/blockNumber",
                                 {"field": "blockNumber", "value": block, "previous": last.block,
                                  "previousRecord": last.record_id, "skew": 0}))
             else:
@@ -159,14 +159,14 @@ class LedgerChain:
         stamp = _timestamp(text)
         if stamp is not None:
             if last.timestamp is not None and stamp < last.timestamp - self.max_skew:
-                hits.append(Hit("DT-05", "/ledger/timestamp",
+                hits.append(ChainHit("DT-05", "/ledger/timestamp",
                                 {"field": "timestamp", "value": text, "previous": last.timestamp_text,
                                  "previousRecord": last.record_id, "skew": int(self.max_skew.total_seconds())}))
             elif last.timestamp is None or stamp > last.timestamp:
                 last.timestamp, last.timestamp_text = stamp, str(text)
                 last.record_id = record_id
 
-    def _check_link(self, doc: dict[str, Any], record_id: str, hits: list[Hit]) -> None:
+    def _check_link(self, doc: dict[str, Any], record_id: str, hits: list[ChainHit]) -> None:
         right = _right_of(doc)
         if right is None:
             return
@@ -181,16 +181,16 @@ class LedgerChain:
         if state is None:
             if doc.get("previousRecordHash") is not None:
                 value = link[1] if link else "?"
-                hits.append(Hit("CH-00", "/previousRecordHash",
+                hits.append(ChainHit("CH-00", "/previousRecordHash",
                                 {"value": value, "right": _right_text(right)}))
         elif link is None:
             if doc.get("previousRecordHash") is None:
                 alg, expected = next(iter((state.digests or {_DEFAULT_ALG: "?"}).items()))
-                hits.append(Hit("CH-01", "/previousRecordHash",
+                hits.append(ChainHit("CH-01", "/previousRecordHash",
                                 {"alg": alg, "previous": state.record_id, "found": "none", "expected": expected}))
             # A malformed previousRecordHash is the schema's finding, not the chain's.
         elif state.link is not None and link == state.link:
-            hits.append(Hit("CH-02", "/previousRecordHash/value",
+            hits.append(ChainHit("CH-02", "/previousRecordHash/value",
                             {"value": link[1], "other": state.record_id, "right": _right_text(right)}))
         else:
             self._compare(link, state, hits)
@@ -205,7 +205,7 @@ class LedgerChain:
                 state.digests = self._hash_all(state.data)
                 state.data = None
 
-    def _compare(self, link: tuple[str, str], state: _RightState, hits: list[Hit]) -> None:
+    def _compare(self, link: tuple[str, str], state: _RightState, hits: list[ChainHit]) -> None:
         alg, value = link
         expected = state.digests.get(alg) if state.digests is not None else None
         if expected is None and state.data is not None:
@@ -218,10 +218,10 @@ class LedgerChain:
                 return  # an unknown algorithm name is the schema's finding
             reason = ("the previous record cannot be canonicalised (RFC 8785)" if state.digests is None
                       else _unavailable_reason(alg))
-            hits.append(Hit("CH-01", "/previousRecordHash/alg",
+            hits.append(ChainHit("CH-01", "/previousRecordHash/alg",
                             {"previous": state.record_id, "reason": reason}, unverifiable=True))
         elif value.lower() != expected:
-            hits.append(Hit("CH-01", "/previousRecordHash/value",
+            hits.append(ChainHit("CH-01", "/previousRecordHash/value",
                             {"alg": alg, "previous": state.record_id, "found": value, "expected": expected}))
 
     def _right_state(self, doc: dict[str, Any], record_id: str, link: tuple[str, str] | None) -> _RightState:
@@ -229,7 +229,9 @@ class LedgerChain:
             data = jcs.record_bytes(doc)
         except (jcs.CanonicalizationError, RecursionError):
             return _RightState(record_id, None, link)
-        return _RightState(record_id, self._hash_all(data), link, None if self.state.algs_known else data)
+        # orjson's output carries ~4 KiB of spare capacity: keep an exact-size copy.
+        pending = None if self.state.algs_known else bytes(memoryview(data))
+        return _RightState(record_id, self._hash_all(data), link, pending)
 
     def _hash_all(self, data: bytes) -> dict[str, str]:
         digests: dict[str, str] = {}
@@ -240,7 +242,7 @@ class LedgerChain:
                 continue
         return digests
 
-    def _finding(self, hit: Hit) -> Finding:
+    def _finding(self, hit: ChainHit) -> Finding:
         rule = self.rules[hit.rule]
         if hit.unverifiable:
             template, level = UNVERIFIABLE[1 if self.lang == "zh" else 0], Level.WARNING

@@ -11,6 +11,7 @@ from . import (  # noqa: F401  (importing registers the rules)
     profile_rules,
     record_rules,
 )
+from ..ledgers import rules as _ledger_reader_rules  # noqa: F401  (anchors, documents, encodings)
 from .catalogue import CATALOGUE, PROFILES, Rule, RuleContext, rule, select
 
 __all__ = ["CATALOGUE", "PROFILES", "Rule", "RuleContext", "rule", "select"]
