@@ -152,7 +152,7 @@ def test_a_profile_file_alone_is_accepted() -> None:
     assert "COMPAT-GOVERNANCE" in out
 
 
-@pytest.mark.parametrize("problem", ["missing", "not-json", "no-profile"])
+@pytest.mark.parametrize("problem", ["missing", "not-json", "no-profile", "governance-alone"])
 def test_unreadable_input_exits_2_with_one_line(tmp_path: Path, problem: str) -> None:
     target = tmp_path / "net"
     if problem == "not-json":
@@ -161,6 +161,8 @@ def test_unreadable_input_exits_2_with_one_line(tmp_path: Path, problem: str) ->
     elif problem == "no-profile":
         target.mkdir()
         (target / "governance.json").write_text("{}", encoding="utf-8")
+    elif problem == "governance-alone":
+        target = EUIPO / "governance.json"
     code, out = invoke(str(target), str(EBSI))
     assert code == 2
     assert out.startswith("wipo-bc: error: ") and out.count("\n") == 1

@@ -83,6 +83,15 @@ def test_rule_metadata_and_examples(rule_id: str) -> None:
         assert "{" not in finding.message and finding.message != rule.message_zh
 
 
+@pytest.mark.parametrize("rule_id", CHAIN_RULES)
+def test_rule_examples_as_ledgers_show_exactly_their_rule(rule_id: str) -> None:
+    rule = CATALOGUE[rule_id]
+    valid = validate(rule.valid_example, target="ledger", profile="strict")
+    assert [f.to_dict() for item in valid.items for f in item.findings] == []
+    invalid = validate(rule.invalid_example, target="ledger", profile="strict")
+    assert {f.rule for item in invalid.items for f in item.findings} == {rule_id}
+
+
 def test_only_the_rules_given_produce_findings() -> None:
     records = chain_20()[:6]
     records[5] = {**records[5], "recordId": records[0]["recordId"]}  # ID-04, and CH-01 on nothing (first of right)

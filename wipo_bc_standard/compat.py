@@ -31,6 +31,7 @@ from typing import Any, Union
 from . import jsontext
 from .findings import Level
 from .report import EXIT_CONFORMANT, EXIT_NOT_CONFORMANT
+from .targets import detect
 
 PROFILE_FILE = "profile.json"
 GOVERNANCE_FILE = "governance.json"
@@ -79,7 +80,11 @@ def load_network(path: str | os.PathLike[str]) -> Network:
         governance = _read_object(governance_path) if governance_path.is_file() else None
         return Network(_read_object(profile_path), governance, str(where))
     if where.is_file():
-        return Network(_read_object(where), None, str(where))
+        doc = _read_object(where)
+        if detect(doc) == "governance":
+            raise NetworkError(f"{where}: a governance declaration alone is not a network; "
+                               f"give the folder holding {PROFILE_FILE} and {GOVERNANCE_FILE}, or a profile")
+        return Network(doc, None, str(where))
     raise NetworkError(f"{where}: no such file or folder")
 
 

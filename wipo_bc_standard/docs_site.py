@@ -27,7 +27,7 @@ import click
 
 from wipo_bc_standard import codelists
 from wipo_bc_standard.compat import CHECKS, Network, compare, load_network
-from wipo_bc_standard.rules import CATALOGUE, RuleContext
+from wipo_bc_standard.rules import CATALOGUE, PROFILES, RuleContext
 
 #: Folder of the generated pages, inside the docs folder.
 GENERATED = "generated"
@@ -119,6 +119,8 @@ def rule_pages() -> list[Page]:
     for r in rules:
         parts = [_banner(), f"# {r.id}: {r.title}\n",
                  _table(("", ""), [("Level", f"{r.level.keyword} ({r.level.label})"),
+                                   ("Profiles", ", ".join(f"`{name}`" for name, levels in PROFILES.items()
+                                                          if r.level in levels)),
                                    ("Targets", ", ".join(f"`{t}`" for t in r.targets)),
                                    ("Clause", _cell(r.clause)),
                                    ("Needs `--network`", "yes" if r.needs_network else "no"),
@@ -292,11 +294,12 @@ def data_model_pages(schemas: Path, examples: Path) -> list[Page]:
     for path in files:
         target = path.name.removesuffix(".schema.json")
         schema = json.loads(path.read_text(encoding="utf-8"))
-        example = _first_example(examples / "valid" / target)
+        samples = _examples(examples / "valid" / target)
         fields = list(_fields(schema, schema, ""))
         body = [(f"`{name}`", _type(node, schema, enums), "yes" if required else "",
                  _cell(node.get("description") or _resolve(node, schema).get("description", "")),
-                 _example_cell(_example_value(example, name)))
+                 _example_cell(next((v for doc in samples if (v := _example_value(doc, name)) is not _MISSING),
+                                    _MISSING)))
                 for name, node, required in fields]
         text = (_banner() + f"# {schema.get('title', target)} (`{target}`)\n\n{schema.get('description', '')}\n\n"
                 f"JSON Schema: `schemas/{path.name}` (`{schema.get('$id', '')}`). "
@@ -376,13 +379,15 @@ def _example_cell(value: Any) -> str:
     return _code(value)
 
 
-def _first_example(folder: Path) -> Any:
+def _examples(folder: Path) -> list[Any]:
+    """The valid examples of a target, in name order: each field's example is the first one found."""
+    found = []
     for path in sorted(folder.glob("*.json")):
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
+            found.append(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError):
             continue
-    return None
+    return found
 
 
 def _example_value(doc: Any, dotted: str) -> Any:

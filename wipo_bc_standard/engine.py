@@ -35,7 +35,7 @@ class Checker:
         self.context = RuleContext(network=network, lang=lang, did_documents=did_documents or {})
         self._schema_checks: dict[str, SchemaCheck | None] = {}
         self._rules: dict[str, tuple[Rule, ...]] = {}
-        self._ledger = (LedgerChain(select("ledger", profile, network is not None, stateful=True))
+        self._ledger = (LedgerChain(select("ledger", profile, network is not None, stateful=True), self.context)
                         if target == "ledger" else None)
 
     def run(self, items: Iterable[Item]) -> Iterator[ItemResult]:
@@ -68,8 +68,12 @@ class Checker:
         if check is not None:
             findings.extend(check(doc))
         context = self.context
+        members = doc.keys()
         for rule in self._rules_for(target):
-            # Hot path: call the check itself; a Finding is built only for a hit.
+            # Hot path: skip a rule whose members are all absent; call the check itself; build a
+            # Finding only for a hit.
+            if rule.reads and members.isdisjoint(rule.reads):
+                continue
             for path, params in rule.check(doc, context):
                 findings.append(rule.finding(path, params, context.lang))
         if self._ledger is not None:

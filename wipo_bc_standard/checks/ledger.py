@@ -82,8 +82,8 @@ class ChainState:
     rights: dict[tuple[str, str, str], _RightState] = field(default_factory=dict)
     positions: dict[tuple[Any, Any, Any], _Position] = field(default_factory=dict)
     record_ids: set[int] = field(default_factory=set)
-    #: Algorithms a record is hashed with, so that its successor's link can be checked: every
-    #: algorithm named by a link so far, plus the network's approved ones.
+    #: Algorithms a record is hashed with, so that its successor's link can be checked: the
+    #: network's approved ones (else the first link's), plus any other a link has named since.
     algs: list[str] = field(default_factory=list)
     #: Whether the algorithms are known (a network profile named them, or a link has been seen).
     algs_known: bool = False

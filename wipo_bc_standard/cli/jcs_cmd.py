@@ -21,9 +21,7 @@ def _read_document(path: str) -> Any:
         fail(f"{path}: {exc.strerror or exc}")
     doc = jsontext.parse(data)
     if isinstance(doc, jsontext.ParseError):
-        # ParseError.message is a method (by language) in newer jsontext, an attribute before.
-        message = doc.message() if callable(doc.message) else doc.message
-        fail(f"{path}: {message}")
+        fail(f"{path}: {doc.message()}")
     return doc
 
 

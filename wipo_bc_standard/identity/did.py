@@ -64,7 +64,13 @@ class DidUrl:
 
 def is_did(text: object) -> bool:
     """True when ``text`` matches the ``did`` production (no path, query or fragment)."""
-    return isinstance(text, str) and _DID.fullmatch(text) is not None
+    return isinstance(text, str) and _is_did(text)
+
+
+@lru_cache(maxsize=4096)
+def _is_did(text: str) -> bool:
+    # The same DIDs (offices, holders) recur on every record of a ledger: match each once.
+    return _DID.fullmatch(text) is not None
 
 
 def is_did_url(text: object) -> bool:

@@ -57,6 +57,9 @@ class Rule:
     #: Stateful rules look across items (a ledger); their ``check`` takes a list of documents,
     #: their examples are lists, and at run time a stateful checker emits their findings.
     stateful: bool = False
+    #: Top-level members the check reads; when a document has none of them the rule is skipped
+    #: without being called (a test proves each such rule finds nothing without them).
+    reads: tuple[str, ...] = ()
 
     def findings(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         for path, params in self.check(doc, ctx):
@@ -81,7 +84,8 @@ CATALOGUE: dict[str, Rule] = {}
 
 def rule(*, id: str, title: str, level: Level, targets: tuple[str, ...] | str, clause: str,
          rationale: str, message: str, valid: Any, invalid: Any, message_zh: str = "",
-         needs_network: bool = False, stateful: bool = False) -> Callable[[CheckFn], CheckFn]:
+         needs_network: bool = False, stateful: bool = False,
+         reads: tuple[str, ...] = ()) -> Callable[[CheckFn], CheckFn]:
     """Register the decorated check function as a rule of the catalogue."""
     def register(check: CheckFn) -> CheckFn:
         if id in CATALOGUE:
@@ -90,7 +94,8 @@ def rule(*, id: str, title: str, level: Level, targets: tuple[str, ...] | str, c
                              targets=(targets,) if isinstance(targets, str) else targets,
                              clause=clause, rationale=rationale, message=message,
                              valid_example=valid, invalid_example=invalid, check=check,
-                             message_zh=message_zh, needs_network=needs_network, stateful=stateful)
+                             message_zh=message_zh, needs_network=needs_network, stateful=stateful,
+                             reads=reads)
         return check
     return register
 

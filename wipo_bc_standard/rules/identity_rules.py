@@ -118,7 +118,7 @@ def did_syntax(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
             yield path, {"value": value, "what": what}
 
 
-@rule(id="DID-02", title="The signing key is in the signer's DID document and may make assertions",
+@rule(id="DID-02", reads=('proof',), title="The signing key is in the signer's DID document and may make assertions",
       level=Level.ERROR, targets="record",
       clause="W3C DID Core 1.0, 5.2 Verification Methods and 5.3.2 Assertion",
       rationale="Only a verification method listed under assertionMethod is authorised by the DID's controller "
@@ -211,7 +211,7 @@ def vc_validity_period(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         yield path, {"problem": problem}
 
 
-@rule(id="SIG-01", title="The record's signature verifies", level=Level.ERROR, targets="record",
+@rule(id="SIG-01", reads=('proof',), title="The record's signature verifies", level=Level.ERROR, targets="record",
       clause="RFC 7515 (JWS), 5.2 and appendix F; RFC 7797; RFC 8037 (EdDSA); RFC 7518, 3.4 (ES256); "
              "RFC 8785 (signed bytes)",
       rationale="The signature binds the record to the office or party that wrote it; a signature that does not "
@@ -224,7 +224,7 @@ def signature_verifies(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         yield outcome.path, {"reason": outcome.reason}
 
 
-@rule(id="SIG-02", title="The record's signing key can be resolved offline", level=Level.WARNING,
+@rule(id="SIG-02", reads=('proof',), title="The record's signing key can be resolved offline", level=Level.WARNING,
       targets="record", clause="W3C DID Core 1.0, 7.1 DID Resolution; RFC 7515, 4.1.1 (alg)",
       rationale="Validation never uses the network, so a signature can be verified only with a did:key or a DID "
                 "document supplied with --did-document; an unverified signature is not evidence.",
@@ -236,7 +236,7 @@ def key_resolvable(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         yield outcome.path, {"reason": outcome.reason}
 
 
-@rule(id="SIG-03", title="The record is signed by its issuer", level=Level.WARNING, targets="record",
+@rule(id="SIG-03", reads=('proof',), title="The record is signed by its issuer", level=Level.WARNING, targets="record",
       clause="W3C DID Core 1.0, 5.1.2 DID Controller and 5.3.2 Assertion",
       rationale="A record stating what an office did should carry the office's signature; a key of another DID "
                 "proves only that someone else signed it.",
@@ -252,7 +252,7 @@ def signed_by_issuer(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         yield "/proof/verificationMethod", {"signer": parsed.did, "issuer": issuer}
 
 
-@rule(id="SIG-04", title="The proof states an assertion made before the record was written", level=Level.WARNING,
+@rule(id="SIG-04", reads=('proof',), title="The proof states an assertion made before the record was written", level=Level.WARNING,
       targets="record", clause="W3C VC Data Integrity 1.0, 2.1 Proofs (proofPurpose, created); W3C DID Core 1.0, 5.3.2",
       rationale="A record's proof is an assertion (proofPurpose assertionMethod), and a signature dated after "
                 "the block that holds the record cannot be the one the writer submitted.",

@@ -24,7 +24,7 @@ def _record(n: int, **changes: Any) -> dict[str, Any]:
     return example_record(recordId=f"urn:uuid:00000000-0000-4000-8000-{n:012d}",
                           ledger={"platform": "multichain", "network": "ip-register",
                                   "transactionId": f"{n:064x}", "blockNumber": 100 + n,
-                                  "timestamp": f"2021-06-01T10:{n:02d}:00Z"},
+                                  "timestamp": f"2021-10-01T10:{n:02d}:00Z"},
                           **changes)
 
 

@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import orjson
+
 from .. import codelists as cl
 from ..codelists import st3
 from ..findings import Level, json_pointer
@@ -81,7 +83,7 @@ _HASH_STATUS = {c.value: c.fact("status") for c in cl.HASH_ALGORITHMS.codes}
 _HASH_HEX_LENGTH = {c.value: int(c.fact("hexLength") or 0) for c in cl.HASH_ALGORITHMS.codes}
 
 
-@rule(id="LS-01", title="Legal-status standard matches the kind of right", level=Level.ERROR,
+@rule(id="LS-01", reads=('event',), title="Legal-status standard matches the kind of right", level=Level.ERROR,
       targets="record", clause="WIPO ST.27, ST.61, ST.87 (scope of each standard)",
       rationale="Patent events are coded in ST.27, trade mark events in ST.61 and design events in ST.87; "
                 "a code read under the wrong standard means something else.",
@@ -97,7 +99,7 @@ def legal_status_standard_matches_kind(doc: Any, ctx: RuleContext) -> Iterator[H
         yield "/event/standard", {"kind": kind, "expected": expected, "actual": actual}
 
 
-@rule(id="HASH-01", title="No forbidden hash algorithm", level=Level.ERROR,
+@rule(id="HASH-01", reads=('previousRecordHash', 'documents'), title="No forbidden hash algorithm", level=Level.ERROR,
       targets=("record", "ledger"), clause="RFC 6151 (MD5); RFC 6194 (SHA-1)",
       rationale="MD5 and SHA-1 collisions can be made at will, so a digest made with them proves nothing.",
       message="{alg} is forbidden: its collisions can be forged",
@@ -111,7 +113,7 @@ def no_forbidden_hash(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
             yield path + "/alg", {"alg": alg}
 
 
-@rule(id="HASH-05", title="Digest length fits its algorithm", level=Level.ERROR,
+@rule(id="HASH-05", reads=('previousRecordHash', 'documents'), title="Digest length fits its algorithm", level=Level.ERROR,
       targets=("record", "ledger"), clause="FIPS 180-4; FIPS 202 (digest sizes)",
       rationale="A digest of the wrong length cannot have been made by the algorithm it names.",
       message="a {alg} digest has {expected} hex digits, this one has {actual}",
@@ -477,7 +479,7 @@ def priority_interval(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 
 # --- legal status ------------------------------------------------------------------------------
 
-@rule(id="LS-02", title="The national event code is the office's own code", level=Level.WARNING,
+@rule(id="LS-02", reads=('event',), title="The national event code is the office's own code", level=Level.WARNING,
       targets="record", clause="WIPO ST.27, ST.61, ST.87 (national/regional event code; mapping tables)",
       rationale="The standards exchange both the office's own event code and the mapped standard code, so "
                 "that the mapping can be checked against the office's published mapping table; a copy of "
@@ -492,7 +494,7 @@ def national_code_distinct(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         yield "/event/nationalCode", {"code": national}
 
 
-@rule(id="LS-04", title="An unmapped key event (X00) has no detailed event", level=Level.ERROR,
+@rule(id="LS-04", reads=('event',), title="An unmapped key event (X00) has no detailed event", level=Level.ERROR,
       targets="record", clause="WIPO ST.27 (key event and detailed event codes); WIPO ST.96 KeyEventCodeType",
       rationale="A key-event code ending in 00 (A00, F00...) says no standard key event of the category fits "
                 "the office's event; a detailed event refines a key event, so it cannot follow one that "
@@ -507,7 +509,7 @@ def unmapped_key_event(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         yield "/event/code", {"code": code, "category": code[:1]}
 
 
-@rule(id="LS-05", title="Kinds of right without a WIPO legal-status standard", level=Level.INFO,
+@rule(id="LS-05", reads=('event',), title="Kinds of right without a WIPO legal-status standard", level=Level.INFO,
       targets="record", clause="WIPO ST.27, ST.61, ST.87 (scope of each standard)",
       rationale="ST.27, ST.61 and ST.87 cover patents, trade marks and designs; events of other kinds "
                 "(plant varieties, geographical indications, layout-designs, copyright) borrow one of them, "
@@ -556,6 +558,13 @@ def _strings(doc: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
       valid=example_record(ipRight__title="Caf\u00e9"),
       invalid=example_record(ipRight__title="Cafe\u0301"))
 def text_is_nfc(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    # Pure-ASCII text is always NFC; orjson writes non-ASCII characters as they are, so one
+    # serialisation in C tells whether any string or member name needs the walk at all.
+    try:
+        if orjson.dumps(doc).isascii():
+            return
+    except TypeError:
+        pass
     for path, text in _strings(doc):
         if not unicodedata.is_normalized("NFC", text):
             yield json_pointer(path), {"text": text if len(text) <= 40 else text[:40] + "..."}
