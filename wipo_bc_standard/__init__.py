@@ -1,9 +1,13 @@
 """wipo-bc-standard: the reference model and conformance checks of the draft WIPO standard on
 blockchain in the IP ecosystem (CWS Task No. 59).
 
->>> from wipo_bc_standard import validate
->>> report = validate("examples/valid")            # doctest: +SKIP
->>> report.conformant, report.summary.items        # doctest: +SKIP
+Examples:
+    ```python
+    from wipo_bc_standard import validate
+
+    report = validate("examples/valid", profile="strict")
+    report.conformant, report.summary.items
+    ```
 """
 
 from ._version import __version__

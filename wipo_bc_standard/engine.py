@@ -45,14 +45,14 @@ class Checker:
     def check(self, item: Item) -> ItemResult:
         target: str | None = self.target
         if item.error is not None:
-            findings = item.findings + [item.error.finding(self.context.lang)]
+            findings = self._from_reader(item) + [item.error.finding(self.context.lang)]
             if target == "auto":
                 target = None
         else:
             doc = item.doc
             if target == "auto":
                 target = detect(doc)
-            findings = item.findings + self._check_doc(doc, target)
+            findings = self._from_reader(item) + self._check_doc(doc, target)
         conformant = not any(f.level >= self.fail_on for f in findings)
         return ItemResult(item.source, item.index, item.line, target, findings, conformant, item.position)
 
@@ -79,6 +79,11 @@ class Checker:
         if self._ledger is not None:
             findings.extend(self._ledger.feed(doc))
         return findings
+
+    def _from_reader(self, item: Item) -> list[Finding]:
+        if not item.findings or self.context.lang == "en":
+            return list(item.findings)
+        return [messages.localised(f, self.context.lang) for f in item.findings]
 
     def _said(self, rule: str, **params: Any) -> Finding:
         return Finding(rule, Level.ERROR, messages.message(rule, params, self.context.lang),

@@ -7,7 +7,10 @@ per language, so that ``--lang zh`` never meets a scattered English string.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
+
+from .findings import Finding
 
 LANGUAGES = ("en", "zh")
 
@@ -23,6 +26,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "json.depth": {"en": "nesting deeper than {limit} levels", "zh": "嵌套深度超过 {limit} 层"},
     "json.not-an-object": {"en": "item is {kind}, not a JSON object", "zh": "条目是{kind_zh}，不是 JSON 对象"},
     "ledger.malformed": {"en": "{source}: {place}: {detail}", "zh": "{source}：{place}：{detail}"},
+    # The other forms: the English detail comes from the reader (or lxml, pySHACL, rdflib).
+    "xml.encoding": {"en": "{detail}", "zh": "XML 编码不被接受：{detail}"},
+    "xml.entity": {"en": "{detail}", "zh": "XML 实体被拒绝（不接受 DTD 或实体）：{detail}"},
+    "xml.doctype": {"en": "{detail}", "zh": "XML 文档类型声明（DOCTYPE）被拒绝：{detail}"},
+    "xml.too-large": {"en": "{detail}", "zh": "XML 文件过大：{detail}"},
+    "xml.syntax": {"en": "{detail}", "zh": "XML 格式不正确：{detail}"},
+    "xml.root": {"en": "{detail}", "zh": "XML 根元素不正确：{detail}"},
+    "xsd.*": {"en": "line {line}: {detail}", "zh": "第 {line} 行：不符合 XSD：{detail}"},
+    "jsonld.remote-context": {"en": "{detail}", "zh": "远程 JSON-LD 上下文被拒绝，未进行任何网络请求：{detail}"},
+    "jsonld.syntax": {"en": "{detail}", "zh": "JSON-LD 不可用：{detail}"},
+    "jsonld.too-large": {"en": "{detail}", "zh": "JSON-LD 文件过大：{detail}"},
+    "ttl.too-large": {"en": "{detail}", "zh": "Turtle 文件过大：{detail}"},
+    "ttl.encoding": {"en": "{detail}", "zh": "Turtle 编码错误：{detail}"},
+    "ttl.syntax": {"en": "{detail}", "zh": "Turtle 语法错误：{detail}"},
+    "rdf.no-document": {"en": "{detail}", "zh": "图中没有记录、网络配置或治理声明：{detail}"},
+    "rdf.no-type": {"en": "{detail}", "zh": "节点没有类型：{detail}"},
+    "shacl.*": {"en": "{detail}", "zh": "不符合 SHACL 形状：{detail}"},
     "target.unknown": {"en": "cannot tell the target: no recordId, profileId, declarationId, DID id or credential type (use --target)",
                        "zh": "无法判断检查目标：没有 recordId、profileId、declarationId、DID 标识或凭证类型（请使用 --target）"},
     "schema.required": {"en": "required member {property!r} is missing", "zh": "缺少必需的成员 {property!r}"},
@@ -49,9 +69,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
 _KIND_ZH = {"an array": "数组", "a string": "字符串", "a number": "数字", "a boolean": "布尔值", "null": "null"}
 
 
+def localised(finding: Finding, lang: str) -> Finding:
+    """A reader's finding (made in English, its detail kept in ``params``) in ``lang``."""
+    if lang == "en" or not finding.params:
+        return finding
+    said = message(finding.rule, dict(finding.params), lang, "")
+    children = tuple(localised(c, lang) for c in finding.children)
+    return replace(finding, message=said or finding.message, children=children)
+
+
 def message(rule: str, params: Mapping[str, Any], lang: str = "en", fallback: str = "") -> str:
     """The message of a finding in ``lang``; ``fallback`` (English) when the catalogue has none."""
-    templates = CATALOGUE.get(rule)
+    templates = CATALOGUE.get(rule) or CATALOGUE.get(rule.split(".", 1)[0] + ".*")
     if templates is None:
         return fallback
     values = dict(params)

@@ -24,8 +24,8 @@ class FormError(ParseError):
 
 
 def form_error(rule: str, message: str, clause: str, line: int | None = None) -> FormError:
-    """A refusal with its English message (the other forms' messages are not in the catalogue yet)."""
-    return FormError(rule, fallback=message, clause=clause, line=line)
+    """A refusal: its English detail is the ``detail`` parameter of the catalogue's template."""
+    return FormError(rule, fallback=message, params=(("detail", message),), clause=clause, line=line)
 
 
 class ConversionError(Exception):

@@ -70,7 +70,8 @@ def _finding(results: Graph, result: Any, pointers: dict[Any, str], target: str)
     children = tuple(_finding(results, detail, pointers, target) for detail in results.objects(result, SH.detail))
     level = _LEVELS.get(results.value(result, SH.resultSeverity), Level.ERROR)
     return Finding(rule=f"shacl.{component}", level=level, message=message, path=path,
-                   clause=f"schemas/{file_name(target)}; SHACL {component}", children=children)
+                   clause=f"schemas/{file_name(target)}; SHACL {component}", children=children,
+                   params=(("detail", message),))
 
 
 def _flat(finding: Finding) -> list[Finding]:

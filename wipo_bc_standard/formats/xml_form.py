@@ -281,7 +281,7 @@ def xsd_findings(root: etree._Element) -> list[Finding]:
         message = re.sub(r"^Element '\{[^}]*\}([^']*)'", r"\1", entry.message).replace(f"{{{XML_NS}}}", "")
         findings.append(Finding(rule=f"xsd.{reason}", level=Level.ERROR, message=f"line {entry.line}: {message}",
                                 path=path, clause=f"{CLAUSE}; XSD {entry.type_name}",
-                                params=(("line", entry.line),)))
+                                params=(("line", entry.line), ("detail", message))))
     return findings
 
 
