@@ -31,3 +31,12 @@ def test_findings_are_in_chinese_with_lang_zh() -> None:
 def test_english_is_the_default() -> None:
     report = validate(json.dumps(example_record(recordType="sale")).encode())
     assert "is not one of" in report.items[0].findings[0].message
+
+
+def test_findings_of_the_other_forms_are_in_chinese_too() -> None:
+    from .conftest import EXAMPLES
+    refused = EXAMPLES / "invalid" / "record" / "xml.entity--billion-laughs.xml"
+    (finding,) = validate(refused, lang="zh").items[0].findings
+    assert finding.rule == "xml.entity" and "实体" in finding.message
+    (finding,) = validate(refused).items[0].findings
+    assert "DOCTYPE" in finding.message and "实体" not in finding.message
