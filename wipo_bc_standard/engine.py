@@ -35,6 +35,7 @@ class Checker:
         self.context = RuleContext(network=network, lang=lang, did_documents=did_documents or {})
         self._schema_checks: dict[str, SchemaCheck | None] = {}
         self._rules: dict[str, tuple[Rule, ...]] = {}
+        self._plans: dict[str, tuple[tuple[Any, tuple[str, ...], Rule], ...]] = {}
         self._ledger = (LedgerChain(select("ledger", profile, network is not None, stateful=True), self.context)
                         if target == "ledger" else None)
 
@@ -69,12 +70,12 @@ class Checker:
             findings.extend(check(doc))
         context = self.context
         members = doc.keys()
-        for rule in self._rules_for(target):
+        for check, reads, rule in self._plan_for(target):
             # Hot path: skip a rule whose members are all absent; call the check itself; build a
             # Finding only for a hit.
-            if rule.reads and members.isdisjoint(rule.reads):
+            if reads and members.isdisjoint(reads):
                 continue
-            for path, params in rule.check(doc, context):
+            for path, params in check(doc, context):
                 findings.append(rule.finding(path, params, context.lang))
         if self._ledger is not None:
             findings.extend(self._ledger.feed(doc))
@@ -96,6 +97,13 @@ class Checker:
                                                        self.context.lang)
                                            if path.is_file() else None)
         return self._schema_checks[target]
+
+    def _plan_for(self, target: str) -> tuple[tuple[Any, tuple[str, ...], Rule], ...]:
+        """The rules of a target as (check, reads, rule), looked up once per run, not per document."""
+        plan = self._plans.get(target)
+        if plan is None:
+            plan = self._plans[target] = tuple((r.check, r.reads, r) for r in self._rules_for(target))
+        return plan
 
     def _rules_for(self, target: str) -> tuple[Rule, ...]:
         if target not in self._rules:
