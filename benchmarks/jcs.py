@@ -27,7 +27,7 @@ from wipo_bc_standard.checks.ledger import CHAIN_RULES, LedgerChain
 from wipo_bc_standard.rules import CATALOGUE
 
 ROOT = Path(__file__).resolve().parents[1]
-START = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+START = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 
 
 def make_records(count: int) -> list[dict[str, Any]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from .engine import Checker
 from .findings import Level
@@ -12,7 +12,7 @@ from .report import ItemResult, Report
 from .sources import Item, expand, iter_items
 
 #: What ``validate`` accepts: a path, bytes, a mapping, or an iterable of mappings (or of those).
-Source = Union[str, Path, bytes, Mapping[str, Any], Iterable[Mapping[str, Any]]]
+Source = str | Path | bytes | Mapping[str, Any] | Iterable[Mapping[str, Any]]
 
 
 def iter_validate(source: Source | Iterable[Source], *, target: str = "auto", profile: str = "interop",

@@ -104,7 +104,7 @@ def _safe_scalar(value: Any) -> bool:
     return kind is str or kind is bool or value is None or (kind is int and -_MAX_INT <= value <= _MAX_INT)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def hash_function(alg: str) -> Callable[[bytes], str]:
     """A function from bytes to the hex digest, for an algorithm named as in ``codelists.HASH_ALGORITHMS``.
 

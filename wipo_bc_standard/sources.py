@@ -24,10 +24,10 @@ KNOWN_SUFFIXES = JSON_SUFFIXES + NDJSON_SUFFIXES
 
 #: Readers of other forms by file ending (``.xml``, ``.jsonld``, ``.ttl``), registered by the
 #: modules of :mod:`wipo_bc_standard.formats`, which are imported on first use.
-READERS: dict[str, Callable[[Path], Iterator["Item"]]] = {}
+READERS: dict[str, Callable[[Path], Iterator[Item]]] = {}
 
 
-def _readers() -> dict[str, Callable[[Path], Iterator["Item"]]]:
+def _readers() -> dict[str, Callable[[Path], Iterator[Item]]]:
     from . import formats  # noqa: F401  (registers the readers)
     return READERS
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 import jsonschema_rs
-
 import orjson
 
 from .. import messages

@@ -8,7 +8,7 @@ The source is the committed JSON Schema of each target (itself generated from th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from .. import schemas
@@ -127,7 +127,7 @@ def _object_type(name: str, schema: dict[str, Any]) -> ObjectType:
                       {f.name: f for f in fields})
 
 
-@lru_cache(maxsize=None)
+@cache
 def model(target: str) -> Model:
     """The model of a target, from its bundled JSON Schema."""
     schema = schemas.load(target)

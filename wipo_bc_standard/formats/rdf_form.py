@@ -32,7 +32,7 @@ from ..resources import data_dir
 from ..sources import Item
 from ..targets import detect
 from .errors import ConversionError, FormError, form_error
-from .model_map import CONTEXT_URL, NS, TARGETS, VOCAB_BASE, Field, Model, Scalar, model, target_of_class
+from .model_map import CONTEXT_URL, NS, TARGETS, VOCAB_BASE, Field, Model, Scalar, model
 
 #: Largest JSON-LD or Turtle file read (the graph of a record is a few KiB).
 MAX_RDF_BYTES = 8 * 1024 * 1024

@@ -7,7 +7,7 @@ pySHACL gives for ``sh:node`` become child findings.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from rdflib import RDF, BNode, Graph, Namespace, URIRef
@@ -22,7 +22,7 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 _LEVELS = {SH.Violation: Level.ERROR, SH.Warning: Level.WARNING, SH.Info: Level.INFO}
 
 
-@lru_cache(maxsize=None)
+@cache
 def shapes(target: str) -> Graph | None:
     """The bundled shapes of a target, parsed once per process."""
     path = data_dir("schemas") / file_name(target)

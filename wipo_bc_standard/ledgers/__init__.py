@@ -15,8 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .base import LedgerReader, ReaderError, ReadStats
 from .anchors import OffChainStore
+from .base import LedgerReader, ReaderError, ReadStats
 
 #: The ledger kinds ``--from`` accepts.
 KINDS = ("evm", "fabric", "multichain")

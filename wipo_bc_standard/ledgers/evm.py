@@ -53,7 +53,7 @@ def _hash(value: Any, place: str) -> str:
 
 
 def iso_time(seconds: int) -> str:
-    return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.datetime.fromtimestamp(seconds, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class EvmReader(LedgerReader):

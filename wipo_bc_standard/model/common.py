@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..codelists import CodeList, HASH_ALGORITHMS
+from ..codelists import HASH_ALGORITHMS, CodeList
 
 #: The version of the standard this library encodes.
 STANDARD_VERSION = "0.1"

@@ -3,6 +3,7 @@
 Each module holds the rules of one area; a module = one owner, one concern.
 """
 
+from ..ledgers import rules as _ledger_reader_rules  # noqa: F401  (anchors, documents, encodings)
 from . import (  # noqa: F401  (importing registers the rules)
     governance_rules,
     identity_rules,
@@ -11,7 +12,6 @@ from . import (  # noqa: F401  (importing registers the rules)
     profile_rules,
     record_rules,
 )
-from ..ledgers import rules as _ledger_reader_rules  # noqa: F401  (anchors, documents, encodings)
 from .catalogue import CATALOGUE, PROFILES, Rule, RuleContext, rule, select
 
 __all__ = ["CATALOGUE", "PROFILES", "Rule", "RuleContext", "rule", "select"]

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..findings import Level
+from .access import member as _get
+from .access import objects_in as _dicts
 from .catalogue import Hit, RuleContext, rule
 from .record_rules import apply_changes
 
@@ -51,19 +53,6 @@ def example_governance(**changes: Any) -> dict[str, Any]:
     return apply_changes(declaration, changes)
 
 
-def _get(doc: Any, *keys: str) -> Any:
-    for key in keys:
-        if not isinstance(doc, dict):
-            return None
-        doc = doc.get(key)
-    return doc
-
-
-def _dicts(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
-    if isinstance(value, list):
-        for i, item in enumerate(value):
-            if isinstance(item, dict):
-                yield i, item
 
 
 def processes_personal_data(data_governance: Any) -> bool:

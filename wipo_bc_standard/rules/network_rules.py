@@ -11,25 +11,12 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..findings import Level
+from .access import member as _get
+from .access import objects_in as _dicts
 from .catalogue import Hit, RuleContext, rule
 from .governance_rules import example_governance
 from .profile_rules import example_profile, publicly_readable
 from .record_rules import EXAMPLE_LEDGER, digests, example_record
-
-
-def _get(doc: Any, *keys: str) -> Any:
-    for key in keys:
-        if not isinstance(doc, Mapping):
-            return None
-        doc = doc.get(key)
-    return doc
-
-
-def _dicts(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
-    if isinstance(value, list):
-        for i, item in enumerate(value):
-            if isinstance(item, dict):
-                yield i, item
 
 
 def _declared_list(network: Any, *keys: str) -> list[Any] | None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from .. import codelists as cl
 from ..findings import Level
+from .access import member as _get
 from .catalogue import Hit, RuleContext, rule
 from .record_rules import apply_changes
 
@@ -42,13 +43,6 @@ def example_profile(**changes: Any) -> dict[str, Any]:
     }
     return apply_changes(profile, changes)
 
-
-def _get(doc: Any, *keys: str) -> Any:
-    for key in keys:
-        if not isinstance(doc, dict):
-            return None
-        doc = doc.get(key)
-    return doc
 
 
 def _count(value: Any) -> int | None:

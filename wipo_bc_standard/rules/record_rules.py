@@ -20,6 +20,8 @@ import orjson
 from .. import codelists as cl
 from ..codelists import st3
 from ..findings import Level, json_pointer
+from .access import member as _get
+from .access import objects_in as _dicts
 from .catalogue import Hit, RuleContext, rule
 
 
@@ -60,20 +62,6 @@ EXAMPLE_LEDGER: dict[str, Any] = {
 }
 
 
-def _get(doc: Any, *keys: str) -> Any:
-    for key in keys:
-        if not isinstance(doc, dict):
-            return None
-        doc = doc.get(key)
-    return doc
-
-
-def _dicts(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
-    """The members of a list that are objects, with their index (nothing when not a list)."""
-    if isinstance(value, list):
-        for i, item in enumerate(value):
-            if isinstance(item, dict):
-                yield i, item
 
 
 # Look-up tables, built once.

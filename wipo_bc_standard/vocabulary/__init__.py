@@ -13,13 +13,24 @@ lists. Generated: ``vocab/terms.ttl`` and ``vocab/codelists.ttl`` (``wipo-bc voc
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from ..resources import data_dir
 from .build import FILES, build, drift
-from .concepts import (CODE_NOTES, LANGUAGES, NS, TERM_SCHEME, VOCAB, Concept, Scheme, code_lists,
-                       concept_iri, scheme_iri, schemes)
+from .concepts import (
+    CODE_NOTES,
+    LANGUAGES,
+    NS,
+    TERM_SCHEME,
+    VOCAB,
+    Concept,
+    Scheme,
+    code_lists,
+    concept_iri,
+    scheme_iri,
+    schemes,
+)
 from .rdf_writers import jsonld, turtle
 from .statements import resources
 from .tables import to_csv, to_markdown
@@ -69,7 +80,7 @@ def _key(text: str) -> str:
     return " ".join(text.casefold().replace("_", "-").split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _index(scheme_id: str, lang: str | None) -> tuple[dict[str, list[Concept]], dict[str, list[Concept]]]:
     """(name and notation -> concepts, label -> concepts) of one scheme; labels in ``lang`` or all."""
     ids: dict[str, list[Concept]] = {}
