@@ -11,13 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
-from pydantic_core import core_schema
-
-from .model import GovernanceDeclaration, NetworkProfile, Record
-from .model.common import STANDARD_VERSION
-from .model.record import RECORD_SCHEMA_EXTRA
+from ._version import STANDARD_VERSION
 from .resources import NAMESPACE, data_dir
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -27,34 +21,15 @@ def schema_id(target: str) -> str:
     return f"{NAMESPACE}schemas/{STANDARD_VERSION}/{target}.schema.json"
 
 
-class _StandardSchema(GenerateJsonSchema):
-    """Pydantic's generator, adjusted so that optional means 'may be absent', never 'may be null'."""
-
-    def nullable_schema(self, schema: core_schema.NullableSchema) -> JsonSchemaValue:
-        return self.generate_inner(schema["schema"])
-
-    def default_schema(self, schema: core_schema.WithDefaultSchema) -> JsonSchemaValue:
-        inner = self.generate_inner(schema["schema"])
-        if schema.get("default") is not None:
-            inner["default"] = schema["default"]
-        return inner
-
-
-#: target name -> (model, extra keywords merged into the root)
-MODELS: dict[str, tuple[type[BaseModel], dict[str, Any]]] = {
-    "record": (Record, RECORD_SCHEMA_EXTRA),
-    "profile": (NetworkProfile, {}),
-    "governance": (GovernanceDeclaration, {}),
-}
+#: The targets whose schemas are generated from the pydantic models.
+MODELS = ("record", "profile", "governance")
 
 
 def generate(target: str) -> dict[str, Any]:
     """The JSON Schema of a target, as the models define it now."""
-    model, extra = MODELS[target]
-    body = model.model_json_schema(by_alias=True, schema_generator=_StandardSchema, mode="validation")
+    from ._schema_generation import model_schema
     schema: dict[str, Any] = {"$schema": DIALECT, "$id": schema_id(target)}
-    schema.update(body)
-    schema.update(extra)
+    schema.update(model_schema(target))
     return schema
 
 

@@ -1,6 +1,7 @@
 """The data model of the conformance targets, defined once."""
 
-from .common import STANDARD_VERSION, Digest
+from .._version import STANDARD_VERSION
+from .common import Digest
 from .governance import GovernanceDeclaration
 from .profile import NetworkProfile
 from .record import Record

@@ -14,8 +14,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..codelists import HASH_ALGORITHMS, CodeList
 
-#: The version of the standard this library encodes.
-STANDARD_VERSION = "0.1"
 SUPPORTED_VERSIONS = ("0.1",)
 
 

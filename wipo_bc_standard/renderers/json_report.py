@@ -7,8 +7,7 @@ from typing import Any
 
 import orjson
 
-from .._version import __version__
-from ..model.common import STANDARD_VERSION
+from .._version import STANDARD_VERSION, __version__
 from ..report import ItemResult, Summary
 from .base import Renderer, register
 
