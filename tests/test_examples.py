@@ -1,5 +1,7 @@
 """The bundled examples, discovered by themselves: valid ones are conformant under every rule;
-each invalid one reports the finding its file name promises (``RULE-ID--what-is-wrong.ext``)."""
+each invalid one reports the finding its file name promises (``RULE-ID--what-is-wrong.ext``) and
+fails the default run; each advisory one (a SHOULD or MAY rule) reports its finding, passes the
+default run and fails under ``--fail-on`` its level."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from .conftest import EXAMPLES
 
 VALID = expand([EXAMPLES / "valid"])
 INVALID = expand([EXAMPLES / "invalid"])
+ADVISORY = expand([EXAMPLES / "advisory"])
 
 
 def promised_rule(path: Path) -> str:
@@ -47,9 +50,20 @@ def test_invalid_example_reports_its_promised_finding(path: Path) -> None:
 
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.relative_to(EXAMPLES).as_posix())
 def test_invalid_example_exits_1_from_the_cli(path: Path) -> None:
-    result = CliRunner().invoke(main, ["validate", "--profile", "strict", "--fail-on", "info", str(path)])
+    result = CliRunner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 1, result.output
     assert promised_rule(path) in result.output
+
+
+@pytest.mark.parametrize("path", ADVISORY, ids=lambda p: p.relative_to(EXAMPLES).as_posix())
+def test_advisory_example_warns_without_failing_the_default_run(path: Path) -> None:
+    from wipo_bc_standard.rules import CATALOGUE
+    rule = CATALOGUE[promised_rule(path)]
+    assert rule.level < Level.ERROR
+    default = CliRunner().invoke(main, ["validate", "--profile", "strict", str(path)])
+    assert default.exit_code == 0 and promised_rule(path) in default.output
+    strict = CliRunner().invoke(main, ["validate", "--profile", "strict", "--fail-on", rule.level.label, str(path)])
+    assert strict.exit_code == 1
 
 
 def test_valid_examples_exit_0_from_the_cli() -> None:
