@@ -69,3 +69,20 @@ def test_advisory_example_warns_without_failing_the_default_run(path: Path) -> N
 def test_valid_examples_exit_0_from_the_cli() -> None:
     result = CliRunner().invoke(main, ["validate", str(EXAMPLES / "valid")])
     assert result.exit_code == 0, result.output
+
+
+NETWORK_EXAMPLES = expand([EXAMPLES / "network"])
+
+
+@pytest.mark.parametrize("path", NETWORK_EXAMPLES, ids=lambda p: p.relative_to(EXAMPLES).as_posix())
+def test_network_dependent_example_is_judged_with_its_network(path: Path) -> None:
+    """``examples/network/<net>/`` holds records judged with ``--network examples/networks/<net>/profile.json``."""
+    network = EXAMPLES / "networks" / path.parent.name / "profile.json"
+    args = ["validate", "--profile", "strict", "--network", str(network), str(path)]
+    result = CliRunner().invoke(main, args)
+    if promised_rule(path) == "conformant":
+        assert result.exit_code == 0, result.output
+    else:
+        assert result.exit_code == 1 and f"[{promised_rule(path)}]" in result.output, result.output
+        without = CliRunner().invoke(main, ["validate", "--profile", "strict", str(path)])
+        assert f"[{promised_rule(path)}]" not in without.output
