@@ -44,6 +44,18 @@ class Checker:
             yield self.check(item)
 
     def check(self, item: Item) -> ItemResult:
+        """The result of one item. A check that fails on an input nobody foresaw becomes an
+        ``internal.error`` finding on that item (the item is not called conformant), never a crash."""
+        try:
+            return self._check(item)
+        except Exception as exc:  # noqa: BLE001  (the run must go on; the finding says what broke)
+            finding = Finding("internal.error", Level.ERROR,
+                              f"the checks failed on this item ({type(exc).__name__}: {exc}); please report it",
+                              clause="wipo-bc-standard")
+            target = self.target if self.target != "auto" else None
+            return ItemResult(item.source, item.index, item.line, target, [finding], False, item.position)
+
+    def _check(self, item: Item) -> ItemResult:
         target: str | None = self.target
         if item.error is not None:
             findings = self._from_reader(item) + [item.error.finding(self.context.lang)]

@@ -7,6 +7,7 @@ NDJSON is read line by line, so memory does not grow with the size of the input.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -55,7 +56,7 @@ def iter_items(sources: Iterable[Any]) -> Iterator[Item]:
     """Items of each source in order: a path, ``-`` (stdin), bytes, a mapping or an iterable of mappings."""
     for source in sources:
         if isinstance(source, Mapping):
-            yield Item("<object>", 0, None, doc=source)
+            yield _from_object("<object>", 0, source)
         elif isinstance(source, (bytes, bytearray)):
             yield from _read_bytes("<bytes>", bytes(source))
         elif isinstance(source, (str, Path)):
@@ -65,9 +66,24 @@ def iter_items(sources: Iterable[Any]) -> Iterator[Item]:
                 yield from _read_path(Path(source))
         elif isinstance(source, Iterable):
             for index, doc in enumerate(source):
-                yield Item("<object>", index, None, doc=doc)
+                yield _from_object("<object>", index, doc)
         else:
             raise SourceError(f"cannot read a {type(source).__name__} as a source")
+
+
+def _from_object(name: str, index: int, obj: Any) -> Item:
+    """A Python object given to the API is judged as the JSON text it stands for: NaN, integers
+    beyond I-JSON's range, values JSON has no form for and deep nesting are findings here too."""
+    try:
+        text = json.dumps(obj, allow_nan=False, ensure_ascii=False)
+    except ValueError:
+        return Item(name, index, None, error=ParseError.of("json.non-finite-number", name="NaN or Infinity"))
+    except (TypeError, RecursionError) as exc:
+        return Item(name, index, None, error=ParseError.of("json.syntax", detail=f"not a JSON value: {exc}"))
+    parsed = jsontext.parse(text.encode("utf-8", "surrogatepass"))
+    if isinstance(parsed, ParseError):
+        return Item(name, index, None, error=parsed)
+    return Item(name, index, None, doc=parsed)
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:

@@ -141,10 +141,10 @@ class LedgerChain:
         if not isinstance(ledger, dict):
             return
         where = (ledger.get("platform"), ledger.get("network"), ledger.get("channel"))
+        if not all(part is None or type(part) is str for part in where):
+            return  # a schema finding already; not a position that can be ordered
         last = self.state.positions.get(where)
         if last is None:
-            if not all(part is None or type(part) is str for part in where):
-                return
             last = self.state.positions[where] = _Position()
         block = ledger.get("blockNumber")
         if type(block) is int:
@@ -302,7 +302,8 @@ def _timestamp(text: Any) -> dt.datetime | None:
 def _max_skew_seconds(network: Mapping[str, Any] | None) -> int:
     source = network.get("timeSource") if isinstance(network, Mapping) else None
     skew = source.get("maxSkewSeconds") if isinstance(source, Mapping) else None
-    return skew if type(skew) is int and skew >= 0 else 0
+    # Capped at about 31 years, far beyond any real skew, so that timedelta cannot overflow.
+    return min(skew, 10**9) if type(skew) is int and skew >= 0 else 0
 
 
 def _network_algs(network: Mapping[str, Any] | None) -> list[str]:

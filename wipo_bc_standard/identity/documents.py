@@ -44,6 +44,8 @@ def did_syntax_problems(doc: Mapping[str, Any]) -> Iterator[tuple[str, str, str]
             if resolve_reference(method, base) is None:
                 yield where, method, "DID URL"
             continue
+        if not isinstance(method, dict):
+            continue
         method_id = method.get("id")
         if isinstance(method_id, str) and resolve_reference(method_id, base) is None:
             yield where + "/id", method_id, "DID URL"

@@ -79,10 +79,11 @@ class FabricReader(LedgerReader):
 
     def _block(self, unit: Unit, block: dict[str, Any], place: str) -> Iterator[Item]:
         header = block["header"]
-        try:
-            number = int(header.get("number", "0"))
-        except (TypeError, ValueError):
-            raise Malformed(f"{place}.header.number", "not a uint64") from None
+        raw = header.get("number", "0")
+        # configtxlator prints uint64 as a decimal string; a plain JSON integer is accepted too.
+        number = int(raw) if (type(raw) is str and raw.isascii() and raw.isdigit()) or type(raw) is int else -1
+        if not 0 <= number < 2**64:
+            raise Malformed(f"{place}.header.number", "not a uint64")
         digest = block_hash(number, _b64(header.get("previous_hash"), f"{place}.header.previous_hash"),
                             _b64(header.get("data_hash"), f"{place}.header.data_hash"))
         envelopes = _get(block, place, "data", "data")
