@@ -48,7 +48,7 @@ class Checker:
         ``internal.error`` finding on that item (the item is not called conformant), never a crash."""
         try:
             return self._check(item)
-        except Exception as exc:  # noqa: BLE001  (the run must go on; the finding says what broke)
+        except Exception as exc:
             finding = Finding("internal.error", Level.ERROR,
                               f"the checks failed on this item ({type(exc).__name__}: {exc}); please report it",
                               clause="wipo-bc-standard")
