@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from . import messages, schemas
 from .checks.ledger import LedgerChain
-from .checks.schema_check import SchemaCheck
+from .checks.schema_check import SchemaCheck, compile_schema
 from .findings import Finding, Level
 from .report import ItemResult
 from .resources import data_dir
@@ -17,6 +18,20 @@ from .targets import TARGETS, detect
 
 _CLAUSE_UNKNOWN = "DESIGN: conformance targets"
 _KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean", type(None): "null"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """A target's rules as (check, reads, guarded, rule), and the compiled union of their guards."""
+
+    steps: tuple[tuple[Any, tuple[str, ...], bool, Rule], ...]
+    guard: Any
+
+    @classmethod
+    def of(cls, rules: tuple[Rule, ...], guard_target: str) -> _Plan:
+        guards = [r.guards[guard_target] for r in rules if guard_target in r.guards]
+        guard = compile_schema({"allOf": guards}) if guards else None
+        return cls(tuple((r.check, r.reads, guard_target in r.guards, r) for r in rules), guard)
 
 
 class Checker:
@@ -35,7 +50,7 @@ class Checker:
         self.context = RuleContext(network=network, lang=lang, did_documents=did_documents or {})
         self._schema_checks: dict[str, SchemaCheck | None] = {}
         self._rules: dict[str, tuple[Rule, ...]] = {}
-        self._plans: dict[str, tuple[tuple[Any, tuple[str, ...], Rule], ...]] = {}
+        self._plans: dict[str, _Plan] = {}
         self._ledger = (LedgerChain(select("ledger", profile, network is not None, stateful=True), self.context)
                         if target == "ledger" else None)
 
@@ -82,10 +97,13 @@ class Checker:
             findings.extend(check(doc))
         context = self.context
         members = doc.keys()
-        for check, reads, rule in self._plan_for(target):
-            # Hot path: skip a rule whose members are all absent; call the check itself; build a
-            # Finding only for a hit.
-            if reads and members.isdisjoint(reads):
+        plan = self._plan_for(target)
+        # Hot path. One compiled-code call tells whether the document is ordinary for every guarded
+        # rule; those are then skipped, as are rules whose members are all absent. A check is
+        # called directly, and a Finding is built only for a hit.
+        ordinary = plan.guard is not None and plan.guard.is_valid(doc)
+        for check, reads, guarded, rule in plan.steps:
+            if (guarded and ordinary) or (reads and members.isdisjoint(reads)):
                 continue
             for path, params in check(doc, context):
                 findings.append(rule.finding(path, params, context.lang))
@@ -110,11 +128,11 @@ class Checker:
                                            if path.is_file() else None)
         return self._schema_checks[target]
 
-    def _plan_for(self, target: str) -> tuple[tuple[Any, tuple[str, ...], Rule], ...]:
-        """The rules of a target as (check, reads, rule), looked up once per run, not per document."""
+    def _plan_for(self, target: str) -> _Plan:
+        """How a target's rules run, worked out once per run, not per document."""
         plan = self._plans.get(target)
         if plan is None:
-            plan = self._plans[target] = tuple((r.check, r.reads, r) for r in self._rules_for(target))
+            plan = self._plans[target] = _Plan.of(self._rules_for(target), "record" if target == "ledger" else target)
         return plan
 
     def _rules_for(self, target: str) -> tuple[Rule, ...]:

@@ -60,6 +60,9 @@ class Rule:
     #: Top-level members the check reads; when a document has none of them the rule is skipped
     #: without being called (a test proves each such rule finds nothing without them).
     reads: tuple[str, ...] = ()
+    #: Per target, a JSON Schema every document of which the check finds nothing on (see
+    #: :mod:`.guards`); the engine skips the check on documents that satisfy it.
+    guards: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def findings(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         for path, params in self.check(doc, ctx):
@@ -85,7 +88,8 @@ CATALOGUE: dict[str, Rule] = {}
 def rule(*, id: str, title: str, level: Level, targets: tuple[str, ...] | str, clause: str,
          rationale: str, message: str, valid: Any, invalid: Any, message_zh: str = "",
          needs_network: bool = False, stateful: bool = False,
-         reads: tuple[str, ...] = ()) -> Callable[[CheckFn], CheckFn]:
+         reads: tuple[str, ...] = (),
+         guards: Mapping[str, Mapping[str, Any]] | None = None) -> Callable[[CheckFn], CheckFn]:
     """Register the decorated check function as a rule of the catalogue."""
     def register(check: CheckFn) -> CheckFn:
         if id in CATALOGUE:
@@ -95,7 +99,7 @@ def rule(*, id: str, title: str, level: Level, targets: tuple[str, ...] | str, c
                              clause=clause, rationale=rationale, message=message,
                              valid_example=valid, invalid_example=invalid, check=check,
                              message_zh=message_zh, needs_network=needs_network, stateful=stateful,
-                             reads=reads)
+                             reads=reads, guards=dict(guards or {}))
         return check
     return register
 

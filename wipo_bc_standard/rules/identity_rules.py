@@ -12,10 +12,11 @@ from typing import Any
 
 from ..findings import Level
 from ..identity.credentials import credential_problems, validity_inversions
-from ..identity.did import is_did, parse_did_url
+from ..identity.did import DID_PATTERN, is_did, parse_did_url
 from ..identity.documents import did_syntax_problems, private_key_problems, structure_problems
 from ..identity.proofs import ProofOutcome, Status, verify_record
 from .catalogue import Hit, RuleContext, rule
+from .guards import absent, all_of, at, string_matching
 from .record_rules import example_record
 
 _HOLDER = "did:key:z6MkhXjFF4E9MZkXEHR6pjBzphqV1sgzo3BUBpCyLUUt4HRM"
@@ -95,7 +96,17 @@ def _record_dids(doc: Any) -> Iterator[tuple[str, Any, bool]]:
         yield "/proof/verificationMethod", vm, True
 
 
-@rule(id="DID-01", title="DIDs and DID URLs follow the DID syntax", level=Level.ERROR,
+#: Ordinary for DID-01 on records: a record (so its DIDs are what is checked) whose issuer and
+#: did: party ids are DIDs, and which has no proof (a proof's key reference is left to the check).
+_RECORD_DIDS_GUARD = all_of(
+    {"anyOf": [{"required": ["recordId"]}, {"required": ["recordType"]}]},
+    at("issuer", string_matching(f"^{DID_PATTERN}$")),
+    at("parties/*/id", {"anyOf": [{"not": {"type": "string"}}, {"not": {"pattern": "^did:"}},
+                                  {"pattern": f"^{DID_PATTERN}$"}]}),
+    absent("proof"))
+
+
+@rule(id="DID-01", guards={"record": _RECORD_DIDS_GUARD}, title="DIDs and DID URLs follow the DID syntax", level=Level.ERROR,
       targets=("record", "did"), clause="W3C DID Core 1.0, 3.1 DID Syntax and 3.2 DID URL Syntax",
       rationale="A DID that breaks the syntax cannot be resolved by any conforming resolver, so the party, "
                 "issuer or key it names cannot be identified.",
@@ -138,7 +149,9 @@ LEDGER_DID_METHODS = frozenset({"btcr", "ethr", "ion", "sov", "indy", "polygon",
 _NATURAL_PERSON_ROLES = frozenset({"inventor", "creator"})
 
 
-@rule(id="DID-03", title="Natural persons are not identified by DIDs written to a public ledger",
+@rule(id="DID-03", guards={"record": at("parties/*", {"anyOf": [
+          {"not": {"type": "object"}}, {"properties": {"role": {"not": {"enum": sorted(_NATURAL_PERSON_ROLES)}}}},
+          at("id", {"not": {"type": "string", "pattern": f"^did:(?:{'|'.join(sorted(LEDGER_DID_METHODS))}):"}})]})}, title="Natural persons are not identified by DIDs written to a public ledger",
       level=Level.INFO, targets="record",
       clause="W3C DID Core 1.0, 10.1 Keep Personal Data Private; EDPB Guidelines 02/2025 on blockchain",
       rationale="A DID whose document is written to a public blockchain cannot be erased; for an inventor or "

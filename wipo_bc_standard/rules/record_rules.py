@@ -23,6 +23,7 @@ from ..findings import Level, json_pointer
 from .access import member as _get
 from .access import objects_in as _dicts
 from .catalogue import Hit, RuleContext, rule
+from .guards import CLEAN_ASCII, absent, all_of, at, not_in, string_in, string_matching
 
 
 def apply_changes(document: dict[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -70,6 +71,14 @@ _KINDS_WITHOUT_LS_STANDARD = frozenset(k for k, s in _LEGAL_STATUS_STANDARD.item
 _HASH_STATUS = {c.value: c.fact("status") for c in cl.HASH_ALGORITHMS.codes}
 _HASH_HEX_LENGTH = {c.value: int(c.fact("hexLength") or 0) for c in cl.HASH_ALGORITHMS.codes}
 
+# Guards (see rules/guards.py): what an ordinary record looks like to each rule.
+_FORBIDDEN_HASHES = [alg for alg, status in _HASH_STATUS.items() if status == "forbidden"]
+_DIGEST_NOT_FORBIDDEN = at("alg", not_in(_FORBIDDEN_HASHES))
+_DIGEST_LENGTH_FITS = all_of(*({"if": {"properties": {"alg": {"const": alg}}, "required": ["alg"]},
+                                "then": at("value", {"anyOf": [{"not": {"type": "string"}},
+                                                                {"minLength": n, "maxLength": n}]})}
+                               for alg, n in _HASH_HEX_LENGTH.items() if n))
+
 
 @rule(id="LS-01", reads=('event',), title="Legal-status standard matches the kind of right", level=Level.ERROR,
       targets="record", clause="WIPO ST.27, ST.61, ST.87 (scope of each standard)",
@@ -87,7 +96,7 @@ def legal_status_standard_matches_kind(doc: Any, ctx: RuleContext) -> Iterator[H
         yield "/event/standard", {"kind": kind, "expected": expected, "actual": actual}
 
 
-@rule(id="HASH-01", reads=('previousRecordHash', 'documents'), title="No forbidden hash algorithm", level=Level.ERROR,
+@rule(id="HASH-01", guards={"record": all_of(at("previousRecordHash", _DIGEST_NOT_FORBIDDEN), at("documents/*/digest", _DIGEST_NOT_FORBIDDEN))}, reads=('previousRecordHash', 'documents'), title="No forbidden hash algorithm", level=Level.ERROR,
       targets=("record", "ledger"), clause="RFC 6151 (MD5); RFC 6194 (SHA-1)",
       rationale="MD5 and SHA-1 collisions can be made at will, so a digest made with them proves nothing.",
       message="{alg} is forbidden: its collisions can be forged",
@@ -101,7 +110,7 @@ def no_forbidden_hash(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
             yield path + "/alg", {"alg": alg}
 
 
-@rule(id="HASH-05", reads=('previousRecordHash', 'documents'), title="Digest length fits its algorithm", level=Level.ERROR,
+@rule(id="HASH-05", guards={"record": all_of(at("previousRecordHash", _DIGEST_LENGTH_FITS), at("documents/*/digest", _DIGEST_LENGTH_FITS))}, reads=('previousRecordHash', 'documents'), title="Digest length fits its algorithm", level=Level.ERROR,
       targets=("record", "ledger"), clause="FIPS 180-4; FIPS 202 (digest sizes)",
       rationale="A digest of the wrong length cannot have been made by the algorithm it names.",
       message="a {alg} digest has {expected} hex digits, this one has {actual}",
@@ -186,7 +195,13 @@ def st3_fields(doc: Any) -> Iterator[tuple[str, str]]:
                 yield f"/nodeOperators/{i}/{member}", operator[member]
 
 
-@rule(id="ID-01", title="Office and country codes are WIPO ST.3 codes", level=Level.ERROR,
+#: Ordinary for ID-01, ID-06 and ID-09: every ST.3 code of the record is a current code, not XX.
+_ST3_ORDINARY = string_in(st3.CURRENT - {"XX"} - set(st3.FORMER))
+_ST3_GUARD = all_of(at("ipRight/office", _ST3_ORDINARY), at("ipRight/priorityClaims/*/office", _ST3_ORDINARY),
+                    at("parties/*/country", _ST3_ORDINARY), absent("governingBody", "nodeOperators"))
+
+
+@rule(id="ID-01", guards={"record": _ST3_GUARD}, title="Office and country codes are WIPO ST.3 codes", level=Level.ERROR,
       targets=("record", "governance"), clause="WIPO ST.3",
       rationale="Offices, states and organisations are identified by their ST.3 code everywhere in WIPO "
                 "data; a code outside ST.3 names no office, so no one can tell whose register the record "
@@ -203,7 +218,7 @@ def st3_code_known(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
             yield path, {"code": code}
 
 
-@rule(id="ID-06", title="Former ST.3 codes are flagged", level=Level.WARNING,
+@rule(id="ID-06", guards={"record": _ST3_GUARD}, title="Former ST.3 codes are flagged", level=Level.WARNING,
       targets=("record", "governance"), clause="WIPO ST.3; ISO 3166-3 (formerly used codes)",
       rationale="A former code (DD, SU, CS, YU...) is right for rights granted under it, but a new record "
                 "with it is usually a mapping error; the successor codes are named so that a reader can check.",
@@ -218,7 +233,7 @@ def st3_code_current(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
             yield path, {"code": code, "name": former[0], "successors": former[1]}
 
 
-@rule(id="ID-09", title="XX marks an unknown state or organisation", level=Level.INFO,
+@rule(id="ID-09", guards={"record": _ST3_GUARD}, title="XX marks an unknown state or organisation", level=Level.INFO,
       targets=("record", "governance"), clause="WIPO ST.3 (code XX)",
       rationale="ST.3 reserves XX for states, other entities or organisations that are unknown; the data is "
                 "conformant, but a reader cannot tell which office or country is meant.",
@@ -251,7 +266,12 @@ _OFFICE_KINDS: dict[str, frozenset[str]] = {
 }
 
 
-@rule(id="ID-08", title="A regional office registers the kind of right", level=Level.WARNING,
+#: Ordinary for ID-08: the office is not a regional one, or registers the kind.
+_OFFICE_KIND_GUARD = at("ipRight", {"anyOf": [at("office", not_in(_OFFICE_KINDS)), *(
+    {"properties": {"office": {"const": office}, "kind": string_in(kinds)}} for office, kinds in _OFFICE_KINDS.items())]})
+
+
+@rule(id="ID-08", guards={"record": _OFFICE_KIND_GUARD}, title="A regional office registers the kind of right", level=Level.WARNING,
       targets="record", clause="WIPO ST.3; EPC; EU trade mark and design regulations; Harare and Banjul "
                                "Protocols; Eurasian Patent Convention; PCT, Madrid, Hague and Lisbon systems",
       rationale="Regional and international offices register only the kinds of right their treaty gives "
@@ -268,7 +288,9 @@ def office_registers_kind(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         yield "/ipRight/office", {"office": office, "office_name": st3.NAMES.get(office, office), "kind": kind}
 
 
-@rule(id="ID-03", title="A publication number comes with its ST.16 kind code", level=Level.WARNING,
+@rule(id="ID-03", guards={"record": at("ipRight", {"anyOf": [{"not": {"required": ["publicationNumber"]}},
+                                                         {"properties": {"kindCode": {"type": "string", "minLength": 1}},
+                                                          "required": ["kindCode"]}]})}, title="A publication number comes with its ST.16 kind code", level=Level.WARNING,
       targets="record", clause="WIPO ST.16; WIPO ST.1 (minimum data elements identifying a document)",
       rationale="A publication number identifies a document only together with its kind code "
                 "(A1 and B1 of the same number are different documents).",
@@ -287,7 +309,8 @@ def publication_has_kind_code(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 _WHITESPACE = re.compile(r"\s")
 
 
-@rule(id="ID-05", title="Parties are referenced by identifier, not by name", level=Level.ERROR,
+@rule(id="ID-05", guards={"record": at("parties/*", {"anyOf": [{"not": {"type": "object"}},
+                                                     {**at("id", string_matching("^[!-~]*$")), **absent("name")}]})}, title="Parties are referenced by identifier, not by name", level=Level.ERROR,
       targets="record", clause="W3C DID Core 1.0; ISO/TS 23635 (identifiers of the entities involved)",
       rationale="Names are neither unique nor stable (they change, are transliterated, are shared); a "
                 "party is known by a DID or the office's party identifier, and a name is at most a label.",
@@ -320,7 +343,12 @@ def _identifiers(doc: Any) -> Iterator[tuple[str, str]]:
         yield "/event/nationalCode", national
 
 
-@rule(id="ID-07", title="Identifiers carry no surrounding blanks or control characters", level=Level.ERROR,
+_IDENTIFIERS_CLEAN = all_of(*(at(path, string_matching(CLEAN_ASCII)) for path in (
+    "ipRight/applicationNumber", "ipRight/registrationNumber", "ipRight/publicationNumber",
+    "ipRight/priorityClaims/*/applicationNumber", "event/nationalCode")))
+
+
+@rule(id="ID-07", guards={"record": _IDENTIFIERS_CLEAN}, title="Identifiers carry no surrounding blanks or control characters", level=Level.ERROR,
       targets="record", clause="WIPO ST.13 (application numbers); RFC 8785 (exact strings are hashed)",
       rationale="Records of one right are linked and deduplicated by exact identifier strings; a trailing "
                 "blank or a control character makes the same right look like two.",
@@ -337,7 +365,7 @@ def identifiers_clean(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 _URN_UUID = re.compile(r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
-@rule(id="REC-05", title="recordId is a lower-case urn:uuid", level=Level.WARNING,
+@rule(id="REC-05", guards={"record": at("recordId", string_matching(f"^{_URN_UUID.pattern}$"))}, title="recordId is a lower-case urn:uuid", level=Level.WARNING,
       targets="record", clause="RFC 9562 (UUIDs, urn:uuid namespace)",
       rationale="A UUID needs no registry to be globally unique, and one spelling (lower case) keeps two "
                 "spellings of the same id from passing a duplicate check.",
@@ -395,7 +423,11 @@ def _timestamps(doc: Any) -> Iterator[tuple[str, str]]:
             yield path, value
 
 
-@rule(id="DT-02", title="Timestamps state a known offset", level=Level.ERROR,
+def _timestamps_guard(schema: dict[str, Any]) -> dict[str, Any]:
+    return all_of(at("ledger/timestamp", schema), at("proof/created", schema))
+
+
+@rule(id="DT-02", guards={"record": _timestamps_guard({"not": {"type": "string", "pattern": "-00:00$"}})}, title="Timestamps state a known offset", level=Level.ERROR,
       targets="record", clause="RFC 3339, section 4.3 (unknown local offset convention)",
       rationale="RFC 3339 and JSON Schema accept -00:00, but it means the offset to local time is unknown; "
                 "system timestamps must say exactly which instant they are.",
@@ -409,7 +441,7 @@ def timestamp_offset_known(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
             yield path, {"value": value}
 
 
-@rule(id="DT-06", title="Timestamps are given in UTC", level=Level.WARNING,
+@rule(id="DT-06", guards={"record": _timestamps_guard(string_matching("(?:Z|z|\\+00:00|-00:00)$"))}, title="Timestamps are given in UTC", level=Level.WARNING,
       targets="record", clause="RFC 3339, section 5.6; DESIGN (preferably Z)",
       rationale="Ledger and signature times from many nodes are compared and ordered; writing them in UTC "
                 "(Z) avoids offset arithmetic and keeps them apart from the office-local legal dates.",
