@@ -6,6 +6,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from . import messages, schemas
 from .checks.ledger import LedgerChain
 from .checks.schema_check import SchemaCheck, compile_schema
@@ -30,7 +32,9 @@ class _Plan:
     @classmethod
     def of(cls, rules: tuple[Rule, ...], guard_target: str) -> _Plan:
         guards = [r.guards[guard_target] for r in rules if guard_target in r.guards]
-        guard = compile_schema({"allOf": guards}) if guards else None
+        # Rules sharing one guard (ID-01, ID-06, ID-09) have it checked once.
+        unique = list({orjson.dumps(g, option=orjson.OPT_SORT_KEYS): g for g in guards}.values())
+        guard = compile_schema({"allOf": unique}) if unique else None
         return cls(tuple((r.check, r.reads, guard_target in r.guards, r) for r in rules), guard)
 
 
