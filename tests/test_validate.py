@@ -192,3 +192,14 @@ def test_jobs_give_the_same_report_in_the_same_order(tmp_path: Path) -> None:
     double = CliRunner().invoke(main, ["validate", "--format", "json", "--jobs", "2", str(path)])
     assert single.exit_code == double.exit_code == 1
     assert json.loads(single.output) == json.loads(double.output)
+
+
+def test_a_ledger_checked_on_several_cores_gives_the_same_report() -> None:
+    from .conftest import EXAMPLES
+    ledgers = sorted((EXAMPLES / "ledger").rglob("*.ndjson"))
+    assert ledgers
+    for path in ledgers:
+        runs = [CliRunner().invoke(main, ["validate", "--target", "ledger", "--profile", "strict", "--format", "json",
+                                          "--jobs", jobs, str(path)]) for jobs in ("1", "2")]
+        assert runs[0].exit_code == runs[1].exit_code
+        assert json.loads(runs[0].output) == json.loads(runs[1].output), path.name

@@ -43,7 +43,9 @@ class Checker:
 
     def __init__(self, target: str = "auto", profile: str = "interop",
                  network: Mapping[str, Any] | None = None, fail_on: Level = Level.ERROR,
-                 lang: str = "en", did_documents: Mapping[str, Any] | None = None) -> None:
+                 lang: str = "en", did_documents: Mapping[str, Any] | None = None, chain: bool = True) -> None:
+        """``chain=False`` leaves a ledger's cross-record checks to the caller (worker processes do
+        the per-record checks; the parent feeds the chain in ledger order)."""
         if target != "auto" and target not in TARGETS:
             raise ValueError(f"unknown target {target!r}; choose auto or one of {', '.join(TARGETS)}")
         if profile not in PROFILES:
@@ -56,7 +58,12 @@ class Checker:
         self._rules: dict[str, tuple[Rule, ...]] = {}
         self._plans: dict[str, _Plan] = {}
         self._ledger = (LedgerChain(select("ledger", profile, network is not None, stateful=True), self.context)
-                        if target == "ledger" else None)
+                        if target == "ledger" and chain else None)
+
+    @property
+    def ledger_chain(self) -> LedgerChain | None:
+        """The chain checks of a ledger run (None for other targets, or with ``chain=False``)."""
+        return self._ledger
 
     def run(self, items: Iterable[Item]) -> Iterator[ItemResult]:
         for item in items:

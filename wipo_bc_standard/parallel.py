@@ -1,7 +1,9 @@
 """Checking on several cores: items are read in batches, checked in worker processes, and their
 results come back in input order, with a bounded number of batches in flight (bounded memory).
 
-The ledger target is never split: its checks look across items in order.
+For the ledger target the workers do every per-record check and send back, with each result, the
+few members the chain reads and the record's canonical bytes; this process feeds the chain in
+ledger order, so its checks see the records exactly as in one process.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .checks.ledger import canonical_record_bytes, chain_view
 from .engine import Checker
 from .report import ItemResult
 from .sources import NDJSON_SUFFIXES, Item, _items_of_lines, _read_bytes, iter_items
@@ -29,26 +32,44 @@ _checker: Checker | None = None
 
 def auto_jobs(sources: Iterable[Any], target: str) -> int:
     """How many processes ``--jobs 0`` (the default) uses: all cores for large inputs, else one."""
-    if target == "ledger":
-        return 1
     size = sum(os.path.getsize(s) for s in sources if isinstance(s, Path))
     return min(os.cpu_count() or 1, 8) if size >= AUTO_PARALLEL_BYTES else 1
 
 
 def run(sources: list[Any], checker_options: dict[str, Any], jobs: int) -> Iterator[ItemResult]:
     """Results of every item of the sources, in order, checked by ``jobs`` processes."""
-    if jobs <= 1 or checker_options.get("target") == "ledger":
+    if jobs <= 1:
         yield from Checker(**checker_options).run(iter_items(sources))
         return
+    ledger = checker_options.get("target") == "ledger"
+    batches = _checked_batches(sources, {**checker_options, "chain": False} if ledger else checker_options, jobs)
+    if not ledger:
+        for batch in batches:
+            yield from batch
+        return
+    parent = Checker(**checker_options)  # its LedgerChain, fed in order
+    chain, fail_on = parent.ledger_chain, parent.fail_on
+    assert chain is not None
+    for batch in batches:
+        for result, view in batch:
+            if view is not None:
+                found = chain.feed(*view)
+                if found:
+                    result.findings.extend(found)
+                    result.conformant = not any(f.level >= fail_on for f in result.findings)
+            yield result
+
+
+def _checked_batches(sources: list[Any], checker_options: dict[str, Any], jobs: int) -> Iterator[list[Any]]:
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=_start_worker, initargs=(checker_options,)) as pool:
         pending: deque[Any] = deque()
         for task in _tasks(sources):
             pending.append(pool.apply_async(_check_task, (task,)))
             if len(pending) > 2 * jobs:
-                yield from pending.popleft().get()
+                yield pending.popleft().get()
         while pending:
-            yield from pending.popleft().get()
+            yield pending.popleft().get()
 
 
 def _tasks(sources: list[Any]) -> Iterator[Task]:
@@ -78,7 +99,8 @@ def _start_worker(checker_options: dict[str, Any]) -> None:
     _checker = Checker(**checker_options)
 
 
-def _check_task(task: Task) -> list[ItemResult]:
+def _check_task(task: Task) -> list[Any]:
+    """The results of a batch; for a ledger, each with its (chain view, canonical bytes) or None."""
     kind, where, payload = task
     items: Iterable[Item]
     if kind == "lines":
@@ -88,5 +110,13 @@ def _check_task(task: Task) -> list[ItemResult]:
         items = _read_bytes(where, payload, sniff=True)
     else:
         items = iter_items([where])
-    assert _checker is not None
-    return list(_checker.run(items))
+    checker = _checker
+    assert checker is not None
+    if checker.target != "ledger":
+        return list(checker.run(items))
+    out: list[Any] = []
+    for item in items:
+        doc = item.doc if item.error is None else None
+        view = (chain_view(doc), canonical_record_bytes(doc)) if isinstance(doc, dict) else None
+        out.append((checker.check(item), view))
+    return out

@@ -41,6 +41,8 @@ UNVERIFIABLE = ("cannot check previousRecordHash against {previous}: {reason}",
                 "无法对照 {previous} 核验 previousRecordHash：{reason}")
 
 _DEFAULT_ALG = "sha-256"
+#: ``feed``'s default: compute the record's canonical bytes from the document itself.
+_COMPUTE = object()
 #: Names of the hash-algorithms code list (a set: looked up once a record).
 _KNOWN_ALGS = frozenset(jcs.cl.HASH_ALGORITHMS.values)
 
@@ -110,11 +112,16 @@ class LedgerChain:
         self._ids = "ID-04" in active
         self._order = "DT-05" in active
 
-    def feed(self, doc: Any) -> list[Finding]:
-        """The findings on ``doc``, the next record of the ledger."""
-        return [self._finding(hit) for hit in self.hits(doc) if hit.rule in self.rules]
+    def feed(self, doc: Any, record_bytes: bytes | None | object = _COMPUTE) -> list[Finding]:
+        """The findings on ``doc``, the next record of the ledger.
 
-    def hits(self, doc: Any) -> list[ChainHit]:
+        ``record_bytes``, when given, are the record's canonical bytes computed elsewhere (a worker
+        process; None when it has none): ``doc`` then needs only the members the chain reads (see
+        :func:`chain_view`).
+        """
+        return [self._finding(hit) for hit in self.hits(doc, record_bytes) if hit.rule in self.rules]
+
+    def hits(self, doc: Any, record_bytes: bytes | None | object = _COMPUTE) -> list[ChainHit]:
         """The violations ``doc`` shows, given the records fed before it."""
         if not isinstance(doc, dict):
             return []
@@ -126,7 +133,7 @@ class LedgerChain:
         if self._order:
             self._check_order(doc, record_id, hits)
         if self._links:
-            self._check_link(doc, record_id, hits)
+            self._check_link(doc, record_id, hits, record_bytes)
         return hits
 
     def _check_id(self, record_id: str, hits: list[ChainHit]) -> None:
@@ -166,7 +173,8 @@ class LedgerChain:
                 last.timestamp, last.timestamp_text = stamp, str(text)
                 last.record_id = record_id
 
-    def _check_link(self, doc: dict[str, Any], record_id: str, hits: list[ChainHit]) -> None:
+    def _check_link(self, doc: dict[str, Any], record_id: str, hits: list[ChainHit],
+                    record_bytes: bytes | None | object) -> None:
         right = _right_of(doc)
         if right is None:
             return
@@ -194,7 +202,7 @@ class LedgerChain:
                             {"value": link[1], "other": state.record_id, "right": _right_text(right)}))
         else:
             self._compare(link, state, hits)
-        self.state.rights[right] = self._right_state(doc, record_id, link)
+        self.state.rights[right] = self._right_state(doc, record_id, link, record_bytes)
         if learnt:
             self._settle_pending()
 
@@ -224,10 +232,10 @@ class LedgerChain:
             hits.append(ChainHit("CH-01", "/previousRecordHash/value",
                             {"alg": alg, "previous": state.record_id, "found": value, "expected": expected}))
 
-    def _right_state(self, doc: dict[str, Any], record_id: str, link: tuple[str, str] | None) -> _RightState:
-        try:
-            data = jcs.record_bytes(doc)
-        except (jcs.CanonicalizationError, RecursionError):
+    def _right_state(self, doc: dict[str, Any], record_id: str, link: tuple[str, str] | None,
+                     record_bytes: bytes | None | object) -> _RightState:
+        data = canonical_record_bytes(doc) if record_bytes is _COMPUTE else record_bytes
+        if not isinstance(data, bytes):
             return _RightState(record_id, None, link)
         # orjson's output carries ~4 KiB of spare capacity: keep an exact-size copy.
         pending = None if self.state.algs_known else bytes(memoryview(data))
@@ -255,6 +263,24 @@ class LedgerChain:
             message = template
         return Finding(rule=rule.id, level=level, message=message, path=hit.path, clause=rule.clause,
                        params=tuple(sorted(hit.params.items())))
+
+
+def canonical_record_bytes(doc: dict[str, Any]) -> bytes | None:
+    """What a record's hash covers (RFC 8785, without ``ledger`` and ``proof``), or None."""
+    try:
+        return jcs.record_bytes(doc)
+    except (jcs.CanonicalizationError, RecursionError):
+        return None
+
+
+def chain_view(doc: dict[str, Any]) -> dict[str, Any]:
+    """The members of a record the chain reads: what a worker process sends back with its bytes."""
+    view = {k: doc[k] for k in ("recordId", "previousRecordHash", "ledger") if k in doc}
+    right = doc.get("ipRight")
+    if "ipRight" in doc:
+        view["ipRight"] = ({k: right[k] for k in ("office", "kind", "applicationNumber") if k in right}
+                           if isinstance(right, dict) else right)
+    return view
 
 
 def hits_over(records: Iterable[Any], rule_id: str, context: RuleContext | None = None) -> Iterator[tuple[str, Mapping[str, Any]]]:
