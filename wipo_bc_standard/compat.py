@@ -305,9 +305,10 @@ def _pairing(a: _Side, b: _Side) -> Iterator[Issue]:
     for name, side in (("A", a), ("B", b)):
         profile_id, governed = side.profile.get("profileId"), _get(side.governance, "network", "id")
         if isinstance(profile_id, str) and isinstance(governed, str) and profile_id != governed:
+            a_value, b_value = (governed, None) if name == "A" else (None, governed)
             yield Issue("COMPAT-PAIRING", Level.WARNING,
                         f"{name}'s governance declaration is for network {governed}, its profile is {profile_id}",
-                        *((governed, None) if name == "A" else (None, governed)), one_sided=True)
+                        a_value, b_value, one_sided=True)
 
 
 @_check("COMPAT-SAME", "Two different networks",

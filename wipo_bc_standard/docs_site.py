@@ -512,7 +512,8 @@ def _example_networks(folder: Path) -> dict[str, Network]:
 def cli_page(root: click.Command | None = None, prog: str = "wipo-bc") -> Page:
     """Every command of the CLI with its usage, help and options, walked from the click group."""
     if root is None:
-        from wipo_bc_standard.cli import main as root
+        from wipo_bc_standard.cli import main
+        root = main
     parts = [_banner(), "# Command-line reference\n",
              "Generated from the click commands of `wipo-bc`; `wipo-bc COMMAND --help` prints the same.\n"]
     for path, command, ctx in _walk(root, prog):

@@ -104,6 +104,10 @@ def _safe_scalar(value: Any) -> bool:
     return kind is str or kind is bool or value is None or (kind is int and -_MAX_INT <= value <= _MAX_INT)
 
 
+def _hexdigest(make: Callable[[bytes], Any], data: bytes) -> str:
+    return str(make(data).hexdigest())
+
+
 @functools.cache
 def hash_function(alg: str) -> Callable[[bytes], str]:
     """A function from bytes to the hex digest, for an algorithm named as in ``codelists.HASH_ALGORITHMS``.
@@ -118,7 +122,7 @@ def hash_function(alg: str) -> Callable[[bytes], str]:
             make(b"")
         except (ValueError, TypeError):
             continue
-        return lambda data, make=make: make(data).hexdigest()
+        return functools.partial(_hexdigest, make)
     raise UnsupportedAlgorithm(f"hash algorithm {alg} is not available: this Python's hashlib/OpenSSL does not provide it")
 
 

@@ -275,7 +275,7 @@ def canonical_record_bytes(doc: dict[str, Any]) -> bytes | None:
 
 def chain_view(doc: dict[str, Any]) -> dict[str, Any]:
     """The members of a record the chain reads: what a worker process sends back with its bytes."""
-    view = {k: doc[k] for k in ("recordId", "previousRecordHash", "ledger") if k in doc}
+    view: dict[str, Any] = {k: doc[k] for k in ("recordId", "previousRecordHash", "ledger") if k in doc}
     right = doc.get("ipRight")
     if "ipRight" in doc:
         view["ipRight"] = ({k: right[k] for k in ("office", "kind", "applicationNumber") if k in right}

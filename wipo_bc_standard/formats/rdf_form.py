@@ -238,7 +238,7 @@ class _Walker:
         self.pointers.setdefault(node, pointer)
         out: dict[str, Any] = {}
         for f in self.m.types[type_name].fields:
-            values = sorted(self.graph.objects(node, WBC[f.name]))
+            values = sorted(self.graph.objects(node, WBC[f.name]), key=str)
             if values:  # more than one value: the SHACL shapes (maxCount 1) report it
                 out[f.name] = self.member(values[0], f, f"{pointer}/{f.name}")
         return out
@@ -256,7 +256,7 @@ class _Walker:
 
 
 def _roots(graph: Graph) -> list[tuple[str | None, Any]]:
-    typed = []
+    typed: list[tuple[str | None, Any]] = []
     for target in TARGETS:
         for node in graph.subjects(RDF.type, WBC[model(target).root]):
             typed.append((target, node))

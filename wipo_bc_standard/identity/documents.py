@@ -73,7 +73,7 @@ def structure_problems(doc: Mapping[str, Any]) -> Iterator[Problem]:
     for key in ("verificationMethod", "service") + RELATIONSHIPS:
         if key in doc and not isinstance(doc[key], list):
             yield f"/{key}", f"{key} is an array"
-    base = doc.get("id") if isinstance(doc.get("id"), str) else ""
+    base = _base(doc)
     defined = {resolve_reference(m["id"], base) for _, m in _methods(doc)
                if isinstance(m, dict) and isinstance(m.get("id"), str)}
     seen: dict[str, str] = {}
@@ -109,9 +109,15 @@ def private_key_problems(doc: Mapping[str, Any]) -> Iterator[Problem]:
                 yield f"{where}/{key}", f"the verification method publishes {key}"
 
 
+def _base(doc: Mapping[str, Any]) -> str:
+    """The DID relative references in ``doc`` resolve against ("" when it has no id)."""
+    ident = doc.get("id")
+    return ident if isinstance(ident, str) else ""
+
+
 def find_method(doc: Mapping[str, Any], did_url: str) -> Mapping[str, Any] | None:
     """The verification method of ``doc`` whose (absolute) id is ``did_url``, wherever it is defined."""
-    base = doc.get("id") if isinstance(doc.get("id"), str) else ""
+    base = _base(doc)
     for _, method in _methods(doc):
         if isinstance(method, dict) and isinstance(method.get("id"), str) \
                 and resolve_reference(method["id"], base) == did_url:
@@ -121,7 +127,7 @@ def find_method(doc: Mapping[str, Any], did_url: str) -> Mapping[str, Any] | Non
 
 def is_authorised(doc: Mapping[str, Any], did_url: str, relationship: str) -> bool:
     """True when ``did_url`` is listed (by reference or embedded) under ``relationship`` (DID Core 5.3)."""
-    base = doc.get("id") if isinstance(doc.get("id"), str) else ""
+    base = _base(doc)
     entries = doc.get(relationship)
     for entry in entries if isinstance(entries, list) else ():
         ref = entry.get("id") if isinstance(entry, dict) else entry

@@ -113,9 +113,10 @@ class OffChainStore:
                 ) -> tuple[dict[str, Any], list[Finding], ReaderError | None]:
         """The off-chain record an anchor stands for, with ANC-01 when digests differ, or ANC-02."""
         record_id = anchor.get("anchorOf")
-        digest = anchor.get("digest") if isinstance(anchor.get("digest"), Mapping) else {}
+        given = anchor.get("digest")
+        digest: Mapping[str, Any] = given if isinstance(given, Mapping) else {}
         record = self.records.get(record_id) if isinstance(record_id, str) else None
-        if record is None:
+        if record is None or not isinstance(record_id, str):
             finding = next(evidence_findings("ANC-02", {"check": "anchor-record", "anchorOf": record_id,
                                                         "locator": anchor.get("locator")}))
             return {}, [], ReaderError("ANC-02", finding.message, finding.params, finding.clause)

@@ -56,7 +56,7 @@ def chart(counts: Counter[tuple[str, Level]]) -> str:
     height = head + row_h * len(bars) + 4
     parts = [f'<svg class="chart" viewBox="0 0 {label_w + bar_w + 80} {height}" width="{label_w + bar_w + 80}" '
              f'height="{height}" role="img" aria-label="Findings by rule and level">']
-    x = label_w
+    x: float = label_w
     for lv in LEVELS:  # legend
         parts.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{COLOURS[lv]}"/>'
                      f'<text x="{x + 16}" y="14">{lv.label}</text>')
@@ -67,7 +67,7 @@ def chart(counts: Counter[tuple[str, Level]]) -> str:
         title = CATALOGUE[rule].title if rule in CATALOGUE else label
         parts.append(f'<g class="bar" data-rule="{esc(rule)}"><title>{esc(label)}: {esc(title)} ({total})</title>'
                      f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">{esc(label)}</text>')
-        x = float(label_w)
+        x = label_w
         for lv in LEVELS:
             n = by_level[lv]
             if n:
