@@ -98,7 +98,13 @@ def test_anyof_failure_reports_best_match_with_children() -> None:
     check = SchemaCheck({"anyOf": [{"type": "string", "minLength": 3}, {"type": "integer"}]}, "t.json")
     (finding,) = check("x")
     assert finding.rule == "schema.anyOf"
+    assert "closest" in finding.message and "shorter than 3" in finding.message
     assert [c.rule for c in finding.children] == ["schema.minLength", "schema.type"]
+    check = SchemaCheck({"oneOf": [{"type": "object", "required": ["x", "y"]},
+                                   {"type": "object", "properties": {"z": {"type": "string"}}, "required": ["z"]}]},
+                        "t.json")
+    (finding,) = check({"z": 1})
+    assert finding.rule == "schema.oneOf" and finding.children[0].path == "/z"
 
 
 def test_stdin_is_read_with_dash(monkeypatch: pytest.MonkeyPatch) -> None:

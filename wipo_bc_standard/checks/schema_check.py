@@ -48,9 +48,14 @@ class SchemaCheck:
             else english
         children: tuple[Finding, ...] = ()
         if keyword in ("anyOf", "oneOf") and getattr(kind, "context", None):
-            # Report the best match (the branch with the fewest errors), the others as children.
-            branches = sorted(kind.context, key=len)
+            # The best match is the branch that failed least (fewest errors, then the deepest one:
+            # it got furthest); the message names what it needs, its errors come first among the
+            # children, then the other branches'.
+            branches = sorted((b for b in kind.context if b), key=lambda b: (len(b), -max(len(e.instance_path) for e in b)))
             children = tuple(self._finding(e) for branch in branches for e in branch)
+            if children:
+                closest = "; ".join(c.message for c in children[: len(branches[0])])
+                message = f"{message} (closest: {closest})" if self._lang == "en" else f"{message}（最接近：{closest}）"
         schema_path = json_pointer(list(error.schema_path))
         return Finding(rule=f"schema.{keyword}", level=Level.ERROR, message=message,
                        path=json_pointer(path), clause=f"{self._clause}#{schema_path}",
