@@ -24,9 +24,11 @@ _KINDS = {list: "an array", str: "a string", int: "a number", float: "a number",
 
 @dataclass(frozen=True, slots=True)
 class _Plan:
-    """A target's rules as (check, reads, guarded, rule), and the compiled union of their guards."""
+    """A target's rules as (check, reads, rule): all of them, and those without a guard (all that
+    run on a document the compiled union of the guards accepts)."""
 
-    steps: tuple[tuple[Any, tuple[str, ...], bool, Rule], ...]
+    steps: tuple[tuple[Any, tuple[str, ...], Rule], ...]
+    unguarded: tuple[tuple[Any, tuple[str, ...], Rule], ...]
     guard: Any
 
     @classmethod
@@ -35,7 +37,8 @@ class _Plan:
         # Rules sharing one guard (ID-01, ID-06, ID-09) have it checked once.
         unique = list({orjson.dumps(g, option=orjson.OPT_SORT_KEYS): g for g in guards}.values())
         guard = compile_schema({"allOf": unique}) if unique else None
-        return cls(tuple((r.check, r.reads, guard_target in r.guards, r) for r in rules), guard)
+        steps = tuple((r.check, r.reads, r) for r in rules)
+        return cls(steps, tuple(step for step in steps if guard_target not in step[2].guards), guard)
 
 
 class Checker:
@@ -112,9 +115,9 @@ class Checker:
         # Hot path. One compiled-code call tells whether the document is ordinary for every guarded
         # rule; those are then skipped, as are rules whose members are all absent. A check is
         # called directly, and a Finding is built only for a hit.
-        ordinary = plan.guard is not None and plan.guard.is_valid(doc)
-        for check, reads, guarded, rule in plan.steps:
-            if (guarded and ordinary) or (reads and members.isdisjoint(reads)):
+        steps = plan.unguarded if plan.guard is not None and plan.guard.is_valid(doc) else plan.steps
+        for check, reads, rule in steps:
+            if reads and members.isdisjoint(reads):
                 continue
             for path, params in check(doc, context):
                 findings.append(rule.finding(path, params, context.lang))
