@@ -11,9 +11,9 @@ from .. import baseline as baselines
 from .. import parallel
 from ..engine import Checker
 from ..findings import Level
-from ..sources import SourceError, expand
+from ..sources import SourceError
 from . import validate_cmd
-from .common import fail, output
+from .common import fail, input_sources, output
 
 #: The options of ``validate`` that decide which findings a run makes (the others only present them).
 SHARED_PARAMS = ("paths", "target", "profile", "network_path", "jobs")
@@ -38,14 +38,7 @@ def create(paths: tuple[str, ...], target: str, profile: str, network_path: str 
     Takes the same options as `validate` that decide which checks run; use the same ones later
     with `wipo-bc validate --baseline FILE`.
     """
-    if not paths:
-        fail("no input: name files, directories, or - for stdin")
-    sources: list[Any] = []
-    try:
-        for path in paths:
-            sources.extend(["-"] if path == "-" else expand([path]))
-    except SourceError as exc:
-        fail(str(exc))
+    sources = input_sources(paths)
     network = validate_cmd.load_network(network_path) if network_path else None
     options: dict[str, Any] = {"target": target, "profile": profile, "network": network,
                                "fail_on": Level.ERROR, "lang": "en"}

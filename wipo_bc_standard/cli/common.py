@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import IO, NoReturn
+from typing import IO, Any, NoReturn
 
 import click
 
 from ..report import EXIT_CANNOT_RUN
+from ..sources import SourceError, expand
 
 
 def fail(message: str) -> NoReturn:
@@ -31,3 +32,17 @@ def output(path: str | None) -> Iterator[IO[str]]:
         fail(f"cannot write {path}: {exc.strerror or exc}")
     with stream:
         yield stream
+
+
+def input_sources(paths: tuple[str, ...]) -> list[Any]:
+    """The files named or under the directories named (``-``: stdin); a one-line error, exit 2, for
+    no input or a path that does not exist."""
+    if not paths:
+        fail("no input: name files, directories, or - for stdin")
+    sources: list[Any] = []
+    try:
+        for path in paths:
+            sources.extend(["-"] if path == "-" else expand([path]))
+    except SourceError as exc:
+        fail(str(exc))
+    return sources

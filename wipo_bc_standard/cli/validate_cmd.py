@@ -16,9 +16,9 @@ from ..progress import Progress
 from ..renderers import FORMATS, REGISTRY
 from ..report import Summary
 from ..rules import PROFILES
-from ..sources import SourceError, expand
+from ..sources import SourceError
 from ..targets import TARGETS
-from .common import fail, output
+from .common import fail, input_sources, output
 
 
 def load_network(path: str) -> dict[str, Any]:
@@ -85,14 +85,7 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
     PATH may be a file (JSON, a JSON array of items, or NDJSON), a directory (read recursively)
     or - for stdin. Every input item appears in the report.
     """
-    if not paths:
-        fail("no input: name files, directories, or - for stdin")
-    sources: list[Any] = []
-    try:
-        for path in paths:
-            sources.extend(["-"] if path == "-" else expand([path]))
-    except SourceError as exc:
-        fail(str(exc))
+    sources = input_sources(paths)
     network = load_network(network_path) if network_path else None
     checker_options: dict[str, Any] = {"target": target, "profile": profile, "network": network,
                                        "fail_on": Level.parse(fail_on), "lang": lang,
