@@ -209,3 +209,11 @@ def test_a_ledger_checked_on_several_cores_gives_the_same_report() -> None:
                                           "--jobs", jobs, str(path)]) for jobs in ("1", "2")]
         assert runs[0].exit_code == runs[1].exit_code
         assert json.loads(runs[0].output) == json.loads(runs[1].output), path.name
+
+
+def test_iterables_of_paths_or_documents_whatever_their_first_element() -> None:
+    from .conftest import EXAMPLES
+    assert validate(p for p in [EXAMPLES / "valid" / "profile"]).summary.items == 2
+    assert [i.findings[0].rule for i in validate(iter([None, example_record()])).items[:1]] == ["json.not-an-object"]
+    assert validate(iter([None, example_record()])).summary.items == 2
+    assert validate([]).summary.items == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -37,12 +38,20 @@ def validate(source: Source | Iterable[Source], **options: Any) -> Report:
     return Report.of(iter_validate(source, **options))
 
 
+_NOTHING = object()
+
+
 def _items(source: Any) -> Iterator[Item]:
     if isinstance(source, (str, Path)):
         return iter_items(expand([source]) if str(source) != "-" else ["-"])
     if isinstance(source, (bytes, bytearray, Mapping)):
         return iter_items([source])
-    items = list(source) if not isinstance(source, Iterator) else source
-    if isinstance(items, list) and items and all(isinstance(s, (str, Path)) for s in items):
-        return iter_items(expand(items))
-    return iter_items([items])
+    # An iterable of paths, or of documents: told by its first element (a generator is not copied).
+    elements = iter(source)
+    first = next(elements, _NOTHING)
+    if first is _NOTHING:
+        return iter(())
+    rest = itertools.chain([first], elements)
+    if isinstance(first, (str, Path)):
+        return iter_items(expand(list(rest)))
+    return iter_items([rest])
