@@ -212,8 +212,9 @@ def test_a_ledger_checked_on_several_cores_gives_the_same_report() -> None:
 
 
 def test_iterables_of_paths_or_documents_whatever_their_first_element() -> None:
-    from .conftest import EXAMPLES
     from wipo_bc_standard.sources import expand
+
+    from .conftest import EXAMPLES
     profiles = EXAMPLES / "valid" / "profile"
     assert validate(p for p in [profiles]).summary.items == len(expand([profiles]))
     assert [i.findings[0].rule for i in validate(iter([None, example_record()])).items[:1]] == ["json.not-an-object"]
