@@ -90,13 +90,28 @@ def _values(docs: list[Any]) -> list[Any]:
 BRED = None
 
 
+def _neighbours(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every document one step away: each member deleted, or set to each edge value."""
+    out = []
+    for path in _paths(doc):
+        for value in [_DELETE, *EDGE_VALUES]:
+            changed = copy.deepcopy(doc)
+            _set(changed, path, value)
+            out.append(changed)
+    return out
+
+
 def bred_documents() -> list[dict[str, Any]]:
+    """Random crossings and mutations of every rule's examples, and every one-step neighbour of
+    the guarded rules' own examples."""
     global BRED
     if BRED is None:
         rng = random.Random(20261125)
         sources = _sources()
         pool = _values(sources)
+        guarded_examples = [r.valid_example for r, _ in GUARDED] + [r.invalid_example for r, _ in GUARDED]
         BRED = [_bred(rng, sources, pool) for _ in range(4000)] + sources
+        BRED += [n for doc in guarded_examples if isinstance(doc, dict) for n in _neighbours(doc)]
     return BRED
 
 

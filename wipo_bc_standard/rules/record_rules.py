@@ -80,7 +80,15 @@ _DIGEST_LENGTH_FITS = all_of(*({"if": {"properties": {"alg": {"const": alg}}, "r
                                for alg, n in _HASH_HEX_LENGTH.items() if n))
 
 
-@rule(id="LS-01", reads=('event',), title="Legal-status standard matches the kind of right", level=Level.ERROR,
+#: Ordinary for LS-01: the event is coded in the standard of the right's kind.
+_STANDARD_OF_KIND_GUARD = all_of(*(
+    {"if": {"properties": {"ipRight": {"properties": {"kind": {"const": kind}}, "required": ["kind"]}},
+            "required": ["ipRight"]},
+     "then": at("event/standard", string_in([standard]))}
+    for kind, standard in sorted(_LEGAL_STATUS_STANDARD.items()) if standard))
+
+
+@rule(id="LS-01", guards={"record": _STANDARD_OF_KIND_GUARD}, reads=('event',), title="Legal-status standard matches the kind of right", level=Level.ERROR,
       targets="record", clause="WIPO ST.27, ST.61, ST.87 (scope of each standard)",
       rationale="Patent events are coded in ST.27, trade mark events in ST.61 and design events in ST.87; "
                 "a code read under the wrong standard means something else.",
@@ -499,7 +507,15 @@ def priority_interval(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 
 # --- legal status ------------------------------------------------------------------------------
 
-@rule(id="LS-02", reads=('event',), title="The national event code is the office's own code", level=Level.WARNING,
+#: Ordinary for LS-02: the key event code has the standard's form and the national code, in plain
+#: ASCII, holds nothing of that form (so the two cannot be the same code, whatever the case or blanks).
+_NATIONAL_CODE_GUARD = all_of(
+    at("event/code", string_matching(r"^[A-Z][0-9]{2}(-[0-9A-Z]{1,3})?$")),
+    at("event/nationalCode", {"anyOf": [{"not": {"type": "string"}},
+                                        {"pattern": "^[ -~]*$", "not": {"pattern": "[A-Za-z][0-9]{2}"}}]}))
+
+
+@rule(id="LS-02", guards={"record": _NATIONAL_CODE_GUARD}, reads=('event',), title="The national event code is the office's own code", level=Level.WARNING,
       targets="record", clause="WIPO ST.27, ST.61, ST.87 (national/regional event code; mapping tables)",
       rationale="The standards exchange both the office's own event code and the mapped standard code, so "
                 "that the mapping can be checked against the office's published mapping table; a copy of "
@@ -514,7 +530,7 @@ def national_code_distinct(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         yield "/event/nationalCode", {"code": national}
 
 
-@rule(id="LS-04", reads=('event',), title="An unmapped key event (X00) has no detailed event", level=Level.ERROR,
+@rule(id="LS-04", guards={"record": at("event/code", {"not": {"type": "string", "pattern": "^[\\s\\S]00-"}})}, reads=('event',), title="An unmapped key event (X00) has no detailed event", level=Level.ERROR,
       targets="record", clause="WIPO ST.27 (key event and detailed event codes); WIPO ST.96 KeyEventCodeType",
       rationale="A key-event code ending in 00 (A00, F00...) says no standard key event of the category fits "
                 "the office's event; a detailed event refines a key event, so it cannot follow one that "
@@ -529,7 +545,8 @@ def unmapped_key_event(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         yield "/event/code", {"code": code, "category": code[:1]}
 
 
-@rule(id="LS-05", reads=('event',), title="Kinds of right without a WIPO legal-status standard", level=Level.INFO,
+@rule(id="LS-05", guards={"record": {"anyOf": [at("ipRight/kind", not_in(_KINDS_WITHOUT_LS_STANDARD)),
+                                                       at("event/standard", {"not": {"type": "string"}})]}}, reads=('event',), title="Kinds of right without a WIPO legal-status standard", level=Level.INFO,
       targets="record", clause="WIPO ST.27, ST.61, ST.87 (scope of each standard)",
       rationale="ST.27, ST.61 and ST.87 cover patents, trade marks and designs; events of other kinds "
                 "(plant varieties, geographical indications, layout-designs, copyright) borrow one of them, "
@@ -612,7 +629,31 @@ _TYPE_NEEDS: dict[str, tuple[str, str, Any]] = {
 }
 
 
-@rule(id="REC-06", title="A record carries what its type is about", level=Level.WARNING,
+def _roles_present(*roles: str) -> dict[str, Any]:
+    return {"properties": {"parties": {"type": "array", "allOf": [
+        {"contains": {"type": "object", "properties": {"role": {"const": r}}, "required": ["role"]}} for r in roles]}},
+        "required": ["parties"]}
+
+
+_NON_EMPTY_DOCUMENTS = {"properties": {"documents": {"type": "array", "minItems": 1}}, "required": ["documents"]}
+#: Ordinary for REC-06, type by type: what ``_TYPE_NEEDS`` tests, said as a schema.
+_TYPE_CONTENT_GUARD = all_of(*({"if": {"properties": {"recordType": {"const": record_type}},
+                                       "required": ["recordType"]}, "then": then} for record_type, then in {
+    "registration": {"required": ["ipRight"], "properties": {"ipRight": {
+        "type": "object", "required": ["registrationDate"],
+        "properties": {"registrationDate": {"type": "string", "minLength": 1}}}}},
+    "priority-claim": {"required": ["ipRight"], "properties": {"ipRight": {
+        "type": "object", "required": ["priorityClaims"],
+        "properties": {"priorityClaims": {"type": "array", "minItems": 1}}}}},
+    "assignment": _roles_present("assignor", "assignee"),
+    "licence": _roles_present("licensor", "licensee"),
+    "security-interest": _roles_present("financier"),
+    "document-exchange": _NON_EMPTY_DOCUMENTS,
+    "evidence-of-existence": _NON_EMPTY_DOCUMENTS,
+}.items()))
+
+
+@rule(id="REC-06", guards={"record": _TYPE_CONTENT_GUARD}, title="A record carries what its type is about", level=Level.WARNING,
       targets="record", clause="WIPO ST.96 (bibliographic and recordal data); this standard, record types",
       rationale="A registration without its date, an assignment without assignor and assignee or a document "
                 "exchange without documents says that something happened without saying what.",
