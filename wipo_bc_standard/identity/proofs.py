@@ -31,25 +31,19 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 
-from ..jcs import canonicalize
+from ..jcs import record_bytes
 from .did import parse_did_url
 from .did_key import KeyDecodeError, PublicKey, did_key_document
 from .documents import find_method, is_authorised
 from .keys import b64url_decode, key_from_verification_method
 
-#: Members left out of the signed bytes: where the record landed, and the signature itself.
-UNSIGNED_MEMBERS = ("ledger", "proof")
 SUPPORTED_ALGS = ("EdDSA", "ES256")
 
 
-def canonical_bytes(doc: Any) -> bytes:
-    """RFC 8785 canonical bytes, by the project's one canonicaliser."""
-    return canonicalize(doc)
-
-
 def signed_payload(record: Mapping[str, Any]) -> bytes:
-    """The bytes a record's signature covers: its canonical form without ``ledger`` and ``proof``."""
-    return canonical_bytes({k: v for k, v in record.items() if k not in UNSIGNED_MEMBERS})
+    """The bytes a record's signature covers: the bytes its hash covers (canonical form without
+    ``ledger`` and ``proof``), from :func:`wipo_bc_standard.jcs.record_bytes`."""
+    return record_bytes(dict(record))
 
 
 class Status(enum.Enum):
