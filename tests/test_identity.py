@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from wipo_bc_standard.api import validate
 from wipo_bc_standard.cli import main
@@ -23,8 +24,9 @@ from wipo_bc_standard.identity.credentials import credential_problems, validity_
 from wipo_bc_standard.identity.did_key import b58decode, decode_multikey, did_key_document, encode_multikey
 from wipo_bc_standard.identity.documents import did_syntax_problems, private_key_problems, structure_problems
 from wipo_bc_standard.identity.keys import key_from_verification_method
-from wipo_bc_standard.identity.proofs import Status, sign_record, verify_record
+from wipo_bc_standard.identity.proofs import Status, sign_record, sign_record_eddsa_jcs, verify_record
 from wipo_bc_standard.rules import CATALOGUE, RuleContext
+from wipo_bc_standard.rules.record_rules import example_record
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata"
@@ -290,3 +292,23 @@ def test_identity_rule_examples(rule: Any) -> None:
 
 def test_identity_rule_count() -> None:
     assert 8 <= len(IDENTITY_RULES) <= 12
+
+
+# --- Data Integrity (eddsa-jcs-2022) -----------------------------------------------------------
+def test_eddsa_jcs_2022_proof_verifies_and_any_change_breaks_it() -> None:
+    key = Ed25519PrivateKey.generate()
+    did = "did:key:" + encode_multikey(key.public_key())
+    signed = sign_record_eddsa_jcs(example_record(issuer=did), key, f"{did}#{did[8:]}", "2021-06-01T09:00:00Z")
+    assert signed["proof"]["proofValue"].startswith("z")
+    assert verify_record(signed, {}).status is Status.VERIFIED
+    for change in ({"recordType": "renewal"}, {"proof": {**signed["proof"], "created": "2021-06-02T09:00:00Z"}}):
+        assert verify_record({**signed, **change}, {}).status is Status.INVALID
+    other = {**signed, "proof": {**signed["proof"], "cryptosuite": "ecdsa-rdfc-2019"}}
+    assert verify_record(other, {}).status is Status.UNRESOLVED
+
+
+def test_eddsa_jcs_2022_example_files() -> None:
+    good = validate(ROOT / "examples/valid/record/signed-eddsa-jcs-2022-did-key.json", profile="strict")
+    assert good.conformant and not good.items[0].findings
+    bad = validate(ROOT / "examples/invalid/record/SIG-01--tampered-data-integrity-proof.json")
+    assert [(f.rule, f.path) for f in bad.items[0].findings] == [("SIG-01", "/proof/proofValue")]

@@ -7,6 +7,7 @@ Run from the project root: ``.venv/bin/python tests/keys/make_signed_examples.py
 from __future__ import annotations
 
 import base64
+import copy
 import json
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from wipo_bc_standard.identity.did_key import encode_multikey
-from wipo_bc_standard.identity.proofs import Status, sign_record, verify_record
+from wipo_bc_standard.identity.proofs import Status, sign_record, sign_record_eddsa_jcs, verify_record
 from wipo_bc_standard.rules.record_rules import example_record
 
 HERE = Path(__file__).resolve().parent
@@ -90,6 +91,12 @@ def main() -> None:
     by_agent = example_record(issuer=agent)
     write(ROOT / "examples/valid/record/signed-es256-did-key.json",
           sign_record(by_agent, agent_p256, f"{agent}#{agent[8:]}", CREATED, unencoded_payload=False))
+
+    write(ROOT / "examples/valid/record/signed-eddsa-jcs-2022-did-key.json",
+          sign_record_eddsa_jcs(by_holder, holder_ed, f"{holder}#{holder[8:]}", CREATED))
+    tampered_di = copy.deepcopy(sign_record_eddsa_jcs(by_holder, holder_ed, f"{holder}#{holder[8:]}", CREATED))
+    tampered_di["event"]["code"] = "A11"  # changed after signing
+    write(ROOT / "examples/invalid/record/SIG-01--tampered-data-integrity-proof.json", tampered_di)
 
     tampered = sign_record(by_holder, holder_ed, f"{holder}#{holder[8:]}", CREATED)
     tampered["ipRight"]["applicationNumber"] = "018123457"  # changed after signing

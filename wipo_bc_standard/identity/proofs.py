@@ -11,7 +11,13 @@ The signing input (this library's decision, as DESIGN.md asks; stated once, here
    signing input is ``ASCII(BASE64URL(header)) || "." || payload``; without ``b64`` it is the plain JWS
    input ``ASCII(BASE64URL(header)) || "." || ASCII(BASE64URL(payload))``.
 4. The signature is the 64 raw bytes of Ed25519, or ``R || S`` (32 bytes each) for ES256.
-5. The key is found from ``proof.verificationMethod`` (a DID URL): in the document the did:key itself
+5. A W3C Data Integrity proof (``"type": "DataIntegrityProof"``, ``"cryptosuite": "eddsa-jcs-2022"``,
+   W3C VC Data Integrity EdDSA Cryptosuites v1.0, section 3.3) is verified instead of a JWS when the
+   proof has a ``proofValue``: the Ed25519 signature (multibase base58-btc, ``z...``) covers
+   ``SHA-256(JCS(proof without proofValue)) || SHA-256(payload)``, where the payload is the bytes of 1.
+   (The cryptosuite's "unsecured document" is the record without ``proof``; a record also leaves
+   out ``ledger``, which the ledger's reader adds after the record was signed.)
+6. The key is found from ``proof.verificationMethod`` (a DID URL): in the document the did:key itself
    resolves to, or in a DID document supplied alongside (``--did-document``), never over the network.
    The method must be listed under ``assertionMethod`` (DID Core 5.3.2).
 """
@@ -20,6 +26,7 @@ from __future__ import annotations
 
 import base64
 import enum
+import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -31,13 +38,15 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 
-from ..jcs import record_bytes
+from ..jcs import canonicalize, record_bytes
 from .did import parse_did_url
-from .did_key import KeyDecodeError, PublicKey, did_key_document
+from .did_key import KeyDecodeError, PublicKey, b58decode, b58encode, did_key_document
 from .documents import find_method, is_authorised
 from .keys import b64url_decode, key_from_verification_method
 
 SUPPORTED_ALGS = ("EdDSA", "ES256")
+#: The Data Integrity cryptosuite verified here (W3C VC Data Integrity EdDSA Cryptosuites v1.0).
+EDDSA_JCS = "eddsa-jcs-2022"
 
 
 def signed_payload(record: Mapping[str, Any]) -> bytes:
@@ -81,12 +90,15 @@ def verify_record(record: Mapping[str, Any], did_documents: Mapping[str, Any]) -
     proof = record.get("proof")
     if not isinstance(proof, Mapping):
         return ProofOutcome(Status.ABSENT)
-    jws, vm = proof.get("jws"), proof.get("verificationMethod")
+    jws, vm, proof_value = proof.get("jws"), proof.get("verificationMethod"), proof.get("proofValue")
     if not isinstance(vm, str) or (parsed := parse_did_url(vm)) is None:
         return ProofOutcome(Status.ABSENT)  # DID-01 reports the bad DID URL
-    if not isinstance(jws, str):
-        return ProofOutcome(Status.UNRESOLVED, "the proof has no jws; only detached JWS signatures are verified here",
-                            "/proof")
+    data_integrity = not isinstance(jws, str) and isinstance(proof_value, str)
+    if data_integrity and proof.get("cryptosuite") != EDDSA_JCS:
+        return ProofOutcome(Status.UNRESOLVED, f"cryptosuite {proof.get('cryptosuite')!r} cannot be verified here "
+                            f"({EDDSA_JCS} and detached JWS can)", "/proof/cryptosuite")
+    if not isinstance(jws, str) and not data_integrity:
+        return ProofOutcome(Status.UNRESOLVED, "the proof has neither a jws nor a proofValue to verify", "/proof")
     document = resolve_document(parsed.did, did_documents)
     if document is None:
         how = ("its key type is not supported (Ed25519, P-256)" if parsed.method == "key"
@@ -103,8 +115,44 @@ def verify_record(record: Mapping[str, Any], did_documents: Mapping[str, Any]) -
     except KeyDecodeError as exc:
         return ProofOutcome(Status.UNRESOLVED, f"the key of {vm} cannot be used: {exc}",
                             "/proof/verificationMethod", method_problem)
-    outcome = verify_detached_jws(jws, signed_payload(record), key, vm)
+    if isinstance(jws, str):
+        outcome = verify_detached_jws(jws, signed_payload(record), key, vm)
+    else:
+        outcome = verify_eddsa_jcs(proof, signed_payload(record), key)
     return ProofOutcome(outcome.status, outcome.reason, outcome.path, method_problem)
+
+
+def _data_integrity_input(proof: Mapping[str, Any], payload: bytes) -> bytes:
+    config = {k: v for k, v in proof.items() if k != "proofValue"}
+    return hashlib.sha256(canonicalize(config)).digest() + hashlib.sha256(payload).digest()
+
+
+def verify_eddsa_jcs(proof: Mapping[str, Any], payload: bytes, key: PublicKey) -> ProofOutcome:
+    """Verify an ``eddsa-jcs-2022`` Data Integrity proof over ``payload`` (see the module's docstring)."""
+    value = proof.get("proofValue")
+    if not isinstance(value, str) or not value.startswith("z"):
+        return ProofOutcome(Status.INVALID, "proofValue is not multibase base58-btc (z...)", "/proof/proofValue")
+    try:
+        signature = b58decode(value[1:])
+    except KeyDecodeError:
+        return ProofOutcome(Status.INVALID, "proofValue is not valid base58-btc", "/proof/proofValue")
+    if not isinstance(key, Ed25519PublicKey):
+        return ProofOutcome(Status.INVALID, f"{EDDSA_JCS} needs an Ed25519 key", "/proof/verificationMethod")
+    try:
+        key.verify(signature, _data_integrity_input(proof, payload))
+    except InvalidSignature:
+        return ProofOutcome(Status.INVALID, "the signature does not match the record: the record or the proof "
+                                            "was changed, or another key made it", "/proof/proofValue")
+    return ProofOutcome(Status.VERIFIED, path="/proof/proofValue")
+
+
+def sign_record_eddsa_jcs(record: Mapping[str, Any], private_key: Ed25519PrivateKey, verification_method: str,
+                          created: str) -> dict[str, Any]:
+    """A copy of ``record`` with an ``eddsa-jcs-2022`` Data Integrity proof (for writers and tests)."""
+    proof: dict[str, Any] = {"type": "DataIntegrityProof", "cryptosuite": EDDSA_JCS, "created": created,
+                             "proofPurpose": "assertionMethod", "verificationMethod": verification_method}
+    signature = private_key.sign(_data_integrity_input(proof, signed_payload(record)))
+    return {**record, "proof": {**proof, "proofValue": "z" + b58encode(signature)}}
 
 
 def verify_detached_jws(jws: str, payload: bytes, key: PublicKey, kid: str | None = None) -> ProofOutcome:
