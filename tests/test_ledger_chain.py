@@ -120,6 +120,22 @@ def test_fork_is_ch02_and_not_also_a_broken_link() -> None:
     assert feed_all(chain(), records + [fork]) == [(4, "CH-02", "/previousRecordHash/value")]
 
 
+def test_a_fork_off_an_earlier_record_of_the_right_is_ch02() -> None:
+    records = chain_20()
+    def right(record: dict[str, Any]) -> tuple[str, str, str]:
+        return record["ipRight"]["office"], record["ipRight"]["kind"], record["ipRight"]["applicationNumber"]
+    same_right = [i for i, r in enumerate(records) if right(r) == right(records[0]) and "previousRecordHash" in r]
+    assert len(same_right) >= 3
+    # A record naming the predecessor of the right's second-to-last linked record: a fork two back.
+    sibling = records[same_right[-2]]
+    fork = copy.deepcopy(sibling)
+    fork["recordId"] = "urn:uuid:00000000-0000-4000-8000-0000000000fe"
+    fork["ledger"]["blockNumber"] = records[-1]["ledger"]["blockNumber"] + 1
+    fork["ledger"]["timestamp"] = records[-1]["ledger"]["timestamp"]
+    found = feed_all(chain(), records + [fork])
+    assert found == [(len(records), "CH-02", "/previousRecordHash/value")]
+
+
 def test_an_exact_replay_is_a_duplicate_id_and_a_fork() -> None:
     records = chain_20()[:4]
     assert {rule for _, rule, _ in feed_all(chain(), records + [records[3]])} == {"ID-04", "CH-02"}

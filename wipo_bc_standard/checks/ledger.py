@@ -14,9 +14,10 @@ checked except what later checks need:
   its set slot; measured on 100,000 urn:uuid ids), i.e. ~86 MB per million records, instead of
   ~136 bytes for the id strings themselves. A false duplicate would need a 128-bit collision.
 
-Forks (CH-02) are seen when a record names the same predecessor as the right's last record did;
-a record naming an older ancestor than that shows as a broken link (CH-01), since finding it as a
-fork would mean keeping every record's hash.
+Forks (CH-02) are seen when a record names the same predecessor as one of the right's last
+``FORK_WINDOW`` (8) records did (a few dozen bytes each, per right); a record naming an older
+ancestor than that shows as a broken link (CH-01), since finding it as a fork would mean keeping
+every record's hash.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ UNVERIFIABLE = ("cannot check previousRecordHash against {previous}: {reason}",
                 "无法对照 {previous} 核验 previousRecordHash：{reason}")
 
 _DEFAULT_ALG = "sha-256"
+#: How many of a right's latest records are remembered for fork detection (CH-02): a record naming
+#: the same predecessor as one of them is a fork. A fork with an older sibling shows as CH-01.
+FORK_WINDOW = 8
 #: ``feed``'s default: compute the record's canonical bytes from the document itself.
 _COMPUTE = object()
 #: Names of the hash-algorithms code list (a set: looked up once a record).
@@ -62,11 +66,13 @@ class _RightState:
     record_id: str
     #: Hex digests of the last record, by algorithm (None: the record could not be canonicalised).
     digests: dict[str, str] | None
-    #: (alg, value) of the link the last record carried, if any (for forks).
+    #: (alg, value) of the link the last record carried, if any.
     link: tuple[str, str] | None
     #: The last record's canonical bytes, kept only while the ledger's hash algorithm is unknown
     #: (no link seen yet, no network profile), so that its successor's link can be checked anyway.
     data: bytes | None = None
+    #: The links the right's last FORK_WINDOW records carried, with their record ids (for forks).
+    recent_links: tuple[tuple[tuple[str, str], str], ...] = ()
 
 
 @dataclass(slots=True)
@@ -197,12 +203,16 @@ class LedgerChain:
                 hits.append(ChainHit("CH-01", "/previousRecordHash",
                                 {"alg": alg, "previous": state.record_id, "found": "none", "expected": expected}))
             # A malformed previousRecordHash is the schema's finding, not the chain's.
-        elif state.link is not None and link == state.link:
+        elif (sibling := next((rid for named, rid in state.recent_links if named == link), None)) is not None:
             hits.append(ChainHit("CH-02", "/previousRecordHash/value",
-                            {"value": link[1], "other": state.record_id, "right": _right_text(right)}))
+                            {"value": link[1], "other": sibling, "right": _right_text(right)}))
         else:
             self._compare(link, state, hits)
-        self.state.rights[right] = self._right_state(doc, record_id, link, record_bytes)
+        new_state = self._right_state(doc, record_id, link, record_bytes)
+        if state is not None or link is not None:
+            earlier = state.recent_links if state is not None else ()
+            new_state.recent_links = (earlier + (((link, record_id),) if link is not None else ()))[-FORK_WINDOW:]
+        self.state.rights[right] = new_state
         if learnt:
             self._settle_pending()
 
