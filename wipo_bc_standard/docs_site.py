@@ -118,13 +118,15 @@ def rule_pages() -> list[Page]:
     pages = [Page(f"{GENERATED}/rules/index.md", "Overview", index)]
     for r in rules:
         parts = [_banner(), f"# {r.id}: {r.title}\n",
-                 _table(("", ""), [("Level", f"{r.level.keyword} ({r.level.label})"),
+                 _table(("Property", "Value"), [("Level", f"{r.level.keyword} ({r.level.label})"),
                                    ("Profiles", ", ".join(f"`{name}`" for name, levels in PROFILES.items()
                                                           if r.level in levels)),
                                    ("Targets", ", ".join(f"`{t}`" for t in r.targets)),
                                    ("Clause", _cell(r.clause)),
                                    ("Needs `--network`", "yes" if r.needs_network else "no"),
-                                   ("Looks across items", "yes (ledger)" if r.stateful else "no")]),
+                                   ("Looks across items", "yes (ledger)" if r.stateful else "no"),
+                                   ("Skipped on ordinary documents", "yes (guard: " + ", ".join(sorted(r.guards)) + ")"
+                                    if r.guards else "no")]),
                  f"\n## Rationale\n\n{r.rationale}\n",
                  f"## Message\n\n- en: `{r.message}`\n" + (f"- zh: `{r.message_zh}`\n" if r.message_zh else ""),
                  "## Valid example\n\n" + _json_block(r.valid_example) + "\n",
