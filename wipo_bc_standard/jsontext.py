@@ -153,7 +153,7 @@ def _parse_exactly(data: bytes) -> Any | ParseError:
     except json.JSONDecodeError as exc:
         if not text.strip():
             return ParseError.of("json.empty")
-        return ParseError.of("json.syntax", detail=f"{exc.msg} at line {exc.lineno} column {exc.colno}")
+        return ParseError.of("json.syntax", detail=f"{exc.msg.removesuffix(' at')} at line {exc.lineno} column {exc.colno}")
     except RecursionError:
         return ParseError.of("json.depth", limit=MAX_DEPTH)
     if _depth(doc) > MAX_DEPTH:
