@@ -106,9 +106,9 @@ class Checker:
             return [self._said("target.unknown")]
         schema_target = "record" if target == "ledger" else target
         findings: list[Finding] = []
-        check = self._schema_check(schema_target)
-        if check is not None:
-            findings.extend(check(doc))
+        schema_check = self._schema_check(schema_target)
+        if schema_check is not None:
+            findings.extend(schema_check(doc))
         context = self.context
         members = doc.keys()
         plan = self._plan_for(target)
