@@ -19,7 +19,7 @@ from typing import Any
 from .checks.ledger import canonical_record_bytes, chain_view
 from .engine import Checker
 from .report import ItemResult
-from .sources import NDJSON_SUFFIXES, Item, _items_of_lines, _read_bytes, iter_items
+from .sources import NDJSON_SUFFIXES, Item, items_of_bytes, items_of_lines, iter_items
 
 #: Lines per batch sent to a worker: large enough that the cost of the hand-over is small.
 BATCH_LINES = 2000
@@ -105,9 +105,9 @@ def _check_task(task: Task) -> list[Any]:
     items: Iterable[Item]
     if kind == "lines":
         name, start = where
-        items = _items_of_lines(name, payload, start)
+        items = items_of_lines(name, payload, start)
     elif kind == "bytes":
-        items = _read_bytes(where, payload, sniff=True)
+        items = items_of_bytes(where, payload, sniff=True)
     else:
         items = iter_items([where])
     checker = _checker

@@ -58,7 +58,7 @@ def iter_items(sources: Iterable[Any]) -> Iterator[Item]:
         if isinstance(source, Mapping):
             yield _from_object("<object>", 0, source)
         elif isinstance(source, (bytes, bytearray)):
-            yield from _read_bytes("<bytes>", bytes(source))
+            yield from items_of_bytes("<bytes>", bytes(source))
         elif isinstance(source, (str, Path)):
             if str(source) == "-":
                 yield from _read_stream("<stdin>", sys.stdin.buffer)
@@ -114,18 +114,18 @@ def _read_path(path: Path) -> Iterator[Item]:
     try:
         with path.open("rb") as stream:
             if suffix in NDJSON_SUFFIXES:
-                yield from _items_of_lines(str(path), stream)
+                yield from items_of_lines(str(path), stream)
             else:
-                yield from _read_bytes(str(path), stream.read(), sniff=suffix not in JSON_SUFFIXES)
+                yield from items_of_bytes(str(path), stream.read(), sniff=suffix not in JSON_SUFFIXES)
     except OSError as exc:
         raise SourceError(f"{path}: {exc.strerror or exc}") from None
 
 
 def _read_stream(name: str, stream: BinaryIO) -> Iterator[Item]:
-    yield from _read_bytes(name, stream.read(), sniff=True)
+    yield from items_of_bytes(name, stream.read(), sniff=True)
 
 
-def _read_bytes(name: str, data: bytes, sniff: bool = True) -> Iterator[Item]:
+def items_of_bytes(name: str, data: bytes, sniff: bool = True) -> Iterator[Item]:
     """A JSON document (an array is a list of items), or, when sniffing, NDJSON if the whole is
     not one document but its first line is (a broken pretty-printed document stays one item)."""
     parsed = jsontext.parse(data)
@@ -133,7 +133,7 @@ def _read_bytes(name: str, data: bytes, sniff: bool = True) -> Iterator[Item]:
         lines = data.splitlines()
         first = next((ln for ln in lines if ln.strip()), b"")
         if sniff and parsed.rule == "json.syntax" and len(lines) > 1 and not isinstance(jsontext.parse(first), ParseError):
-            yield from _items_of_lines(name, lines)
+            yield from items_of_lines(name, lines)
         else:
             yield Item(name, 0, 1, error=parsed)
     elif isinstance(parsed, list):
@@ -143,7 +143,7 @@ def _read_bytes(name: str, data: bytes, sniff: bool = True) -> Iterator[Item]:
         yield Item(name, 0, 1, doc=parsed)
 
 
-def _items_of_lines(name: str, lines: Iterable[bytes], first_index: int = 0) -> Iterator[Item]:
+def items_of_lines(name: str, lines: Iterable[bytes], first_index: int = 0) -> Iterator[Item]:
     for index, line in enumerate(lines, first_index):
         number = index + 1
         text = line.rstrip(b"\r\n")
