@@ -36,10 +36,10 @@ def make_records(count: int) -> list[bytes]:
     return lines
 
 
-def time_cli(path: Path, profile: str) -> float:
+def time_cli(path: Path, profile: str, jobs: int = 0) -> float:
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "wipo_bc_standard", "validate", "--profile", profile,
-                           "--format", "json", "-o", "/dev/null", str(path)], check=False)
+                           "--format", "json", "-o", "/dev/null", "--jobs", str(jobs), str(path)], check=False)
     elapsed = time.perf_counter() - start
     if done.returncode not in (0, 1):
         raise SystemExit(f"wipo-bc validate failed with exit code {done.returncode}")
@@ -70,15 +70,17 @@ def main() -> None:
         path = Path(tmp) / "records.ndjson"
         path.write_bytes(b"\n".join(lines) + b"\n")
         cli_seconds = time_cli(path, args.profile)
+        one_core_seconds = time_cli(path, args.profile, jobs=1)
     baseline = lines[: args.baseline_records]
     js_seconds = time_jsonschema(baseline)
-    cli_rate = len(lines) / cli_seconds
+    cli_rate, one_core_rate = len(lines) / cli_seconds, len(lines) / one_core_seconds
     js_rate = len(baseline) / js_seconds
     print(f"wipo-bc validate --profile {args.profile} (whole process): {len(lines)} records in {cli_seconds:.2f} s"
           f" = {cli_rate:,.0f} records/s")
+    print(f"  the same with --jobs 1 (one process): {one_core_seconds:.2f} s = {one_core_rate:,.0f} records/s")
     print(f"plain jsonschema (json.loads + Draft202012Validator, formats): {len(baseline)} records in"
           f" {js_seconds:.2f} s = {js_rate:,.0f} records/s")
-    print(f"ratio: {cli_rate / js_rate:.1f}x")
+    print(f"ratio: {cli_rate / js_rate:.1f}x (one process: {one_core_rate / js_rate:.1f}x)")
 
 
 if __name__ == "__main__":
