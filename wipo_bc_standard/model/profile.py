@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .. import codelists as cl
-from .common import Model, NonEmpty, Uri, Version, code_of
+from .common import Model, NonEmpty, St3Code, Uri, Version, code_of
 
 Permission = code_of(cl.PERMISSIONS)
 
@@ -81,6 +81,15 @@ class Encoding(Model):
     normalization: str | None = Field(default=None, pattern="^NFC$", description="Unicode normalisation form; NFC.")
 
 
+class ApplicationNumberPattern(Model):
+    """The form of one office's application numbers."""
+
+    office: St3Code = Field(description="ST.3 code of the office.")
+    pattern: str = Field(min_length=1, json_schema_extra={"format": "regex"},
+                         description="Regular expression its application numbers match in full (WIPO ST.13 "
+                                     "where the office follows it).")
+
+
 class NetworkProfile(Model):
     """A network profile: the high-level configuration a network declares so that others can interoperate with it."""
 
@@ -107,3 +116,6 @@ class NetworkProfile(Model):
     recordTypes: list[code_of(cl.RECORD_TYPES)] | None = Field(default=None, description="Record types the network carries.")  # type: ignore[valid-type]
     legalStatusStandards: list[code_of(cl.LEGAL_STATUS_STANDARDS)] | None = Field(default=None, description="Legal-status standards the network's records use.")  # type: ignore[valid-type]
     supportedVersions: list[str] | None = Field(default=None, description="Versions of this standard the network accepts.")
+    applicationNumberPatterns: list[ApplicationNumberPattern] | None = Field(
+        default=None, description="The form of each office's application numbers, so that every participant "
+        "can check them.")

@@ -6,6 +6,7 @@ every member is type-checked before use). Their examples are ``{"network": ..., 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -48,6 +49,55 @@ def hash_approved_by_network(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         alg = digest.get("alg")
         if isinstance(alg, str) and alg not in approved:
             yield path + "/alg", {"alg": alg, "approved": ", ".join(str(a) for a in approved)}
+
+
+@functools.lru_cache(maxsize=256)
+def _full_match(pattern: str) -> re.Pattern[str] | None:
+    """The office's pattern, compiled once a run (None when it is not a valid expression: a schema finding)."""
+    try:
+        return re.compile(pattern)
+    except (re.error, RecursionError, OverflowError):
+        return None
+
+
+def _application_numbers(doc: Any) -> Iterator[tuple[str, str, str]]:
+    """(path, office, number) of the application numbers of a record and of its priority claims."""
+    right = _get(doc, "ipRight")
+    if not isinstance(right, dict):
+        return
+    office, number = right.get("office"), right.get("applicationNumber")
+    if isinstance(office, str) and isinstance(number, str):
+        yield "/ipRight/applicationNumber", office, number
+    for i, claim in _dicts(right.get("priorityClaims")):
+        office, number = claim.get("office"), claim.get("applicationNumber")
+        if isinstance(office, str) and isinstance(number, str):
+            yield f"/ipRight/priorityClaims/{i}/applicationNumber", office, number
+
+
+_EM_NUMBERS = [{"office": "EM", "pattern": "0[0-9]+"}]
+
+
+@rule(id="ID-02", title="Application numbers have the form their office declares", level=Level.ERROR,
+      targets="record", needs_network=True,
+      clause="WIPO ST.13 (numbering of applications); network profile applicationNumberPatterns",
+      rationale="Offices write the same application number in different forms (with or without year, "
+                "check digit, separators); the form the network declares for each office lets every "
+                "participant find the right and tell two rights apart.",
+      message="application number {number!r} does not have the form {office} declares ({pattern})",
+      message_zh="申请号 {number!r} 不符合 {office} 声明的格式（{pattern}）",
+      valid=_on(example_profile(applicationNumberPatterns=_EM_NUMBERS), example_record()),
+      invalid=_on(example_profile(applicationNumberPatterns=_EM_NUMBERS),
+                  example_record(ipRight__applicationNumber="EM-018123456")))
+def application_number_form(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    declared = _get(ctx.network, "applicationNumberPatterns")
+    if not isinstance(declared, list) or not declared:
+        return
+    patterns = {p.get("office"): p.get("pattern") for _, p in _dicts(declared)}
+    for path, office, number in _application_numbers(doc):
+        pattern = patterns.get(office)
+        compiled = _full_match(pattern) if isinstance(pattern, str) else None
+        if compiled is not None and compiled.fullmatch(number) is None:
+            yield path, {"number": number, "office": office, "pattern": pattern}
 
 
 _EMAIL = re.compile(r"[^@\s:/]+@[^@\s]+\.[A-Za-z]{2,}")

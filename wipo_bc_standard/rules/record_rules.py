@@ -561,6 +561,20 @@ def kind_without_legal_status_standard(doc: Any, ctx: RuleContext) -> Iterator[H
         yield "/event/standard", {"kind": kind, "standard": standard}
 
 
+@rule(id="CH-04", title="A ledger's records carry their ledger position", level=Level.WARNING,
+      targets="ledger", clause="DESIGN (the ledger envelope); ISO 22739 (ledger record, transaction)",
+      rationale="A record read from a ledger is evidence only together with where it sits there (network, "
+                "transaction, block, time); without it, order and finality cannot be checked, nor can the "
+                "record be found again on the ledger.",
+      message="the record has no ledger position (ledger.transactionId, blockNumber, timestamp)",
+      message_zh="记录缺少账本位置（ledger.transactionId、blockNumber、timestamp）",
+      valid=example_record(ledger=EXAMPLE_LEDGER),
+      invalid=example_record())
+def ledger_position_present(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    if isinstance(doc, dict) and "ledger" not in doc:
+        yield "/ledger", {}
+
+
 # --- the record as a whole ---------------------------------------------------------------------
 
 def _strings(doc: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
