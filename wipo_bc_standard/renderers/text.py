@@ -42,5 +42,11 @@ class TextRenderer(Renderer):
         verdict = "conformant" if summary.non_conformant == 0 else "NOT conformant"
         partial = " (partial: interrupted)" if summary.partial else ""
         suppressed = f", {summary.suppressed} suppressed by the baseline" if summary.suppressed else ""
+        if len(summary.by_rule) > 1:
+            # Where the findings are: the rules that say most, so that a long run reads at a glance.
+            ranked = sorted(summary.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
+            shown = ", ".join(f"{rule} {n}" for rule, n in ranked[:8])
+            more = f", {len(ranked) - 8} more rules" if len(ranked) > 8 else ""
+            self.out.write(f"findings by rule: {shown}{more}\n")
         self.out.write(f"{summary.items} items: {summary.conformant} conformant, "
                        f"{summary.non_conformant} not; {counts}{suppressed} -> {verdict}{partial}\n")
