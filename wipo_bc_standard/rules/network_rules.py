@@ -178,6 +178,21 @@ def validators_match_consensus(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         yield "/nodeOperators", {"validators": validators, "nodes": nodes}
 
 
+@rule(id="GOV-13", title="The declaration governs the network it is checked for", level=Level.WARNING,
+      targets="governance", needs_network=True, clause="ISO/TS 23635 (identifiers of the entities involved)",
+      rationale="A governance declaration binds one network; checked against another network's profile, "
+                "its commitments (validators, algorithms, personal data) are compared with the wrong "
+                "configuration, and agreement or disagreement means nothing.",
+      message="the declaration governs {governed}, but the network profile is {profile}",
+      message_zh="该声明治理的网络是 {governed}，而网络配置为 {profile}",
+      valid=_on(example_profile(), example_governance()),
+      invalid=_on(example_profile(profileId="did:web:other-network.example"), example_governance()))
+def governs_the_network(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    governed, profile = _get(doc, "network", "id"), _get(ctx.network, "profileId")
+    if isinstance(governed, str) and isinstance(profile, str) and governed != profile:
+        yield "/network/id", {"governed": governed, "profile": profile}
+
+
 @rule(id="GOV-07", title="A permissioned network declares who validates", level=Level.ERROR,
       targets="governance", needs_network=True, clause="ISO 22739 (validator); ISO/TS 23635 (accountability)",
       rationale="On a network where validation needs permission, someone was given it; if no declared "
