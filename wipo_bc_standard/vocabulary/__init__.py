@@ -26,6 +26,7 @@ from .concepts import (
     VOCAB,
     Concept,
     Scheme,
+    code_labels_zh,
     code_lists,
     concept_iri,
     scheme_iri,
@@ -39,8 +40,8 @@ if TYPE_CHECKING:
     import rdflib
 
 __all__ = ["CODE_NOTES", "EXPORT_FORMATS", "FILES", "LANGUAGES", "NS", "TERM_SCHEME", "VOCAB", "AmbiguousTerm",
-           "Concept", "Scheme", "UnknownTerm", "build", "code_iri", "code_lists", "concept_iri", "drift", "export",
-           "graph", "scheme", "scheme_iri", "schemes", "term", "terms"]
+           "Concept", "Scheme", "UnknownTerm", "build", "code_iri", "code_labels_zh", "code_lists", "concept_iri",
+           "drift", "export", "graph", "scheme", "scheme_iri", "schemes", "term", "terms"]
 
 EXPORT_FORMATS = ("ttl", "jsonld", "csv", "md")
 

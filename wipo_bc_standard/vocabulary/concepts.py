@@ -1,7 +1,8 @@
 """The vocabulary as data: concept schemes and their concepts, read from their two sources.
 
 The terms come from ``terms.toml`` (this package); every code list of ``wipo_bc_standard.codelists``
-becomes its own scheme, so the schemas' enums and the vocabulary are generated from one source.
+becomes its own scheme, so the schemas' enums and the vocabulary are generated from one source. The
+codes' Chinese labels come from ``codelists/labels_zh.toml``, next to the lists they translate.
 """
 
 from __future__ import annotations
@@ -217,16 +218,47 @@ def _code_notes(list_id: str, value: str) -> tuple[str, ...]:
     return (note,) if note else ()
 
 
+CODE_LABELS_ZH_SOURCE = "wipo_bc_standard/codelists/labels_zh.toml"
+_CODE_LABELS_ZH_NOTE = (f"zh labels are this project's translation ({CODE_LABELS_ZH_SOURCE}) and have not yet "
+                        "been checked against official WIPO Chinese texts.")
+
+
+class CodeLabelsFileError(ValueError):
+    """``labels_zh.toml`` does not have the expected shape (a bug in the package's data)."""
+
+
+@lru_cache(maxsize=1)
+def _code_labels_zh() -> dict[str, dict[str, str]]:
+    text = importlib_resources.files(codelists).joinpath("labels_zh.toml").read_text(encoding="utf-8")
+    tables = tomllib.loads(text)
+    for list_id, labels in tables.items():
+        if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
+            raise CodeLabelsFileError(f"labels_zh.toml, [{list_id}]: must map code values to text")
+    return tables
+
+
+def code_labels_zh() -> dict[str, dict[str, str]]:
+    """The codes' Chinese labels, by code-list id then code value, as ``labels_zh.toml`` has them."""
+    return {list_id: dict(labels) for list_id, labels in _code_labels_zh().items()}
+
+
 def code_list_scheme(code_list: CodeList) -> Scheme:
     """A code list as a concept scheme: one concept per code, the code value as notation."""
     sources = (code_list.source,) if code_list.source else ()
+    zh_labels = _code_labels_zh().get(code_list.id, {})
+
+    def labels(value: str, en: str) -> dict[str, str]:
+        zh = zh_labels.get(value)
+        return {"en": en, "zh": zh} if zh else {"en": en}
+
     concepts = tuple(
-        Concept(scheme=code_list.id, name=code.value, notation=code.value, labels={"en": code.label},
+        Concept(scheme=code_list.id, name=code.value, notation=code.value, labels=labels(code.value, code.label),
                 definitions={"en": code.definition} if code.definition else {},
                 sources=sources, facts=code.facts, notes=_code_notes(code_list.id, code.value))
         for code in code_list.codes
     )
-    return Scheme(code_list.id, {"en": code_list.title}, {"en": code_list.definition}, sources, concepts)
+    notes = (_CODE_LABELS_ZH_NOTE,) if any("zh" in c.labels for c in concepts) else ()
+    return Scheme(code_list.id, {"en": code_list.title}, {"en": code_list.definition}, sources, concepts, notes)
 
 
 @lru_cache(maxsize=1)
