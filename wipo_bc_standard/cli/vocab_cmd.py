@@ -72,7 +72,8 @@ def _show(c: Concept, lang: str) -> list[str]:
              ("source", "; ".join(c.sources)),
              ("note", " ".join(c.notes))]
     rows += [(name, value) for name, value in c.facts]
-    return [c.label(lang)] + [f"  {name + ':':<13}{value}" for name, value in rows if value]
+    width = max(13, *(len(name) + 2 for name, value in rows if value))
+    return [c.label(lang)] + [f"  {name + ':':<{width}}{value}" for name, value in rows if value]
 
 
 @vocab.command("show")
