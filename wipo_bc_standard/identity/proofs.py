@@ -122,6 +122,23 @@ def verify_record(record: Mapping[str, Any], did_documents: Mapping[str, Any]) -
     return ProofOutcome(outcome.status, outcome.reason, outcome.path, method_problem)
 
 
+def proof_algorithm(proof: Any) -> str | None:
+    """The JOSE name of the algorithm a proof was made with: the JWS header's ``alg``, or EdDSA for an
+    ``eddsa-*`` Data Integrity cryptosuite (None when the proof does not say)."""
+    if not isinstance(proof, Mapping):
+        return None
+    jws = proof.get("jws")
+    if isinstance(jws, str):
+        try:
+            header = json.loads(b64url_decode(jws.split(".", 1)[0]))
+        except (KeyDecodeError, ValueError):
+            return None
+        alg = header.get("alg") if isinstance(header, dict) else None
+        return alg if isinstance(alg, str) else None
+    suite = proof.get("cryptosuite")
+    return "EdDSA" if isinstance(suite, str) and suite.startswith("eddsa-") else None
+
+
 def _data_integrity_input(proof: Mapping[str, Any], payload: bytes) -> bytes:
     config = {k: v for k, v in proof.items() if k != "proofValue"}
     return hashlib.sha256(canonicalize(config)).digest() + hashlib.sha256(payload).digest()

@@ -14,7 +14,7 @@ from ..findings import Level
 from ..identity.credentials import credential_problems, validity_inversions
 from ..identity.did import DID_PATTERN, is_did, parse_did_url
 from ..identity.documents import did_syntax_problems, private_key_problems, structure_problems
-from ..identity.proofs import ProofOutcome, Status, verify_record
+from ..identity.proofs import ProofOutcome, Status, proof_algorithm, verify_record
 from .catalogue import Hit, RuleContext, rule
 from .guards import absent, all_of, at, string_matching
 from .record_rules import example_record
@@ -127,6 +127,55 @@ def did_syntax(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
     else:
         for path, value, what in did_syntax_problems(doc):
             yield path, {"value": value, "what": what}
+
+
+def _network_list(network: Any, *keys: str) -> list[Any] | None:
+    for key in keys:
+        network = network.get(key) if isinstance(network, Mapping) else None
+    return network if isinstance(network, list) else None
+
+
+_NETWORK = {"identity": {"didMethods": ["web", "key"]}, "signatureAlgorithms": ["EdDSA", "ES256"]}
+
+
+@rule(id="DID-06", title="DIDs use a method the network accepts", level=Level.ERROR,
+      targets=("record", "did"), needs_network=True,
+      clause="W3C DID Core 1.0, 8 Methods; network profile identity.didMethods",
+      rationale="Participants resolve only the DID methods their network accepts (its allow-list); a DID "
+                "of another method names a party, issuer or key no one on the network can resolve.",
+      message="{value} uses the DID method {method}, which the network does not accept ({accepted})",
+      message_zh="{value} 使用的 DID 方法 {method} 不在网络接受的方法之列（{accepted}）",
+      valid={"network": _NETWORK, "document": _signed()},
+      invalid={"network": _NETWORK, "document": _signed(issuer="did:ebsi:zbM8cCuoBMFNLeQyLiVFyxw")})
+def did_method_accepted(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    accepted = _network_list(ctx.network, "identity", "didMethods")
+    if not accepted or not isinstance(doc, dict):
+        return
+    if "recordId" in doc or "recordType" in doc:
+        found: Iterator[tuple[str, Any, bool]] = _record_dids(doc)
+    else:
+        found = iter([("/id", doc.get("id"), False)])
+    for path, value, _ in found:
+        parsed = parse_did_url(value) if isinstance(value, str) else None
+        if parsed is not None and parsed.method not in accepted:
+            yield path, {"value": value, "method": parsed.method,
+                         "accepted": ", ".join(str(m) for m in accepted)}
+
+
+@rule(id="SIG-05", title="Records are signed with an algorithm the network approves", level=Level.ERROR,
+      targets="record", needs_network=True, reads=("proof",),
+      clause="RFC 7518 and RFC 8037 (JOSE algorithm names); network profile signatureAlgorithms",
+      rationale="Every participant must be able to verify a record's signature, and the network's approved "
+                "algorithms are the ones its members support and its security policy accepts.",
+      message="the proof is made with {alg}, which is not among the network's signature algorithms ({approved})",
+      message_zh="签名使用的算法 {alg} 不在网络批准的签名算法之列（{approved}）",
+      valid={"network": _NETWORK, "document": _signed()},
+      invalid={"network": {**_NETWORK, "signatureAlgorithms": ["ES256"]}, "document": _signed()})
+def signature_algorithm_approved(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    approved = _network_list(ctx.network, "signatureAlgorithms")
+    alg = proof_algorithm(doc.get("proof")) if isinstance(doc, dict) and approved else None
+    if alg is not None and approved is not None and alg not in approved:
+        yield "/proof", {"alg": alg, "approved": ", ".join(str(a) for a in approved)}
 
 
 @rule(id="DID-02", reads=('proof',), title="The signing key is in the signer's DID document and may make assertions",
