@@ -139,11 +139,6 @@ def model(target: str) -> Model:
     return Model(target, root, types)
 
 
-def target_of_class(class_name: str) -> str | None:
-    """The target whose root type is ``class_name`` (``Record`` -> ``record``)."""
-    return next((t for t in TARGETS if model(t).root == class_name), None)
-
-
 def upper_camel(name: str) -> str:
     """The XML element name of a JSON member: ``recordId`` -> ``RecordId``."""
     return name[:1].upper() + name[1:]
