@@ -55,3 +55,55 @@ def test_python_values_json_cannot_carry_are_findings() -> None:
     report = validate([{"a": float("nan")}, {"a": 2**64}, {"a": object()}, {"a": {1, 2}}])
     assert [item.findings[0].rule for item in report.items] == [
         "json.non-finite-number", "json.number-range", "json.syntax", "json.syntax"]
+
+
+def _mutate_export(value: Any, rng: random.Random) -> Any:
+    odd: list[Any] = [None, 1, -1.5, "", "x", [], {}, True, "0x", "0xzz", "AAAA", 2**40]
+    if isinstance(value, dict):
+        return {k: rng.choice(odd) if rng.random() < 0.08 else _mutate_export(v, rng)
+                for k, v in value.items() if rng.random() > 0.03}
+    if isinstance(value, list):
+        return [_mutate_export(v, rng) for v in value if rng.random() > 0.03]
+    return rng.choice(odd) if rng.random() < 0.05 else value
+
+
+@pytest.mark.parametrize(("kind", "export"), [("evm", "evm/blocks.json"), ("evm", "evm/anchor-logs.json"),
+                                              ("multichain", "multichain/liststreamitems.json"),
+                                              ("fabric", "fabric/blocks.ndjson")])
+def test_mangled_ledger_exports_give_findings_or_one_line_errors(kind: str, export: str, tmp_path: Any) -> None:
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from wipo_bc_standard.cli import main
+    source = Path(__file__).parent / "fixtures" / "ledgers" / export
+    rng = random.Random(f"export {export}")
+    lines = source.read_text(encoding="utf-8").splitlines()
+    for n in range(12):
+        path = tmp_path / f"{n}{source.suffix}"
+        if source.suffix == ".ndjson":
+            path.write_text("\n".join(json.dumps(_mutate_export(json.loads(ln), rng)) for ln in lines[:40]))
+        else:
+            path.write_text(json.dumps(_mutate_export(json.loads(source.read_text(encoding="utf-8")), rng)))
+        extra = ["--chain", "c"] if kind == "multichain" else []
+        for args in (["ledger", "read", "--from", kind, *extra, str(path)], ["validate", "--from", kind, str(path)]):
+            result = CliRunner().invoke(main, args)
+            assert result.exit_code in (0, 1, 2), result.output
+            assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+
+
+def test_corrupted_xml_and_rdf_files_give_findings(tmp_path: Any) -> None:
+    forms = [p for p in expand([EXAMPLES / "valid"]) if p.suffix in (".xml", ".jsonld", ".ttl")]
+    assert forms
+    rng = random.Random("forms")
+    for source in forms:
+        data = source.read_bytes()
+        for n in range(6):
+            corrupted = bytearray(data)
+            for _ in range(rng.randint(1, 4)):
+                corrupted[rng.randrange(len(corrupted))] = rng.randrange(256)
+            path = tmp_path / f"{source.stem}-{n}{source.suffix}"
+            path.write_bytes(bytes(corrupted))
+            report = validate(path)
+            assert report.summary.items >= 1
+            assert not [f for item in report.items for f in item.findings if f.rule == "internal.error"]

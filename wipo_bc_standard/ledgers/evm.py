@@ -52,8 +52,14 @@ def _hash(value: Any, place: str) -> str:
     raise Malformed(place, f"not a 32-byte hash: {value!r}")
 
 
-def iso_time(seconds: int) -> str:
-    return dt.datetime.fromtimestamp(seconds, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+def iso_time(seconds: Any, place: str) -> str:
+    """RFC 3339 UTC time of a Unix time in seconds (a block's timestamp); Malformed when it is none."""
+    if type(seconds) is not int:
+        raise Malformed(place, f"not a Unix time in seconds: {seconds!r}")
+    try:
+        return dt.datetime.fromtimestamp(seconds, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (ValueError, OverflowError, OSError):
+        raise Malformed(place, f"Unix time {seconds} is out of range") from None
 
 
 class EvmReader(LedgerReader):
@@ -103,7 +109,7 @@ class EvmReader(LedgerReader):
         if not transactions:
             self.skip("block without transactions")
             return
-        context = {"blockNumber": number, "blockHash": block_hash, "timestamp": iso_time(seconds)}
+        context = {"blockNumber": number, "blockHash": block_hash, "timestamp": iso_time(seconds, f"{place}.timestamp")}
         for index, tx in enumerate(transactions):
             if isinstance(tx, str):
                 self.skip("transaction hash only (fetch the block with full transactions)")
@@ -127,7 +133,8 @@ class EvmReader(LedgerReader):
             seconds = (quantity(tx["blockTimestamp"], f"{place}.blockTimestamp") if tx.get("blockTimestamp")
                        else self._block_times.get(block_hash))
             context = {"blockNumber": quantity(tx.get("blockNumber"), f"{place}.blockNumber"),
-                       "blockHash": block_hash, "timestamp": iso_time(seconds) if seconds is not None else None}
+                       "blockHash": block_hash,
+                       "timestamp": iso_time(seconds, f"{place}.blockTimestamp") if seconds is not None else None}
         position = self._position(context, "0x" + tx_hash, None)
         yield from self.payload(unit, place, payload, position)
 
@@ -166,7 +173,8 @@ class EvmReader(LedgerReader):
         seconds = (quantity(log["blockTimestamp"], f"{place}.blockTimestamp") if log.get("blockTimestamp")
                    else self._block_times.get(block_hash))
         context = {"blockNumber": quantity(log.get("blockNumber"), f"{place}.blockNumber"),
-                   "blockHash": block_hash, "timestamp": iso_time(seconds) if seconds is not None else None}
+                   "blockHash": block_hash,
+                   "timestamp": iso_time(seconds, f"{place}.blockTimestamp") if seconds is not None else None}
         tx_hash = _hash(log.get("transactionHash"), f"{place}.transactionHash")
         position = self._position(context, "0x" + tx_hash, quantity(log.get("logIndex"), f"{place}.logIndex"))
         anchor = {"anchorOf": record_id, "digest": {"alg": "sha-256", "value": digest}, "locator": locator}

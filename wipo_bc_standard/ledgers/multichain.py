@@ -84,5 +84,5 @@ class MultiChainReader(LedgerReader):
             height = self._heights.get(item["blockhash"])
         position = {"platform": self.platform, "network": self.chain, "channel": self.stream,
                     "transactionId": item.get("txid"), "blockNumber": height,
-                    "blockHash": str(item["blockhash"]).lower(), "timestamp": iso_time(item["blocktime"])}
+                    "blockHash": str(item["blockhash"]).lower(), "timestamp": iso_time(item["blocktime"], f"{place}.blocktime")}
         yield from self.payload(unit, place, payload, position)
