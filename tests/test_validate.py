@@ -220,3 +220,23 @@ def test_iterables_of_paths_or_documents_whatever_their_first_element() -> None:
     assert [i.findings[0].rule for i in validate(iter([None, example_record()])).items[:1]] == ["json.not-an-object"]
     assert validate(iter([None, example_record()])).summary.items == 2
     assert validate([]).summary.items == 0
+
+
+def test_the_json_report_follows_its_published_schema(tmp_path: Path) -> None:
+    """`schemas/report.schema.json` is what CI systems and other tools may rely on."""
+    import jsonschema_rs
+
+    from wipo_bc_standard.resources import data_dir
+
+    from .conftest import EXAMPLES
+    schema = json.loads((data_dir("schemas") / "report.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema_rs.validator_for(schema, validate_formats=True)
+    runs = [["validate", "--format", "json", "--profile", "strict", str(EXAMPLES)],
+            ["validate", "--format", "json", "--target", "ledger", str(EXAMPLES / "ledger")]]
+    for args in runs:
+        result = CliRunner().invoke(main, args)
+        report = json.loads(result.output)
+        errors = [e.message for e in validator.iter_errors(report)]
+        assert errors == []
+        summary = report["summary"]
+        assert summary["items"] == summary["conformant"] + summary["nonConformant"] == len(report["items"])

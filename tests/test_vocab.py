@@ -88,7 +88,8 @@ def _enums(node: object) -> Iterator[list[object]]:
 
 def test_schema_enums_are_all_concept_notations(g: Graph) -> None:
     notations = {str(n) for c in concepts(g) for n in g.objects(c, SKOS.notation)}
-    paths = sorted((ROOT / "schemas").glob("*.schema.json"))
+    # The data model's schemas; the report's schema describes the tool's output, not IP data.
+    paths = sorted(p for p in (ROOT / "schemas").glob("*.schema.json") if p.name != "report.schema.json")
     assert paths
     for path in paths:
         for enum in _enums(json.loads(path.read_text(encoding="utf-8"))):
