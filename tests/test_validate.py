@@ -240,3 +240,14 @@ def test_the_json_report_follows_its_published_schema(tmp_path: Path) -> None:
         assert errors == []
         summary = report["summary"]
         assert summary["items"] == summary["conformant"] + summary["nonConformant"] == len(report["items"])
+
+
+def test_items_of_a_json_array_carry_the_line_they_start_on(tmp_path: Path) -> None:
+    docs = [example_record(), {"recordId": "x, ] \" [ {"}, [1, 2], 3]
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps(docs, indent=2))
+    starts = [n for n, text in enumerate(path.read_text().splitlines(), 1) if text.startswith("  ")
+              and not text.startswith("   ") and text.strip() not in ("}", "},", "]", "],")]
+    report = validate(path)
+    assert [item.line for item in report.items] == starts
+    assert [item.line for item in validate(json.dumps(docs).encode()).items] == [1, 1, 1, 1]

@@ -8,6 +8,7 @@ NDJSON is read line by line, so memory does not grow with the size of the input.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -137,10 +138,41 @@ def items_of_bytes(name: str, data: bytes, sniff: bool = True) -> Iterator[Item]
         else:
             yield Item(name, 0, 1, error=parsed)
     elif isinstance(parsed, list):
+        starts = element_lines(data, len(parsed))
         for index, doc in enumerate(parsed):
-            yield Item(name, index, None, doc=doc)
+            yield Item(name, index, starts[index] if starts else None, doc=doc)
     else:
         yield Item(name, 0, 1, doc=parsed)
+
+
+#: Strings (skipped whole, escapes included) and the brackets and commas that delimit array elements.
+_ARRAY_TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{},]')
+
+
+def element_lines(data: bytes, count: int) -> list[int] | None:
+    """The line (from 1) on which each element of a top-level JSON array starts, so that reports
+    (SARIF, GitHub annotations) can point at it; None when they cannot be told apart reliably."""
+    starts: list[int] = []
+    depth, expecting, after = 0, False, 0
+    line, counted_to = 1, 0  # newlines are counted once, incrementally
+    for token in _ARRAY_TOKENS.finditer(data):
+        text = token.group()
+        if expecting and not (text == b"]" and depth == 1 and not starts):
+            # The element begins at the first non-blank byte after the "[" or "," before it.
+            begin = token.start() - len(data[after:token.start()].lstrip())
+            line += data.count(b"\n", counted_to, begin)
+            counted_to = begin
+            starts.append(line)
+        expecting = False
+        if text in (b"[", b"{"):
+            depth += 1
+            expecting = depth == 1 and text == b"["
+        elif text in (b"]", b"}"):
+            depth -= 1
+        elif text == b"," and depth == 1:
+            expecting = True
+        after = token.end()
+    return starts if len(starts) == count else None
 
 
 def items_of_lines(name: str, lines: Iterable[bytes], first_index: int = 0) -> Iterator[Item]:
