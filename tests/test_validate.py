@@ -251,3 +251,36 @@ def test_items_of_a_json_array_carry_the_line_they_start_on(tmp_path: Path) -> N
     report = validate(path)
     assert [item.line for item in report.items] == starts
     assert [item.line for item in validate(json.dumps(docs).encode()).items] == [1, 1, 1, 1]
+
+
+def test_batched_parsing_judges_every_line_as_parse_does() -> None:
+    """NDJSON lines are parsed in batches whose pre-checks run once: the verdict per line must be
+    exactly that of parsing the line alone."""
+    import random
+
+    from wipo_bc_standard import jsontext
+    rng = random.Random(256)
+    pool = [b'{"a": 1}', b'{"a": 1, "a": 2}', b'{"k\\u0065y": 1, "key": 2}', b'{"q\\u0022": 1, "q\\"": 2}',
+            b'{"a": "\\u00e9", "a": 3}', b'{"a": 9007199254740993}', b'9007199254740993', b'{"a": "9007199254740993"}',
+            b'{"a": NaN}', b"not json", b'"text"', b"[1, 2]", b"[" * 70 + b"]" * 70, b'{"x": "\\u4e2d", "y": [1]}',
+            b'{"a": {"b": 1, "b": 1}}', b'{"\\u003a": 1, ":": 2}', b'{"s": "a\\":b", "t": 1}', b"{}"]
+    for _ in range(400):
+        texts = [rng.choice(pool) for _ in range(rng.randint(1, 12))]
+        alone = [jsontext.parse(t) for t in texts]
+        together = jsontext.parse_many(texts)
+        for one, many, text in zip(alone, together, texts):
+            if isinstance(one, jsontext.ParseError):
+                assert isinstance(many, jsontext.ParseError) and many.rule == one.rule, text
+            else:
+                assert many == one, text
+
+
+@pytest.mark.parametrize(("text", "suspicious"), [
+    (b'{"a": 12345678901234567}', True), (b"12345678901234567", True), (b'{"a": [1,\n 12345678901234567]}', True),
+    (b'{"a": -12345678901234567}', True), (b'{"a": "x"}\n12345678901234567', True),
+    (b'{"h": "ab12345678901234567cd"}', False), (b'{"h": "0x12345678901234567"}', False),
+    (b'{"a": 123456789012345}', False), (b'{"tx": "3f5e1b6c978812345678901234567890abcdef"}', False),
+])
+def test_long_numbers_are_told_from_long_digit_runs_in_strings(text: bytes, suspicious: bool) -> None:
+    from wipo_bc_standard.jsontext import _long_number_in
+    assert _long_number_in(text) is suspicious

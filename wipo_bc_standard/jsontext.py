@@ -13,7 +13,7 @@ path fails or a cheap byte-level pre-check says the fast path could have hidden 
 from __future__ import annotations
 
 import json
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +31,10 @@ _WHITESPACE = b" \t\n\r"
 #: Maps every ASCII digit to "0", so that a run of 16 digits is one substring test.
 _DIGITS_TO_ZERO = bytes(0x30 if 0x30 <= b <= 0x39 else b for b in range(256))
 _SIXTEEN_DIGITS = b"0" * 16
-_LONG_NUMBER = re.compile(rb"[:\[,]-?[0-9]{16}")
+_DIGIT_OR_MINUS = frozenset(b"0-")
+_BLANKS = frozenset(b" \t\r\n")
+_NEWLINES = frozenset(b"\r\n")
+_NUMBER_OPENERS = frozenset(b":[,")
 _CLAUSE = "RFC 8259; RFC 7493 (I-JSON)"
 
 
@@ -75,20 +78,82 @@ def _may_hide_problems(data: bytes, doc: Any) -> bool:
     # Deep nesting: the number of brackets bounds the depth, so most documents skip the walk.
     if data.count(b"{") + data.count(b"[") > MAX_DEPTH and _depth(doc) > MAX_DEPTH:
         return True
-    compact = data.translate(None, _WHITESPACE)
-    # A 16-digit run may be an integer beyond 2**53; without whitespace, a number token follows
-    # ':', '[' or ','. (Digits inside strings can only cause a false alarm.)
-    if _SIXTEEN_DIGITS in compact.translate(_DIGITS_TO_ZERO) and _LONG_NUMBER.search(compact):
+    if _long_number_in(data):
         return True
+    compact = data.translate(None, _WHITESPACE)
     if isinstance(doc, (dict, list)) and b":" in data:
         # Without \u escapes, string contents survive orjson's round trip unchanged, so every
         # key token ("...":) of the input reappears in the output unless a duplicate key
         # swallowed it. Inside strings a quote is always escaped, so stripping whitespace can
         # only add tokens to the input's count: a false alarm, never a missed duplicate.
-        if b"\\u" in data:
+        if _escapes_may_move_keys(data):
             return True
         return compact.count(b'":') != orjson.dumps(doc).count(b'":')
     return False
+
+
+def _long_number_in(data: bytes) -> bool:
+    """Whether a number token of 16 or more digits (maybe beyond 2**53) may be in ``data``.
+
+    Each run of 16 digits is found in C; it is a number token when the run starts after ':',
+    '[', ',' or the start of a line (blanks between allowed); a run inside a hex string (a
+    transaction hash, say) starts after a letter and is passed over.
+    """
+    zeros = data.translate(_DIGITS_TO_ZERO)
+    found = zeros.find(_SIXTEEN_DIGITS)
+    while found != -1:
+        start = found
+        while start > 0 and zeros[start - 1] in _DIGIT_OR_MINUS:
+            start -= 1
+        before = start - 1
+        while before >= 0 and data[before] in _BLANKS:
+            if data[before] in _NEWLINES:
+                return True
+            before -= 1
+        if before < 0 or data[before] in _NUMBER_OPENERS:
+            return True
+        end = found + len(_SIXTEEN_DIGITS)
+        while end < len(zeros) and zeros[end] == 0x30:
+            end += 1
+        found = zeros.find(_SIXTEEN_DIGITS, end)
+    return False
+
+
+def _escapes_may_move_keys(data: bytes) -> bool:
+    """Escapes that orjson writes back as a quote or a colon (``\\u0022``, ``\\u003a``), the only ones
+    that can change the count of key tokens. (Others, like ``\\u00e9`` or ``\\u4e2d``, cannot.)"""
+    return b"\\u00" in data and (b"\\u0022" in data or b"\\u003a" in data or b"\\u003A" in data)
+
+
+def parse_many(texts: Sequence[bytes]) -> list[Any | ParseError]:
+    """:func:`parse` for many texts (NDJSON lines): the byte-level pre-checks run once over them all.
+
+    When the batch as a whole shows no long digit run and no quote or colon escape, and its key
+    tokens all reappear in orjson's output, no text in it can hide a problem; otherwise each text
+    is judged on its own, exactly as :func:`parse` does.
+    """
+    results: list[Any | ParseError] = []
+    clean: list[int] = []
+    for index, text in enumerate(texts):
+        try:
+            doc = orjson.loads(text)
+        except orjson.JSONDecodeError:
+            results.append(_parse_exactly(text))
+            continue
+        if text.count(b"{") + text.count(b"[") > MAX_DEPTH and _depth(doc) > MAX_DEPTH:
+            results.append(_parse_exactly(text))
+            continue
+        results.append(doc)
+        clean.append(index)
+    if clean:
+        joined = b"\n".join(texts[i] for i in clean)
+        if (_long_number_in(joined) or _escapes_may_move_keys(joined)
+                or joined.translate(None, _WHITESPACE).count(b'":')
+                != orjson.dumps([results[i] for i in clean]).count(b'":')):
+            for i in clean:
+                if _may_hide_problems(texts[i], results[i]):
+                    results[i] = _parse_exactly(texts[i])
+    return results
 
 
 def _depth(doc: Any) -> int:

@@ -175,15 +175,30 @@ def element_lines(data: bytes, count: int) -> list[int] | None:
     return starts if len(starts) == count else None
 
 
+#: NDJSON lines parsed together (their pre-checks run once over the batch).
+LINE_BATCH = 256
+
+
 def items_of_lines(name: str, lines: Iterable[bytes], first_index: int = 0) -> Iterator[Item]:
+    batch: list[tuple[int, bytes]] = []
     for index, line in enumerate(lines, first_index):
-        number = index + 1
-        text = line.rstrip(b"\r\n")
+        batch.append((index, line.rstrip(b"\r\n")))
+        if len(batch) == LINE_BATCH:
+            yield from _items_of_batch(name, batch)
+            batch = []
+    if batch:
+        yield from _items_of_batch(name, batch)
+
+
+def _items_of_batch(name: str, batch: list[tuple[int, bytes]]) -> Iterator[Item]:
+    texts = [text for _, text in batch if text.strip()]
+    parsed = iter(jsontext.parse_many(texts))
+    for index, text in batch:
         if not text.strip():
-            yield Item(name, index, number, error=ParseError.of("json.empty"))
+            yield Item(name, index, index + 1, error=ParseError.of("json.empty"))
             continue
-        parsed = jsontext.parse(text)
-        if isinstance(parsed, ParseError):
-            yield Item(name, index, number, error=parsed)
+        result = next(parsed)
+        if isinstance(result, ParseError):
+            yield Item(name, index, index + 1, error=result)
         else:
-            yield Item(name, index, number, doc=parsed)
+            yield Item(name, index, index + 1, doc=result)
