@@ -409,3 +409,20 @@ def test_report_text_on_the_same_terminal_clears_the_progress_line_first() -> No
     out = progress.guard(screen)
     out.write("FAIL a.json\n")
     assert screen.getvalue().endswith("\r" + " " * len("wipo-bc: 10 items checked") + "\rFAIL a.json\n")
+
+
+def test_html_lists_a_bounded_number_of_findings_and_counts_them_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wipo_bc_standard.renderers import html as html_renderer
+    from wipo_bc_standard.rules.record_rules import example_record
+    monkeypatch.setattr(html_renderer, "MAX_ROWS", 5)
+    out = io.StringIO()
+    renderer = REGISTRY["html"](out)
+    renderer.begin()
+    summary = Summary()
+    for result in iter_validate([example_record(ipRight__office="EUIPO") for _ in range(12)]):
+        summary.add(result)
+        renderer.item(result)
+    renderer.finish(summary)
+    page = out.getvalue()
+    assert page.count('<tr data-level=') == 5
+    assert "The table lists the first 5 findings" in page and str(summary.findings[html_renderer.Level.ERROR]) in page

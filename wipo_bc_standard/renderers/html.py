@@ -125,6 +125,10 @@ Array.prototype.forEach.call(document.querySelectorAll('.chart .bar'),function(b
 """
 
 
+#: Rows of the findings table at most; beyond it findings are counted, not listed.
+MAX_ROWS = 20_000
+
+
 @register
 class HtmlRenderer(Renderer):
     name = "html"
@@ -135,6 +139,7 @@ class HtmlRenderer(Renderer):
         self._counts: Counter[tuple[str, Level]] = Counter()
         self._rows = 0
         self._items_listed = 0
+        self._unlisted_findings = 0
 
     def item(self, result: ItemResult) -> None:
         if not result.findings:
@@ -147,6 +152,10 @@ class HtmlRenderer(Renderer):
         rows = []
         for finding in result.findings:
             self._counts[(finding.rule, finding.level)] += 1
+            if self._rows + len(rows) >= MAX_ROWS:
+                # A page a browser can open: the counts and the chart still cover every finding.
+                self._unlisted_findings += 1
+                continue
             rule = esc(finding.rule)
             title = f' title="{esc(CATALOGUE[finding.rule].title)}"' if finding.rule in CATALOGUE else ""
             rows.append(f'<tr data-level="{finding.level.label}" data-rule="{rule}" data-nc="{nc}">'
@@ -187,6 +196,9 @@ class HtmlRenderer(Renderer):
         if unlisted:
             w(f'<p class="muted">{unlisted} item{"s" if unlisted != 1 else ""} without findings '
               "not listed.</p>\n")
+        if self._unlisted_findings:
+            w(f'<p class="muted">The table lists the first {MAX_ROWS:,} findings; {self._unlisted_findings:,} more '
+              "are counted above (the JSON, SARIF or JUnit report of the same run lists them all).</p>\n")
         rules = sorted({r for r, _ in self._counts})
         w('<div class="filters"><label>Level <select id="f-level"><option value="">all</option>'
           + "".join(f'<option value="{lv.label}">{lv.label}</option>' for lv in LEVELS)
