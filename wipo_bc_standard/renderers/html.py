@@ -149,7 +149,7 @@ class HtmlRenderer(Renderer):
         target = esc(result.target or "")
         nc = "0" if result.conformant else "1"
         status = "ok" if result.conformant else '<span class="nc">not conformant</span>'
-        rows = []
+        rows: list[str] = []
         for finding in result.findings:
             self._counts[(finding.rule, finding.level)] += 1
             if self._rows + len(rows) >= MAX_ROWS:
