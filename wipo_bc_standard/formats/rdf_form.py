@@ -44,11 +44,14 @@ _NUMERIC = {_XSD + t for t in ("integer", "double", "decimal", "float", "long", 
 
 
 class _IllTypedLiteralFilter(logging.Filter):
-    """rdflib logs a traceback for every ill-typed literal (a date like 2021-13-45); the SHACL
-    datatype check reports those as findings, so the log line would only be noise on stderr."""
+    """rdflib logs a traceback for every ill-typed literal (a date like 2021-13-45) and a warning for
+    every malformed IRI; the SHACL checks and the conversion report those as findings, so the log
+    lines would only be noise on stderr."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("Failed to convert Literal lexical form to value")
+        message = record.getMessage()
+        return not (message.startswith("Failed to convert Literal lexical form to value")
+                    or message.endswith("does not look like a valid URI, trying to serialize this will break."))
 
 
 logging.getLogger("rdflib.term").addFilter(_IllTypedLiteralFilter())
