@@ -24,7 +24,7 @@ from wipo_bc_standard.identity.credentials import credential_problems, validity_
 from wipo_bc_standard.identity.did_key import b58decode, decode_multikey, did_key_document, encode_multikey
 from wipo_bc_standard.identity.documents import did_syntax_problems, private_key_problems, structure_problems
 from wipo_bc_standard.identity.keys import key_from_verification_method
-from wipo_bc_standard.identity.proofs import Status, sign_record, sign_record_eddsa_jcs, verify_record
+from wipo_bc_standard.identity.proofs import Status, sign_record, sign_record_data_integrity, verify_record
 from wipo_bc_standard.rules import CATALOGUE, RuleContext
 from wipo_bc_standard.rules.record_rules import example_record
 
@@ -301,7 +301,7 @@ def test_identity_rule_count() -> None:
 def test_eddsa_jcs_2022_proof_verifies_and_any_change_breaks_it() -> None:
     key = Ed25519PrivateKey.generate()
     did = "did:key:" + encode_multikey(key.public_key())
-    signed = sign_record_eddsa_jcs(example_record(issuer=did), key, f"{did}#{did[8:]}", "2021-06-01T09:00:00Z")
+    signed = sign_record_data_integrity(example_record(issuer=did), key, f"{did}#{did[8:]}", "2021-06-01T09:00:00Z")
     assert signed["proof"]["proofValue"].startswith("z")
     assert verify_record(signed, {}).status is Status.VERIFIED
     for change in ({"recordType": "renewal"}, {"proof": {**signed["proof"], "created": "2021-06-02T09:00:00Z"}}):
@@ -315,3 +315,13 @@ def test_eddsa_jcs_2022_example_files() -> None:
     assert good.conformant and not good.items[0].findings
     bad = validate(ROOT / "examples/invalid/record/SIG-01--tampered-data-integrity-proof.json")
     assert [(f.rule, f.path) for f in bad.items[0].findings] == [("SIG-01", "/proof/proofValue")]
+
+
+def test_ecdsa_jcs_2019_proof_with_a_p256_key_verifies_and_any_change_breaks_it() -> None:
+    from wipo_bc_standard.identity.proofs import proof_algorithm
+    key = ec.generate_private_key(ec.SECP256R1())
+    did = "did:key:" + encode_multikey(key.public_key())
+    signed = sign_record_data_integrity(example_record(issuer=did), key, f"{did}#{did[8:]}", "2021-06-01T09:00:00Z")
+    assert signed["proof"]["cryptosuite"] == "ecdsa-jcs-2019" and proof_algorithm(signed["proof"]) == "ES256"
+    assert verify_record(signed, {}).status is Status.VERIFIED
+    assert verify_record({**signed, "recordType": "renewal"}, {}).status is Status.INVALID

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from wipo_bc_standard.identity.did_key import encode_multikey
-from wipo_bc_standard.identity.proofs import Status, sign_record, sign_record_eddsa_jcs, verify_record
+from wipo_bc_standard.identity.proofs import Status, sign_record, sign_record_data_integrity, verify_record
 from wipo_bc_standard.rules.record_rules import example_record
 
 HERE = Path(__file__).resolve().parent
@@ -93,8 +93,8 @@ def main() -> None:
           sign_record(by_agent, agent_p256, f"{agent}#{agent[8:]}", CREATED, unencoded_payload=False))
 
     write(ROOT / "examples/valid/record/signed-eddsa-jcs-2022-did-key.json",
-          sign_record_eddsa_jcs(by_holder, holder_ed, f"{holder}#{holder[8:]}", CREATED))
-    tampered_di = copy.deepcopy(sign_record_eddsa_jcs(by_holder, holder_ed, f"{holder}#{holder[8:]}", CREATED))
+          sign_record_data_integrity(by_holder, holder_ed, f"{holder}#{holder[8:]}", CREATED))
+    tampered_di = copy.deepcopy(sign_record_data_integrity(by_holder, holder_ed, f"{holder}#{holder[8:]}", CREATED))
     tampered_di["event"]["code"] = "A11"  # changed after signing
     write(ROOT / "examples/invalid/record/SIG-01--tampered-data-integrity-proof.json", tampered_di)
 

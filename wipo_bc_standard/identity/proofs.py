@@ -12,8 +12,10 @@ The signing input (this library's decision, as DESIGN.md asks; stated once, here
    input ``ASCII(BASE64URL(header)) || "." || ASCII(BASE64URL(payload))``.
 4. The signature is the 64 raw bytes of Ed25519, or ``R || S`` (32 bytes each) for ES256.
 5. A W3C Data Integrity proof (``"type": "DataIntegrityProof"``, ``"cryptosuite": "eddsa-jcs-2022"``,
-   W3C VC Data Integrity EdDSA Cryptosuites v1.0, section 3.3) is verified instead of a JWS when the
-   proof has a ``proofValue``: the Ed25519 signature (multibase base58-btc, ``z...``) covers
+   W3C VC Data Integrity EdDSA Cryptosuites v1.0, section 3.3; or ``"ecdsa-jcs-2019"`` with a P-256
+   key, W3C VC Data Integrity ECDSA Cryptosuites v1.0, section 3.3) is verified instead of a JWS when
+   the proof has a ``proofValue``: the signature (multibase base58-btc, ``z...``; Ed25519, or P-256
+   ``r || s`` over SHA-256) covers
    ``SHA-256(JCS(proof without proofValue)) || SHA-256(payload)``, where the payload is the bytes of 1.
    (The cryptosuite's "unsecured document" is the record without ``proof``; a record also leaves
    out ``ledger``, which the ledger's reader adds after the record was signed.)
@@ -47,6 +49,9 @@ from .keys import b64url_decode, key_from_verification_method
 SUPPORTED_ALGS = ("EdDSA", "ES256")
 #: The Data Integrity cryptosuite verified here (W3C VC Data Integrity EdDSA Cryptosuites v1.0).
 EDDSA_JCS = "eddsa-jcs-2022"
+#: The same for ECDSA on P-256 (W3C VC Data Integrity ECDSA Cryptosuites v1.0, ecdsa-jcs-2019).
+ECDSA_JCS = "ecdsa-jcs-2019"
+DATA_INTEGRITY_SUITES = (EDDSA_JCS, ECDSA_JCS)
 
 
 def signed_payload(record: Mapping[str, Any]) -> bytes:
@@ -94,9 +99,9 @@ def verify_record(record: Mapping[str, Any], did_documents: Mapping[str, Any]) -
     if not isinstance(vm, str) or (parsed := parse_did_url(vm)) is None:
         return ProofOutcome(Status.ABSENT)  # DID-01 reports the bad DID URL
     data_integrity = not isinstance(jws, str) and isinstance(proof_value, str)
-    if data_integrity and proof.get("cryptosuite") != EDDSA_JCS:
+    if data_integrity and proof.get("cryptosuite") not in DATA_INTEGRITY_SUITES:
         return ProofOutcome(Status.UNRESOLVED, f"cryptosuite {proof.get('cryptosuite')!r} cannot be verified here "
-                            f"({EDDSA_JCS} and detached JWS can)", "/proof/cryptosuite")
+                            f"({', '.join(DATA_INTEGRITY_SUITES)} and detached JWS can)", "/proof/cryptosuite")
     if not isinstance(jws, str) and not data_integrity:
         return ProofOutcome(Status.UNRESOLVED, "the proof has neither a jws nor a proofValue to verify", "/proof")
     document = resolve_document(parsed.did, did_documents)
@@ -118,13 +123,13 @@ def verify_record(record: Mapping[str, Any], did_documents: Mapping[str, Any]) -
     if isinstance(jws, str):
         outcome = verify_detached_jws(jws, signed_payload(record), key, vm)
     else:
-        outcome = verify_eddsa_jcs(proof, signed_payload(record), key)
+        outcome = verify_data_integrity(proof, signed_payload(record), key)
     return ProofOutcome(outcome.status, outcome.reason, outcome.path, method_problem)
 
 
 def proof_algorithm(proof: Any) -> str | None:
-    """The JOSE name of the algorithm a proof was made with: the JWS header's ``alg``, or EdDSA for an
-    ``eddsa-*`` Data Integrity cryptosuite (None when the proof does not say)."""
+    """The JOSE name of the algorithm a proof was made with: the JWS header's ``alg``, or that of the
+    Data Integrity cryptosuites verified here (None when the proof does not say)."""
     if not isinstance(proof, Mapping):
         return None
     jws = proof.get("jws")
@@ -136,7 +141,7 @@ def proof_algorithm(proof: Any) -> str | None:
         alg = header.get("alg") if isinstance(header, dict) else None
         return alg if isinstance(alg, str) else None
     suite = proof.get("cryptosuite")
-    return "EdDSA" if isinstance(suite, str) and suite.startswith("eddsa-") else None
+    return {EDDSA_JCS: "EdDSA", ECDSA_JCS: "ES256"}.get(suite) if isinstance(suite, str) else None
 
 
 def _data_integrity_input(proof: Mapping[str, Any], payload: bytes) -> bytes:
@@ -144,8 +149,9 @@ def _data_integrity_input(proof: Mapping[str, Any], payload: bytes) -> bytes:
     return hashlib.sha256(canonicalize(config)).digest() + hashlib.sha256(payload).digest()
 
 
-def verify_eddsa_jcs(proof: Mapping[str, Any], payload: bytes, key: PublicKey) -> ProofOutcome:
-    """Verify an ``eddsa-jcs-2022`` Data Integrity proof over ``payload`` (see the module's docstring)."""
+def verify_data_integrity(proof: Mapping[str, Any], payload: bytes, key: PublicKey) -> ProofOutcome:
+    """Verify an ``eddsa-jcs-2022`` or ``ecdsa-jcs-2019`` (P-256) Data Integrity proof over ``payload``
+    (see the module's docstring)."""
     value = proof.get("proofValue")
     if not isinstance(value, str) or not value.startswith("z"):
         return ProofOutcome(Status.INVALID, "proofValue is not multibase base58-btc (z...)", "/proof/proofValue")
@@ -153,22 +159,40 @@ def verify_eddsa_jcs(proof: Mapping[str, Any], payload: bytes, key: PublicKey) -
         signature = b58decode(value[1:])
     except KeyDecodeError:
         return ProofOutcome(Status.INVALID, "proofValue is not valid base58-btc", "/proof/proofValue")
-    if not isinstance(key, Ed25519PublicKey):
-        return ProofOutcome(Status.INVALID, f"{EDDSA_JCS} needs an Ed25519 key", "/proof/verificationMethod")
+    signed = _data_integrity_input(proof, payload)
     try:
-        key.verify(signature, _data_integrity_input(proof, payload))
+        if proof.get("cryptosuite") == ECDSA_JCS:
+            if not isinstance(key, ec.EllipticCurvePublicKey) or not isinstance(key.curve, ec.SECP256R1):
+                return ProofOutcome(Status.INVALID, f"{ECDSA_JCS} (as verified here) needs a P-256 key",
+                                    "/proof/verificationMethod")
+            if len(signature) != 64:
+                return ProofOutcome(Status.INVALID, "a P-256 signature is 64 bytes (r || s)", "/proof/proofValue")
+            der = encode_dss_signature(int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big"))
+            key.verify(der, signed, ec.ECDSA(hashes.SHA256()))
+        else:
+            if not isinstance(key, Ed25519PublicKey):
+                return ProofOutcome(Status.INVALID, f"{EDDSA_JCS} needs an Ed25519 key", "/proof/verificationMethod")
+            key.verify(signature, signed)
     except InvalidSignature:
         return ProofOutcome(Status.INVALID, "the signature does not match the record: the record or the proof "
                                             "was changed, or another key made it", "/proof/proofValue")
     return ProofOutcome(Status.VERIFIED, path="/proof/proofValue")
 
 
-def sign_record_eddsa_jcs(record: Mapping[str, Any], private_key: Ed25519PrivateKey, verification_method: str,
-                          created: str) -> dict[str, Any]:
-    """A copy of ``record`` with an ``eddsa-jcs-2022`` Data Integrity proof (for writers and tests)."""
-    proof: dict[str, Any] = {"type": "DataIntegrityProof", "cryptosuite": EDDSA_JCS, "created": created,
+def sign_record_data_integrity(record: Mapping[str, Any],
+                               private_key: Ed25519PrivateKey | ec.EllipticCurvePrivateKey,
+                               verification_method: str, created: str) -> dict[str, Any]:
+    """A copy of ``record`` with an ``eddsa-jcs-2022`` (Ed25519 key) or ``ecdsa-jcs-2019`` (P-256 key)
+    Data Integrity proof (for writers and tests)."""
+    suite = EDDSA_JCS if isinstance(private_key, Ed25519PrivateKey) else ECDSA_JCS
+    proof: dict[str, Any] = {"type": "DataIntegrityProof", "cryptosuite": suite, "created": created,
                              "proofPurpose": "assertionMethod", "verificationMethod": verification_method}
-    signature = private_key.sign(_data_integrity_input(proof, signed_payload(record)))
+    signed = _data_integrity_input(proof, signed_payload(record))
+    if isinstance(private_key, Ed25519PrivateKey):
+        signature = private_key.sign(signed)
+    else:
+        r, s = decode_dss_signature(private_key.sign(signed, ec.ECDSA(hashes.SHA256())))
+        signature = r.to_bytes(32, "big") + s.to_bytes(32, "big")
     return {**record, "proof": {**proof, "proofValue": "z" + b58encode(signature)}}
 
 
