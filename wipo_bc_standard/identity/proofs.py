@@ -162,9 +162,11 @@ def verify_data_integrity(proof: Mapping[str, Any], payload: bytes, key: PublicK
     signed = _data_integrity_input(proof, payload)
     try:
         if proof.get("cryptosuite") == ECDSA_JCS:
-            if not isinstance(key, ec.EllipticCurvePublicKey) or not isinstance(key.curve, ec.SECP256R1):
-                return ProofOutcome(Status.INVALID, f"{ECDSA_JCS} (as verified here) needs a P-256 key",
-                                    "/proof/verificationMethod")
+            if not isinstance(key, ec.EllipticCurvePublicKey):
+                return ProofOutcome(Status.INVALID, f"{ECDSA_JCS} needs an ECDSA key", "/proof/verificationMethod")
+            if not isinstance(key.curve, ec.SECP256R1):
+                return ProofOutcome(Status.UNRESOLVED, f"{ECDSA_JCS} on {key.curve.name} cannot be verified here "
+                                    "(P-256 can)", "/proof/verificationMethod")
             if len(signature) != 64:
                 return ProofOutcome(Status.INVALID, "a P-256 signature is 64 bytes (r || s)", "/proof/proofValue")
             der = encode_dss_signature(int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big"))
