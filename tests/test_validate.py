@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -284,3 +285,25 @@ def test_batched_parsing_judges_every_line_as_parse_does() -> None:
 def test_long_numbers_are_told_from_long_digit_runs_in_strings(text: bytes, suspicious: bool) -> None:
     from wipo_bc_standard.jsontext import _long_number_in
     assert _long_number_in(text) is suspicious
+
+
+def test_a_file_that_cannot_be_read_is_an_item_and_the_others_are_still_checked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    good, locked = tmp_path / "a.json", tmp_path / "b.ndjson"
+    good.write_text(json.dumps(example_record()))
+    locked.write_text(json.dumps(example_record()) + "\n")
+    real_open = Path.open
+
+    def refusing_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self.name == "b.ndjson":
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refusing_open)
+    result = CliRunner().invoke(main, ["validate", "--format", "json", str(tmp_path)])
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert [(i["source"].rsplit("/", 1)[-1], i["conformant"]) for i in report["items"]] == [
+        ("a.json", True), ("b.ndjson", False)]
+    assert report["items"][1]["findings"][0]["rule"] == "source.unreadable"
+    assert "Permission denied" in report["items"][1]["findings"][0]["message"]

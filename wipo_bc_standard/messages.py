@@ -16,6 +16,7 @@ LANGUAGES = ("en", "zh")
 
 #: rule id -> language -> template (``str.format`` with the finding's parameters).
 CATALOGUE: dict[str, dict[str, str]] = {
+    "source.unreadable": {"en": "the file cannot be read: {detail}", "zh": "无法读取该文件：{detail}"},
     "json.syntax": {"en": "not JSON: {detail}", "zh": "不是 JSON：{detail}"},
     "json.empty": {"en": "empty line: no JSON value", "zh": "空行：没有 JSON 值"},
     "json.encoding": {"en": "{detail}", "zh": "编码错误：{detail}"},

@@ -107,19 +107,27 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def _read_path(path: Path) -> Iterator[Item]:
+    """The items of a file. A file that cannot be read (permissions, an I/O error) is an item with
+    a ``source.unreadable`` finding: the other files of the run are still checked and reported."""
     suffix = path.suffix.lower()
     reader = _readers().get(suffix)
-    if reader is not None:
-        yield from reader(path)
-        return
+    index = 0
     try:
+        if reader is not None:
+            for item in reader(path):
+                index = item.index + 1
+                yield item
+            return
         with path.open("rb") as stream:
             if suffix in NDJSON_SUFFIXES:
-                yield from items_of_lines(str(path), stream)
+                for item in items_of_lines(str(path), stream):
+                    index = item.index + 1
+                    yield item
             else:
                 yield from items_of_bytes(str(path), stream.read(), sniff=suffix not in JSON_SUFFIXES)
-    except OSError as exc:
-        raise SourceError(f"{path}: {exc.strerror or exc}") from None
+    except (OSError, SourceError) as exc:
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        yield Item(str(path), index, None, error=ParseError.of("source.unreadable", detail=detail))
 
 
 def _read_stream(name: str, stream: BinaryIO) -> Iterator[Item]:
