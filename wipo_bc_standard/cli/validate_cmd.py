@@ -83,7 +83,9 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
     """Check records, ledgers, network profiles and governance declarations.
 
     PATH may be a file (JSON, a JSON array of items, or NDJSON), a directory (read recursively)
-    or - for stdin. Every input item appears in the report.
+    or - for stdin. Every input item appears in the report. With --target ledger, the items of all
+    PATHs, in the order given (a directory's files sorted by name), form one ledger: a ledger split
+    over several files stays one; check separate ledgers in separate runs.
     """
     sources = input_sources(paths)
     network = load_network(network_path) if network_path else None
