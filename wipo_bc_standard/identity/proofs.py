@@ -144,6 +144,17 @@ def proof_algorithm(proof: Any) -> str | None:
     return {EDDSA_JCS: "EdDSA", ECDSA_JCS: "ES256"}.get(suite) if isinstance(suite, str) else None
 
 
+def _der(signature: bytes) -> bytes:
+    """A P-256 signature as JOSE and Data Integrity write it (``r || s``, 32 bytes each) in DER."""
+    return encode_dss_signature(int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big"))
+
+
+def _p1363(der: bytes) -> bytes:
+    """A DER ECDSA P-256 signature as ``r || s``, 32 bytes each."""
+    r, s = decode_dss_signature(der)
+    return r.to_bytes(32, "big") + s.to_bytes(32, "big")
+
+
 def _data_integrity_input(proof: Mapping[str, Any], payload: bytes) -> bytes:
     config = {k: v for k, v in proof.items() if k != "proofValue"}
     return hashlib.sha256(canonicalize(config)).digest() + hashlib.sha256(payload).digest()
@@ -169,8 +180,7 @@ def verify_data_integrity(proof: Mapping[str, Any], payload: bytes, key: PublicK
                                     "(P-256 can)", "/proof/verificationMethod")
             if len(signature) != 64:
                 return ProofOutcome(Status.INVALID, "a P-256 signature is 64 bytes (r || s)", "/proof/proofValue")
-            der = encode_dss_signature(int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big"))
-            key.verify(der, signed, ec.ECDSA(hashes.SHA256()))
+            key.verify(_der(signature), signed, ec.ECDSA(hashes.SHA256()))
         else:
             if not isinstance(key, Ed25519PublicKey):
                 return ProofOutcome(Status.INVALID, f"{EDDSA_JCS} needs an Ed25519 key", "/proof/verificationMethod")
@@ -193,8 +203,7 @@ def sign_record_data_integrity(record: Mapping[str, Any],
     if isinstance(private_key, Ed25519PrivateKey):
         signature = private_key.sign(signed)
     else:
-        r, s = decode_dss_signature(private_key.sign(signed, ec.ECDSA(hashes.SHA256())))
-        signature = r.to_bytes(32, "big") + s.to_bytes(32, "big")
+        signature = _p1363(private_key.sign(signed, ec.ECDSA(hashes.SHA256())))
     return {**record, "proof": {**proof, "proofValue": "z" + b58encode(signature)}}
 
 
@@ -234,8 +243,7 @@ def verify_detached_jws(jws: str, payload: bytes, key: PublicKey, kid: str | Non
                 return ProofOutcome(Status.INVALID, "JWS alg ES256 needs a P-256 key")
             if len(signature) != 64:
                 return ProofOutcome(Status.INVALID, "an ES256 signature is 64 bytes (R || S)")
-            der = encode_dss_signature(int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big"))
-            key.verify(der, signing_input, ec.ECDSA(hashes.SHA256()))
+            key.verify(_der(signature), signing_input, ec.ECDSA(hashes.SHA256()))
     except InvalidSignature:
         return ProofOutcome(Status.INVALID, "the signature does not match the record: the record or the signature "
                                             "was changed, or another key made it")
@@ -259,8 +267,7 @@ def sign_record(record: Mapping[str, Any], private_key: Ed25519PrivateKey | ec.E
     if isinstance(private_key, Ed25519PrivateKey):
         signature = private_key.sign(signing_input)
     else:
-        r, s = decode_dss_signature(private_key.sign(signing_input, ec.ECDSA(hashes.SHA256())))
-        signature = r.to_bytes(32, "big") + s.to_bytes(32, "big")
+        signature = _p1363(private_key.sign(signing_input, ec.ECDSA(hashes.SHA256())))
     signed = dict(record)
     signed["proof"] = {"type": "JsonWebSignature2020", "created": created, "proofPurpose": "assertionMethod",
                        "verificationMethod": verification_method, "jws": f"{encoded_header}..{_b64(signature)}"}

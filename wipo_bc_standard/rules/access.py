@@ -22,3 +22,9 @@ def objects_in(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
         for i, item in enumerate(value):
             if isinstance(item, dict):
                 yield i, item
+
+
+def listed(doc: Any, *keys: str) -> list[Any] | None:
+    """The list at ``doc[k1][k2]...`` (a network profile's declared algorithms, say), or None."""
+    value = member(doc, *keys)
+    return value if isinstance(value, list) else None

@@ -15,6 +15,7 @@ from ..identity.credentials import credential_problems, validity_inversions
 from ..identity.did import DID_PATTERN, is_did, parse_did_url
 from ..identity.documents import did_syntax_problems, private_key_problems, structure_problems
 from ..identity.proofs import ProofOutcome, Status, proof_algorithm, verify_record
+from .access import listed
 from .catalogue import Hit, RuleContext, rule
 from .guards import absent, all_of, at, string_matching
 from .record_rules import example_record
@@ -129,12 +130,6 @@ def did_syntax(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
             yield path, {"value": value, "what": what}
 
 
-def _network_list(network: Any, *keys: str) -> list[Any] | None:
-    for key in keys:
-        network = network.get(key) if isinstance(network, Mapping) else None
-    return network if isinstance(network, list) else None
-
-
 _NETWORK = {"identity": {"didMethods": ["web", "key"]}, "signatureAlgorithms": ["EdDSA", "ES256"]}
 
 
@@ -148,7 +143,7 @@ _NETWORK = {"identity": {"didMethods": ["web", "key"]}, "signatureAlgorithms": [
       valid={"network": _NETWORK, "document": _signed()},
       invalid={"network": _NETWORK, "document": _signed(issuer="did:ebsi:zbM8cCuoBMFNLeQyLiVFyxw")})
 def did_method_accepted(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
-    accepted = _network_list(ctx.network, "identity", "didMethods")
+    accepted = listed(ctx.network, "identity", "didMethods")
     if not accepted or not isinstance(doc, dict):
         return
     if "recordId" in doc or "recordType" in doc:
@@ -172,7 +167,7 @@ def did_method_accepted(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
       valid={"network": _NETWORK, "document": _signed()},
       invalid={"network": {**_NETWORK, "signatureAlgorithms": ["ES256"]}, "document": _signed()})
 def signature_algorithm_approved(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
-    approved = _network_list(ctx.network, "signatureAlgorithms")
+    approved = listed(ctx.network, "signatureAlgorithms")
     alg = proof_algorithm(doc.get("proof")) if isinstance(doc, dict) and approved else None
     if alg is not None and approved is not None and alg not in approved:
         yield "/proof", {"alg": alg, "approved": ", ".join(str(a) for a in approved)}

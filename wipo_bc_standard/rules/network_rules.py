@@ -12,17 +12,13 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..findings import Level
+from .access import listed
 from .access import member as _get
 from .access import objects_in as _dicts
 from .catalogue import Hit, RuleContext, rule
 from .governance_rules import example_governance
 from .profile_rules import example_profile, publicly_readable
 from .record_rules import EXAMPLE_LEDGER, digests, example_record
-
-
-def _declared_list(network: Any, *keys: str) -> list[Any] | None:
-    value = _get(network, *keys)
-    return value if isinstance(value, list) else None
 
 
 def _on(network: Mapping[str, Any], document: Any) -> dict[str, Any]:
@@ -42,7 +38,7 @@ PUBLIC_NETWORK = example_profile(networkType="public", permissionModel__read="pe
       valid=_on(example_profile(), example_record(previousRecordHash={"alg": "sha-256", "value": "0" * 64})),
       invalid=_on(example_profile(), example_record(previousRecordHash={"alg": "sha3-256", "value": "0" * 64})))
 def hash_approved_by_network(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
-    approved = _declared_list(ctx.network, "hashAlgorithms")
+    approved = listed(ctx.network, "hashAlgorithms")
     if approved is None:
         return
     for path, digest in digests(doc):
@@ -221,7 +217,7 @@ def permissioned_validators_declared(doc: Any, ctx: RuleContext) -> Iterator[Hit
       valid=_on(example_profile(), example_governance()),
       invalid=_on(example_profile(hashAlgorithms=["sha-256", "sha-384"]), example_governance()))
 def crypto_policy_covers_network(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
-    used = _declared_list(ctx.network, "hashAlgorithms")
+    used = listed(ctx.network, "hashAlgorithms")
     policy = _get(doc, "cryptoPolicy", "hashAlgs")
     if used is None or not isinstance(policy, list):
         return
@@ -254,7 +250,7 @@ def ledger_platform_matches(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
       valid=_on(example_profile(recordTypes=["legal-status-event", "assignment"]), example_record()),
       invalid=_on(example_profile(recordTypes=["assignment"]), example_record()))
 def record_type_carried(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
-    declared = _declared_list(ctx.network, "recordTypes")
+    declared = listed(ctx.network, "recordTypes")
     record_type = _get(doc, "recordType")
     if declared is not None and isinstance(record_type, str) and record_type not in declared:
         yield "/recordType", {"type": record_type, "declared": ", ".join(str(t) for t in declared)}
@@ -269,7 +265,7 @@ def record_type_carried(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
       valid=_on(example_profile(legalStatusStandards=["ST.61", "ST.87"]), example_record()),
       invalid=_on(example_profile(legalStatusStandards=["ST.27"]), example_record()))
 def legal_status_standard_used(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
-    declared = _declared_list(ctx.network, "legalStatusStandards")
+    declared = listed(ctx.network, "legalStatusStandards")
     standard = _get(doc, "event", "standard")
     if declared is not None and isinstance(standard, str) and standard not in declared:
         yield "/event/standard", {"standard": standard, "declared": ", ".join(str(s) for s in declared)}
