@@ -45,6 +45,11 @@ class Summary:
     partial: bool = False
     #: Findings a baseline accepted (not counted above); see :mod:`wipo_bc_standard.baseline`.
     suppressed: int = 0
+    #: Findings the configuration's per-file-ignores left out (not counted above).
+    ignored: int = 0
+    #: The files read and those passed over, by reason (:meth:`wipo_bc_standard.selection.Selection.to_dict`);
+    #: None when the run was not given paths (the Python API with documents).
+    files: dict[str, Any] | None = None
 
     def add(self, result: ItemResult) -> None:
         self.items += 1
@@ -65,7 +70,28 @@ class Summary:
             out["partial"] = True
         if self.suppressed:
             out["suppressed"] = self.suppressed
+        if self.ignored:
+            out["ignored"] = self.ignored
+        if self.files is not None:
+            out["files"] = self.files
         return out
+
+    def verdict(self) -> str:
+        if self.items == 0:
+            return "nothing checked"
+        return "conformant" if self.non_conformant == 0 else "NOT conformant"
+
+    def files_line(self) -> str | None:
+        """What was read and what was passed over, in words (None when the run was not given paths)."""
+        if self.files is None:
+            return None
+        read = self.files["read"]
+        line = f"read {read} file{'s' if read != 1 else ''}"
+        skipped = self.files["skipped"]
+        if skipped:
+            parts = [f"{v['count']} {v['why']}, e.g. {', '.join(v['examples'])}" for v in skipped.values()]
+            line += "; skipped " + "; ".join(parts)
+        return line
 
     def exit_code(self) -> int:
         return EXIT_NOT_CONFORMANT if self.non_conformant else EXIT_CONFORMANT

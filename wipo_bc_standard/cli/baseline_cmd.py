@@ -13,7 +13,7 @@ from ..engine import Checker
 from ..findings import Level
 from ..sources import SourceError
 from . import validate_cmd
-from .common import fail, input_sources, output
+from .common import fail, output, select_sources, settings
 
 #: The options of ``validate`` that decide which findings a run makes (the others only present them).
 SHARED_PARAMS = ("paths", "target", "profile", "network_path", "jobs")
@@ -38,7 +38,9 @@ def create(paths: tuple[str, ...], target: str, profile: str, network_path: str 
     Takes the same options as `validate` that decide which checks run; use the same ones later
     with `wipo-bc validate --baseline FILE`.
     """
-    sources = input_sources(paths)
+    run = settings(None, False, False, target=target, profile=profile, network=network_path)
+    target, profile, network_path = run["target"], run["profile"], run["network"]
+    sources = select_sources(paths, run).sources
     network = validate_cmd.load_network(network_path) if network_path else None
     options: dict[str, Any] = {"target": target, "profile": profile, "network": network,
                                "fail_on": Level.ERROR, "lang": "en"}

@@ -18,7 +18,7 @@ from ..report import Summary
 from ..rules import PROFILES
 from ..sources import SourceError
 from ..targets import TARGETS
-from .common import fail, input_sources, output
+from .common import fail, output, select_sources, selection_options, settings
 
 
 def load_network(path: str) -> dict[str, Any]:
@@ -46,6 +46,16 @@ def load_did_documents(paths: tuple[str, ...]) -> dict[str, Any]:
             fail(f"--did-document {path}: not a DID document (a JSON object with an id)")
         documents[doc["id"]] = doc
     return documents
+
+
+def checked(sources: list[Any], checker_options: dict[str, Any], jobs: int, run: dict[str, Any]) -> Any:
+    """Results of every source, each checked as the target the configuration gives its path."""
+    from itertools import chain
+
+    from ..selection import by_target
+    groups = by_target(sources, checker_options["target"], run["per_path_target"], run["root"])
+    return chain.from_iterable(parallel.run(group, {**checker_options, "target": target}, jobs)
+                               for target, group in groups)
 
 
 @click.command("validate")
@@ -76,10 +86,13 @@ def load_did_documents(paths: tuple[str, ...]) -> dict[str, Any]:
 @click.option("--stream", metavar="NAME", help="With --from multichain: the stream the items were listed from.")
 @click.option("--records", "records_path", metavar="PATH",
               help="With --from: off-chain records (and documents/) that anchors and document digests are checked against.")
+@selection_options
 def command(paths: tuple[str, ...], target: str, profile: str, network_path: str | None, fmt: str,
             out_path: str | None, fail_on: str, lang: str, jobs: int, baseline_path: str | None,
             did_document_paths: tuple[str, ...] = (), ledger_kind: str | None = None, chain: str | None = None,
-            stream: str | None = None, records_path: str | None = None) -> None:
+            stream: str | None = None, records_path: str | None = None, config_path: str | None = None,
+            no_config: bool = False, include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
+            no_gitignore: bool = False, allow_empty: bool = False, show_config: bool = False) -> None:
     """Check records, ledgers, network profiles and governance declarations.
 
     PATH may be a file (JSON, a JSON array of items, or NDJSON), a directory (read recursively)
@@ -87,7 +100,13 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
     PATHs, in the order given (a directory's files sorted by name), form one ledger: a ledger split
     over several files stays one; check separate ledgers in separate runs.
     """
-    sources = input_sources(paths)
+    run = settings(config_path, no_config, show_config, target=target, profile=profile, network=network_path,
+                   fail_on=fail_on, lang=lang, baseline=baseline_path, include=include, exclude=exclude,
+                   no_gitignore=no_gitignore, allow_empty=allow_empty)
+    target, profile, network_path = run["target"], run["profile"], run["network"]
+    fail_on, lang, baseline_path = run["fail_on"], run["lang"], run["baseline"]
+    selection = select_sources(paths, run)
+    sources = selection.sources
     network = load_network(network_path) if network_path else None
     checker_options: dict[str, Any] = {"target": target, "profile": profile, "network": network,
                                        "fail_on": Level.parse(fail_on), "lang": lang,
@@ -98,7 +117,8 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
         suppress = BaselineFilter(Baseline.load(baseline_path), Level.parse(fail_on)) if baseline_path else None
     except BaselineError as exc:
         fail(f"--baseline {exc}")
-    summary = Summary()
+    summary = Summary(files=selection.to_dict())
+    ignores = run["ignores"]
     progress = Progress.for_terminal(sys.stderr)  # None unless stderr is a terminal
     with output(out_path) as out:
         if ledger_kind:
@@ -106,9 +126,11 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
             results = ledger_results(ledger_kind, sources, checker_options, chain=chain, stream=stream,
                                      records=records_path)
         else:
-            results = parallel.run(sources, checker_options, jobs)
+            results = checked(sources, checker_options, jobs, run)
         if suppress is not None:
             results = suppress(results)
+        if ignores is not None:
+            results = ignores(results)
         if progress is not None:
             results = progress.wrap(results)
             out = progress.guard(out)
@@ -126,7 +148,12 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
             progress.clear()
         if suppress is not None:
             summary.suppressed = suppress.suppressed
+        if ignores is not None:
+            summary.ignored = ignores.ignored
         renderer.finish(summary)
+    if summary.items == 0 and not summary.partial and not run["allow_empty"]:
+        fail(f"nothing was checked: no item in {' '.join(paths)} ({summary.files_line()}); "
+             "point the run at the data, or pass --allow-empty")
     sys.exit(2 if summary.partial else summary.exit_code())
 
 

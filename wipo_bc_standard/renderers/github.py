@@ -51,7 +51,10 @@ class GithubRenderer(Renderer):
             self.out.write("::warning title=wipo-bc::partial report: the run was interrupted\n")
         counts = ", ".join(f"{summary.findings[lv]} {lv.label}" for lv in sorted(Level, reverse=True))
         suppressed = f", {summary.suppressed} suppressed by the baseline" if summary.suppressed else ""
-        verdict = "conformant" if summary.non_conformant == 0 else "NOT conformant"
+        verdict = summary.verdict()
+        files = summary.files_line()
+        if files:
+            self.out.write(f"wipo-bc: {files}\n")
         partial = " (partial: interrupted)" if summary.partial else ""
         self.out.write(f"wipo-bc: {summary.items} items, {summary.non_conformant} not conformant; "
                        f"{counts}{suppressed} -> {verdict}{partial}\n")

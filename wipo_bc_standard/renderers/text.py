@@ -39,9 +39,14 @@ class TextRenderer(Renderer):
     def finish(self, summary: Summary) -> None:
         counts = ", ".join(f"{n} {lv.label}{'s' if n != 1 else ''}" for lv, n in
                            sorted(summary.findings.items(), reverse=True))
-        verdict = "conformant" if summary.non_conformant == 0 else "NOT conformant"
+        verdict = summary.verdict()
         partial = " (partial: interrupted)" if summary.partial else ""
         suppressed = f", {summary.suppressed} suppressed by the baseline" if summary.suppressed else ""
+        if summary.ignored:
+            suppressed += f", {summary.ignored} ignored by per-file-ignores"
+        files = summary.files_line()
+        if files:
+            self.out.write(files + "\n")
         if len(summary.by_rule) > 1:
             # Where the findings are: the rules that say most, so that a long run reads at a glance.
             ranked = sorted(summary.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
