@@ -185,3 +185,9 @@ def test_blank_lines_between_batches_of_a_parallel_run_are_kept(tmp_path: Path, 
     single = json.loads(run("validate", str(path), "--format", "json", "--jobs", "1")[1])["items"]
     double = json.loads(run("validate", str(path), "--format", "json", "--jobs", "2")[1])["items"]
     assert single == double and [i["line"] for i in single] == [1, 2, 3]
+
+
+def test_every_configuration_key_is_documented() -> None:
+    from wipo_bc_standard.config import KEYS
+    page = (Path(__file__).resolve().parents[1] / "docs" / "configuration.md").read_text(encoding="utf-8")
+    assert [key for key in KEYS if f"| `{key}` |" not in page] == []
