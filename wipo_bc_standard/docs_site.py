@@ -114,8 +114,10 @@ def rule_pages() -> list[Page]:
              "Every conformance rule `wipo-bc validate` applies, rendered from `wipo_bc_standard.rules.CATALOGUE`. "
              "MUST rules are errors, SHOULD rules warnings, MAY rules information. "
              "The profiles select them: `core` runs MUST rules, `interop` MUST and SHOULD, `strict` all.\n\n"
-             + _table(("Rule", "Title", "Level", "Targets", "Clause"), rows) + "\n")
-    pages = [Page(f"{GENERATED}/rules/index.md", "Overview", index)]
+             + _table(("Rule", "Title", "Level", "Targets", "Clause"), rows)
+             + "\nFindings that are not rules (reading, JSON Schema, ledger exports): "
+               "[Other findings](other-findings.md).\n")
+    pages = [Page(f"{GENERATED}/rules/index.md", "Overview", index), other_findings_page()]
     for r in rules:
         parts = [_banner(), f"# {r.id}: {r.title}\n",
                  _table(("Property", "Value"), [("Level", f"{r.level.keyword} ({r.level.label})"),
@@ -137,6 +139,25 @@ def rule_pages() -> list[Page]:
                          + "\n".join(f"- `{f.path or '/'}`: {_cell(f.message)}" for f in reported) + "\n")
         pages.append(Page(f"{GENERATED}/rules/{r.id}.md", r.id, "\n".join(parts), group=r.id.split("-")[0]))
     return pages
+
+
+def other_findings_page() -> Page:
+    """The ids a finding can carry besides the rules: reading, JSON Schema, ledger exports, the tool."""
+    from wipo_bc_standard.finding_catalogue import KINDS
+    parts = [_banner(), "# Other findings\n",
+             "What the readers, the JSON Schema check, the ledger readers and the checker itself report, "
+             "rendered from `wipo_bc_standard.finding_catalogue`. `wipo-bc rules show ID` says the same.\n",
+             _table(("Id", "Title", "Level"), [(f"[`{k.id}`](#{_anchor(k.id)})", _cell(k.title), k.level.label)
+                                              for k in KINDS]) + "\n"]
+    for k in KINDS:
+        parts.append(f"## {k.id}\n\n**{_cell(k.title)}** ({k.level.label}; rests on: {_cell(k.source)})\n\n"
+                     f"{k.explanation}\n\nExample:\n\n```text\n{k.example}\n```\n\n**Fix:** {k.fix}\n")
+    return Page(f"{GENERATED}/rules/other-findings.md", "Other findings", "\n".join(parts))
+
+
+def _anchor(finding_id: str) -> str:
+    """The anchor mkdocs (Python-Markdown toc) gives a heading of this id."""
+    return re.sub(r"[^\w\- ]", "", finding_id.lower()).replace(" ", "-")
 
 
 def _reported(rule: Any) -> list[Any]:

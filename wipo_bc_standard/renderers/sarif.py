@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 import orjson
 
-from .._version import __version__
+from .._version import DOCS_URL, __version__
 from ..baseline import fingerprint
 from ..findings import Finding, Level
 from ..report import ItemResult, Summary
@@ -23,7 +23,8 @@ from ..rules import CATALOGUE
 from .base import Renderer, register
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/wipo-bc-standard/"
+INFORMATION_URI = DOCS_URL
+DOCS_URI = DOCS_URL
 #: SARIF levels (3.27.10) for ours: info has no SARIF "info", its nearest is "note".
 SARIF_LEVEL = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note"}
 FINGERPRINT_KEY = "wipoBcFinding/v1"
@@ -77,6 +78,7 @@ def catalogue_rule(rule_id: str) -> dict[str, Any]:
         "help": {"text": f"{rule.rationale} Clause: {rule.clause}. Requirement: {rule.level.keyword}.",
                  "markdown": f"{rule.rationale}\n\n**Clause:** {rule.clause}  \n"
                              f"**Requirement:** {rule.level.keyword}"},
+        "helpUri": f"{DOCS_URI}generated/rules/{rule.id}/",
         "defaultConfiguration": {"level": SARIF_LEVEL[rule.level]},
         "properties": {"tags": list(rule.targets), "clause": rule.clause, "requirement": rule.level.keyword},
     }
@@ -84,10 +86,18 @@ def catalogue_rule(rule_id: str) -> dict[str, Any]:
 
 def other_rule(rule_id: str, level: Level, clause: str) -> dict[str, Any]:
     """A descriptor for ids outside the catalogue: JSON Schema keywords, JSON syntax, the target."""
-    kind, _, what = rule_id.partition(".")
-    title = {"schema": f"JSON Schema keyword '{what}'", "json": f"JSON: {what}"}.get(kind, rule_id)
-    return {"id": rule_id, "name": _name(rule_id), "shortDescription": {"text": title},
-            "help": {"text": f"See {clause}." if clause else title},
+    from ..finding_catalogue import explain
+    known = explain(rule_id)
+    if known is None:
+        return {"id": rule_id, "name": _name(rule_id), "shortDescription": {"text": rule_id},
+                "help": {"text": f"See {clause}." if clause else rule_id},
+                "defaultConfiguration": {"level": SARIF_LEVEL[level]}}
+    return {"id": rule_id, "name": _name(known.title), "shortDescription": {"text": known.title},
+            "fullDescription": {"text": known.explanation},
+            "help": {"text": f"{known.explanation} Fix: {known.fix} Example: {known.example}",
+                     "markdown": f"{known.explanation}\n\n**Fix:** {known.fix}\n\n**Example:** `{known.example}`"
+                                 f"\n\n**Rests on:** {known.source}"},
+            "helpUri": f"{DOCS_URI}generated/rules/other-findings/",
             "defaultConfiguration": {"level": SARIF_LEVEL[level]}}
 
 
