@@ -255,7 +255,10 @@ def test_sarif_locations_are_relative_for_relative_inputs(built_inputs: list[Pat
     sarif = json.loads(render("sarif", results))
     result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "LS-01")
     physical = result["locations"][0]["physicalLocation"]
-    assert physical == {"artifactLocation": {"uri": "records.ndjson"}, "region": {"startLine": 2}}
+    assert physical["artifactLocation"] == {"uri": "records.ndjson"} and physical["region"]["startLine"] == 2
+    # The column is that of the member the finding's path points at (/event/standard), 1-based.
+    line = (built_inputs[0].parent / "records.ndjson").read_text(encoding="utf-8").splitlines()[1]
+    assert line[physical["region"]["startColumn"] - 1:].startswith('"standard"')
     assert result["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == "/event/standard"
 
 

@@ -7,6 +7,7 @@ CI systems, baselines and people all key on different parts of it.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +42,12 @@ class Level(enum.IntEnum):
             raise ValueError(f"unknown level {text!r} (use error, warning or info)") from None
 
 
+def conformant_at(findings: Iterable[Finding], fail_on: Level) -> bool:
+    """Whether an item with these findings is conformant: none is at or above ``fail_on``. The one
+    place this is decided (the checker, the baseline filter and the parallel chain all ask here)."""
+    return not any(f.level >= fail_on for f in findings)
+
+
 def json_pointer(parts: list[str | int] | tuple[str | int, ...]) -> str:
     """RFC 6901 pointer for a list of keys and indexes."""
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
@@ -58,10 +65,22 @@ class Finding:
     children: tuple[Finding, ...] = field(default=())
     #: A stable, language-neutral key for messages and baselines (the template's parameters).
     params: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
+    #: How to fix it, where the checks can tell (:mod:`wipo_bc_standard.hints`); "" otherwise.
+    hint: str = field(default="", compare=False)
+    #: Line and column (from 1) of the member ``path`` points at in the source file, where known
+    #: (:mod:`wipo_bc_standard.locations`, computed only for items with findings).
+    line: int | None = field(default=None, compare=False)
+    column: int | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"rule": self.rule, "level": self.level.label, "clause": self.clause,
                                "path": self.path, "message": self.message}
+        if self.hint:
+            out["hint"] = self.hint
+        if self.line is not None:
+            out["line"] = self.line
+            if self.column is not None:
+                out["column"] = self.column
         if self.children:
             out["children"] = [c.to_dict() for c in self.children]
         return out

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from ..findings import Level
+from .. import runner
 from ..report import EXIT_CANNOT_RUN
-from ..sources import SourceError, expand
 
 if TYPE_CHECKING:
     from ..selection import Selection
@@ -25,31 +28,47 @@ def fail(message: str) -> NoReturn:
 
 @contextmanager
 def output(path: str | None) -> Iterator[IO[str]]:
-    """The file named by ``-o`` (UTF-8), or stdout."""
+    """The file named by ``-o`` (UTF-8), or stdout.
+
+    A file is written under a temporary name beside it and renamed over the destination only when
+    the block ends normally: a failed or interrupted write never leaves a partial report in its place.
+    """
     if path is None or path == "-":
         yield sys.stdout
         sys.stdout.flush()
         return
+    destination = Path(path)
     try:
-        stream = open(path, "w", encoding="utf-8", newline="\n")
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".part",
+                                                 dir=destination.parent)
     except OSError as exc:
         fail(f"cannot write {path}: {exc.strerror or exc}")
-    with stream:
-        yield stream
+    try:
+        with open(descriptor, "w", encoding="utf-8", newline="\n") as stream:
+            yield stream
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 would hide the report from others
+        os.replace(temporary, destination)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            fail(f"cannot write {path}: {exc.strerror or exc}")
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
 
 
 def input_sources(paths: tuple[str, ...]) -> list[Any]:
-    """The files named or under the directories named (``-``: stdin); a one-line error, exit 2, for
-    no input or a path that does not exist."""
-    if not paths:
-        fail("no input: name files, directories, or - for stdin")
-    sources: list[Any] = []
+    """The files named or under the directories named (``-``: stdin), or a one-line error."""
     try:
-        for path in paths:
-            sources.extend(["-"] if path == "-" else expand([path]))
-    except SourceError as exc:
+        return runner.input_sources(paths)
+    except runner.RunError as exc:
         fail(str(exc))
-    return sources
 
 
 def selection_options(function: Any) -> Any:
@@ -115,8 +134,7 @@ def settings(config_path: str | None, no_config: bool, show: bool, **given: Any)
     out["allow_empty"] = bool(given.get("allow_empty")) or conf.allow_empty
     out["root"] = conf.root
     out["per_path_target"] = conf.per_path_target
-    out["ignores"] = (configuration.RuleIgnores(conf.per_file_ignores, conf.root, Level.parse(out["fail_on"]))
-                      if conf.per_file_ignores else None)
+    out["per_file_ignores"] = conf.per_file_ignores
     if show:
         shown = {"file": str(conf.path) if conf.path else None, "root": str(conf.root),
                  **{key: {"value": out[name], "from": origin[key]} for name, (key, _) in CONFIGURABLE.items()},
@@ -131,14 +149,10 @@ def settings(config_path: str | None, no_config: bool, show: bool, **given: Any)
 
 
 def select_sources(paths: tuple[str, ...], run: dict[str, Any]) -> Selection:
-    """The files a run reads (see :mod:`wipo_bc_standard.selection`); a one-line error, exit 2, for no
-    input or a path that does not exist."""
-    from ..selection import select
-
-    if not paths:
-        fail("no input: name files, directories, or - for stdin")
+    """The files a run reads (see :mod:`wipo_bc_standard.selection`), or a one-line error."""
     try:
-        return select(paths, target=run["target"], root=run["root"], include=run["include"], exclude=run["exclude"],
-                      force_exclude=run["force_exclude"], respect_gitignore=run["respect_gitignore"])
-    except SourceError as exc:
+        return runner.select_sources(paths, target=run["target"], root=run["root"], include=run["include"],
+                                     exclude=run["exclude"], force_exclude=run["force_exclude"],
+                                     respect_gitignore=run["respect_gitignore"])
+    except runner.RunError as exc:
         fail(str(exc))

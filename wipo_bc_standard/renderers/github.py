@@ -31,13 +31,15 @@ class GithubRenderer(Renderer):
         if not result.findings:
             return
         path = relative_path(result.source)
-        where = ""
-        if path is not None:
-            where = f"file={escape_property(path)},"
-            if result.line is not None:
-                where += f"line={result.line},"
         item_note = "" if result.line is not None else f" (item {result.index})"
         for finding in result.findings:
+            where = ""
+            if path is not None:
+                where = f"file={escape_property(path)},"
+                if finding.line is not None:
+                    where += f"line={finding.line},col={finding.column},"
+                elif result.line is not None:
+                    where += f"line={result.line},"
             message = message_text(finding)
             if path is None:
                 message = f"{result.source}{item_note}: {message}"

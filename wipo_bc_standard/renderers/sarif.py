@@ -58,6 +58,8 @@ def message_text(finding: Finding) -> str:
     text = finding.message
     if finding.path:
         text = f"{finding.path}: {text}"
+    if finding.hint:
+        text += f" (hint: {finding.hint})"
     if finding.children:
         text += "".join(f"\n- {c.message}" + (f" (at {c.path})" if c.path else "") for c in finding.children)
     return text
@@ -125,7 +127,11 @@ class SarifRenderer(Renderer):
         location: dict[str, Any] = {}
         if uri is not None:
             physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
-            if result.line is not None:
+            if finding.line is not None:
+                physical["region"] = {"startLine": finding.line}
+                if finding.column is not None:
+                    physical["region"]["startColumn"] = finding.column
+            elif result.line is not None:
                 physical["region"] = {"startLine": result.line}
             location["physicalLocation"] = physical
         if finding.path:

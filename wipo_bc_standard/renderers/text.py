@@ -28,11 +28,15 @@ class TextRenderer(Renderer):
         target = f" ({result.target})" if result.target else ""
         self.out.write(f"{status} {location(result)}{target}\n")
         for finding in result.findings:
-            self._finding(finding, "  ")
+            self._finding(finding, "  ", result.source)
 
-    def _finding(self, finding: Finding, indent: str) -> None:
+    def _finding(self, finding: Finding, indent: str, source: str = "") -> None:
         path = f" at {finding.path}" if finding.path else ""
-        self.out.write(f"{indent}{finding.level.label}: [{finding.rule}]{path}: {finding.message}\n")
+        # file:line:col first, as compilers and linters write it: editors and terminals jump to it.
+        where = f"{source}:{finding.line}:{finding.column}: " if finding.line is not None and source else ""
+        self.out.write(f"{indent}{where}{finding.level.label}: [{finding.rule}]{path}: {finding.message}\n")
+        if finding.hint:
+            self.out.write(f"{indent}    hint: {finding.hint}\n")
         for child in finding.children:
             self._finding(child, indent + "    ")
 

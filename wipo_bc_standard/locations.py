@@ -1,0 +1,174 @@
+"""Exact locations: the line and column of the member a finding's JSON Pointer points at.
+
+Computed only for items that have findings, after they are checked, by reading the item's text
+again: a JSON file, an element of a top-level array, or a line of NDJSON. A pointer into a member
+that is missing (``schema.required``) points at the object that lacks it. Files larger than
+:data:`MAX_BYTES` keep the item's line only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from .findings import Finding
+from .report import ItemResult
+
+#: Files re-read for locations up to this size (the last one read is kept for the next item).
+MAX_BYTES = 64 << 20
+_WS = re.compile(r"[ \t\r\n]*")
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_SCALAR = re.compile(r"[^,\]}\s]+")
+_JSON_SUFFIXES = (".json", ".ndjson", ".jsonl")
+
+
+class Locator:
+    """Adds line and column to the findings of results read from JSON or NDJSON files."""
+
+    def __init__(self) -> None:
+        self._path: str | None = None
+        self._text: str | None = None
+        self._line_starts: list[int] = []
+
+    def __call__(self, result: ItemResult) -> ItemResult:
+        if not result.findings or result.source.startswith("<") or not result.source.lower().endswith(_JSON_SUFFIXES):
+            return result
+        text = self._load(result.source)
+        if text is None:
+            return result
+        start = self._item_start(text, result)
+        if start is None:
+            return result
+        result.findings = [self._located(text, start, f) for f in result.findings]
+        return result
+
+    def _load(self, source: str) -> str | None:
+        if source != self._path:
+            self._path, self._text = source, None
+            try:
+                path = Path(source)
+                if path.is_file() and path.stat().st_size <= MAX_BYTES:
+                    self._text = path.read_bytes().decode("utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                self._text = None
+            self._line_starts = []
+            if self._text is not None:
+                self._line_starts = [0] + [m.end() for m in re.finditer("\n", self._text)]
+        return self._text
+
+    def _item_start(self, text: str, result: ItemResult) -> int | None:
+        starts = self._line_starts
+        if result.source.lower().endswith((".ndjson", ".jsonl")):
+            if result.line is None or result.line > len(starts):
+                return None
+            return _skip(text, starts[result.line - 1])
+        begin = _skip(text, 0)
+        if begin < len(text) and text[begin] == "[":
+            return _element(text, begin, result.index)
+        return begin if result.index == 0 else None
+
+    def _located(self, text: str, start: int, finding: Finding) -> Finding:
+        offset = _pointer(text, start, finding.path)
+        if offset is None:
+            return finding
+        line, column = self._position(offset)
+        children = tuple(self._located(text, start, c) for c in finding.children)
+        return replace(finding, line=line, column=column, children=children)
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        import bisect
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+
+def _skip(text: str, i: int) -> int:
+    match = _WS.match(text, i)
+    return match.end() if match else i
+
+
+def _value_end(text: str, i: int) -> int:
+    if i >= len(text):
+        return i
+    char = text[i]
+    if char == '"':
+        match = _STRING.match(text, i)
+        return match.end() if match else len(text)
+    if char in "[{":
+        depth = 0
+        for token in _TOKEN.finditer(text, i):
+            mark = token.group()
+            if mark in ("[", "{"):
+                depth += 1
+            elif mark in ("]", "}"):
+                depth -= 1
+                if depth == 0:
+                    return token.end()
+        return len(text)
+    match = _SCALAR.match(text, i)
+    return match.end() if match else i + 1
+
+
+def _member(text: str, i: int, key: str) -> tuple[int, int] | None:
+    """(offset of the member's name, offset of its value) in the object at ``i``."""
+    i = _skip(text, i + 1)
+    while i < len(text) and text[i] != "}":
+        match = _STRING.match(text, i)
+        if match is None:
+            return None
+        try:
+            name = json.loads(match.group())
+        except ValueError:
+            return None
+        i = _skip(text, match.end())
+        if i >= len(text) or text[i] != ":":
+            return None
+        value = _skip(text, i + 1)
+        if name == key:
+            return match.start(), value
+        i = _skip(text, _value_end(text, value))
+        if i < len(text) and text[i] == ",":
+            i = _skip(text, i + 1)
+    return None
+
+
+def _element(text: str, i: int, index: int) -> int | None:
+    """The offset of element ``index`` of the array at ``i``."""
+    i = _skip(text, i + 1)
+    count = 0
+    while i < len(text) and text[i] != "]":
+        if count == index:
+            return i
+        i = _skip(text, _value_end(text, i))
+        if i < len(text) and text[i] == ",":
+            i = _skip(text, i + 1)
+        count += 1
+    return None
+
+
+def _pointer(text: str, start: int, pointer: str) -> int | None:
+    """The offset of what the pointer names: a member's name, an element, or the deepest part that exists."""
+    at = start
+    if not pointer:
+        return at
+    for raw in pointer.split("/")[1:]:
+        part = raw.replace("~1", "/").replace("~0", "~")
+        if at >= len(text):
+            return None
+        if text[at] == "{":
+            found = _member(text, at, part)
+            if found is None:
+                return at  # a missing member: the object that lacks it
+            name, value = found
+            at = value
+            last_name = name
+        elif text[at] == "[" and part.isdigit():
+            element = _element(text, at, int(part))
+            if element is None:
+                return at
+            at = last_name = element
+        else:
+            return at
+    return last_name
