@@ -90,7 +90,7 @@ def test_array_elements_and_ndjson_lines_are_located(tmp_path: Path) -> None:
     array.write_text(f"[\n  {good},\n  {bad}\n]\n", encoding="utf-8")
     lines = tmp_path / "items.ndjson"
     lines.write_text(f"{good}\n{bad}\n", encoding="utf-8")
-    for path, line, prefix in ((array, 3, "  "), (lines, 2, "")):
+    for path, line in ((array, 3), (lines, 2)):
         report = json.loads(CliRunner().invoke(main, ["validate", str(path), "--format", "json"]).stdout)
         finding = next(f for f in report["items"][1]["findings"] if f["rule"] == "schema.enum")
         assert finding["line"] == line

@@ -48,6 +48,15 @@ def conformant_at(findings: Iterable[Finding], fail_on: Level) -> bool:
     return not any(f.level >= fail_on for f in findings)
 
 
+#: The rule sets by name, as the levels of the rules each runs (``--profile``). Here, beside Level,
+#: so that the CLI's options know them without loading the rules.
+PROFILES: dict[str, frozenset[Level]] = {
+    "core": frozenset({Level.ERROR}),
+    "interop": frozenset({Level.ERROR, Level.WARNING}),
+    "strict": frozenset({Level.ERROR, Level.WARNING, Level.INFO}),
+}
+
+
 def json_pointer(parts: list[str | int] | tuple[str | int, ...]) -> str:
     """RFC 6901 pointer for a list of keys and indexes."""
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)

@@ -76,12 +76,15 @@ class _Globs:
     """gitignore-style patterns matched against paths relative to a base directory."""
 
     def __init__(self, patterns: Sequence[str], base: Path) -> None:
-        import pathspec
+        self.spec: Any = None
+        self.base = base
+        if not patterns:
+            return
+        import pathspec  # loaded only when there are globs or .gitignore files to match
         try:
-            self.spec = pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
+            self.spec = pathspec.GitIgnoreSpec.from_lines(patterns)
         except Exception as exc:  # pathspec's pattern errors have no common base but ValueError/TypeError
             raise SourceError(f"not a glob: {', '.join(map(repr, patterns))} ({exc})") from None
-        self.base = base
 
     def __bool__(self) -> bool:
         return self.spec is not None

@@ -13,7 +13,6 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from .. import runner
 from ..report import EXIT_CANNOT_RUN
 
 if TYPE_CHECKING:
@@ -65,6 +64,7 @@ def _umask() -> int:
 
 def input_sources(paths: tuple[str, ...]) -> list[Any]:
     """The files named or under the directories named (``-``: stdin), or a one-line error."""
+    from .. import runner
     try:
         return runner.input_sources(paths)
     except runner.RunError as exc:
@@ -150,6 +150,7 @@ def settings(config_path: str | None, no_config: bool, show: bool, **given: Any)
 
 def select_sources(paths: tuple[str, ...], run: dict[str, Any]) -> Selection:
     """The files a run reads (see :mod:`wipo_bc_standard.selection`), or a one-line error."""
+    from .. import runner  # the engine loads when a run starts, not for --help
     try:
         return runner.select_sources(paths, target=run["target"], root=run["root"], include=run["include"],
                                      exclude=run["exclude"], force_exclude=run["force_exclude"],

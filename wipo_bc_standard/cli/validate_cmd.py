@@ -6,11 +6,8 @@ import sys
 
 import click
 
-from ..findings import Level
+from ..findings import PROFILES, Level
 from ..renderers import FORMATS
-from ..rules import PROFILES
-from ..runner import LedgerInput, Run, RunError, RunOptions, load_baseline, load_did_documents, load_network
-from ..sources import SourceError
 from ..targets import TARGETS
 from .common import fail, output, select_sources, selection_options, settings
 
@@ -63,6 +60,9 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
     target, profile, network_path = given["target"], given["profile"], given["network"]
     fail_on, lang, baseline_path = given["fail_on"], given["lang"], given["baseline"]
     sources = select_sources(paths, given)
+    # The engine loads when a run starts, not when the command's help is printed.
+    from ..runner import LedgerInput, Run, RunError, RunOptions, load_baseline, load_did_documents, load_network
+    from ..sources import SourceError
     try:
         options = RunOptions(target=target, profile=profile,
                              network=load_network(network_path) if network_path else None,

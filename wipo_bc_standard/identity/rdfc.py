@@ -16,11 +16,9 @@ escapes some of them where PyLD writes them as they are, so the result would not
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
-
-from pyld import jsonld  # type: ignore[import-untyped]
-from pyld.canon import URDNA2015  # type: ignore[import-untyped]
 
 from .contexts import UnknownContext, document_loader
 
@@ -40,20 +38,26 @@ class CanonicalizationError(Exception):
         self.context_url = context_url
 
 
-class _BoundedRdfc(URDNA2015):  # type: ignore[misc]
-    """PyLD's canonicalisation, counting the calls that can grow exponentially."""
+@functools.cache
+def _bounded_rdfc() -> Any:
+    """PyLD's canonicaliser class, counting the calls that can grow exponentially. PyLD (and the
+    requests it imports) load on the first canonicalisation: most runs never need them."""
+    from pyld.canon import URDNA2015  # type: ignore[import-untyped]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.n_degree_calls = 0
+    class BoundedRdfc(URDNA2015):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.n_degree_calls = 0
 
-    def hash_n_degree_quads(self, id_: str, issuer: Any) -> Any:
-        self.n_degree_calls += 1
-        if self.n_degree_calls > MAX_N_DEGREE_CALLS:
-            raise CanonicalizationError(f"blank node labelling needs more than {MAX_N_DEGREE_CALLS} rounds of "
-                                        "Hash N-Degree Quads (RDFC-1.0, 4.8); abandoned as a possible "
-                                        "poison dataset")
-        return super().hash_n_degree_quads(id_, issuer)
+        def hash_n_degree_quads(self, id_: str, issuer: Any) -> Any:
+            self.n_degree_calls += 1
+            if self.n_degree_calls > MAX_N_DEGREE_CALLS:
+                raise CanonicalizationError(f"blank node labelling needs more than {MAX_N_DEGREE_CALLS} rounds of "
+                                            "Hash N-Degree Quads (RDFC-1.0, 4.8); abandoned as a possible "
+                                            "poison dataset")
+            return super().hash_n_degree_quads(id_, issuer)
+
+    return BoundedRdfc
 
 
 def _strings(node: Any) -> Iterator[str]:
@@ -89,6 +93,7 @@ def canonical_nquads(doc: Any) -> str:
                                     "N-Quads escape this canonicaliser does not write")
     options = {"documentLoader": document_loader, "produceGeneralizedRdf": False, "base": "",
                "processingMode": "json-ld-1.1", "extractAllScripts": True}
+    from pyld import jsonld  # type: ignore[import-untyped]
     try:
         dataset = jsonld.to_rdf(doc, options)
     except Exception as exc:  # PyLD raises JsonLdError for every malformed input, wrapping the loader's
@@ -101,7 +106,7 @@ def canonical_nquads(doc: Any) -> str:
     if len(blank_nodes) > MAX_BLANK_NODES:
         raise CanonicalizationError(f"more than {MAX_BLANK_NODES} blank nodes")
     try:
-        result: str = _BoundedRdfc().main(dataset, {"format": "application/n-quads"})
+        result: str = _bounded_rdfc()().main(dataset, {"format": "application/n-quads"})
     except CanonicalizationError:
         raise
     except RecursionError:

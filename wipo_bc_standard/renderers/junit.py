@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import tempfile
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
 from ..findings import Finding
 from ..report import ItemResult, Summary
@@ -30,10 +29,12 @@ def xml_safe(text: str) -> str:
 
 
 def text(value: str) -> str:
+    from xml.sax.saxutils import escape  # it imports urllib: loaded when a JUnit report is written
     return escape(xml_safe(value))
 
 
 def attr(value: str) -> str:
+    from xml.sax.saxutils import quoteattr
     return quoteattr(xml_safe(value))
 
 

@@ -19,7 +19,6 @@ from .._version import DOCS_URL, __version__
 from ..baseline import fingerprint
 from ..findings import Finding, Level
 from ..report import ItemResult, Summary
-from ..rules import CATALOGUE
 from .base import Renderer, register
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -71,6 +70,7 @@ def _name(title: str) -> str:
 
 
 def catalogue_rule(rule_id: str) -> dict[str, Any]:
+    from ..rules import CATALOGUE
     rule = CATALOGUE[rule_id]
     return {
         "id": rule.id,
@@ -109,6 +109,8 @@ class SarifRenderer(Renderer):
     description = "SARIF 2.1.0 for code-scanning tools (GitHub, GitLab, Azure DevOps)"
 
     def begin(self) -> None:
+        from ..rules import CATALOGUE  # loaded with the checks, not with the renderer
+        self._catalogue = CATALOGUE
         self._count = 0
         self._others: dict[str, tuple[Level, str]] = {}
         self.out.write(f'{{"$schema":"{SCHEMA_URI}","version":"2.1.0","runs":[{{"results":[')
@@ -118,7 +120,7 @@ class SarifRenderer(Renderer):
             return
         uri = artifact_uri(result.source)
         for finding in result.findings:
-            if finding.rule not in CATALOGUE and finding.rule not in self._others:
+            if finding.rule not in self._catalogue and finding.rule not in self._others:
                 self._others[finding.rule] = (finding.level, finding.clause)
             self.out.write(("," if self._count else "") + orjson.dumps(self._result(result, finding, uri)).decode())
             self._count += 1
@@ -149,7 +151,7 @@ class SarifRenderer(Renderer):
         return out
 
     def finish(self, summary: Summary) -> None:
-        rules = [catalogue_rule(r) for r in sorted(CATALOGUE)]
+        rules = [catalogue_rule(r) for r in sorted(self._catalogue)]
         rules += [other_rule(r, level, clause) for r, (level, clause) in sorted(self._others.items())]
         invocation: dict[str, Any] = {"executionSuccessful": not summary.partial}
         if summary.partial:
