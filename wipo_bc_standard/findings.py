@@ -26,6 +26,13 @@ class Level(enum.IntEnum):
     def label(self) -> str:
         return self.name.lower()
 
+    def __str__(self) -> str:
+        # "error", not "3": what users read in messages and f-strings (the int stays for ordering).
+        return self.label
+
+    def __format__(self, spec: str) -> str:
+        return format(self.label, spec)
+
     @property
     def keyword(self) -> str:
         """The RFC 2119 keyword of a rule at this level."""

@@ -37,7 +37,7 @@ class LedgerInput:
     chain: str | None = None
     #: The MultiChain stream the items were listed from.
     stream: str | None = None
-    #: Off-chain records (and their documents/ folder) that anchors and document digests are checked against.
+    #: Off-chain records (and their documents/ directory) that anchors and document digests are checked against.
     records: str | Path | None = None
 
 
@@ -226,6 +226,9 @@ def load_network(path: str | Path) -> dict[str, Any]:
     doc = jsontext.parse(data)
     if isinstance(doc, jsontext.ParseError) or not isinstance(doc, dict):
         raise RunError(f"--network {path}: not a JSON object")
+    from .targets import detect
+    if detect(doc) != "profile":
+        raise RunError(f"--network {path}: not a network profile (it has neither profileId nor networkType)")
     return doc
 
 

@@ -49,11 +49,15 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
             no_gitignore: bool = False, allow_empty: bool = False, show_config: bool = False) -> None:
     """Check records, ledgers, network profiles and governance declarations.
 
-    PATH may be a file (JSON, a JSON array of items, or NDJSON), a directory (read recursively)
-    or - for stdin. Every input item appears in the report. With --target ledger, the items of all
+    PATH may be a file (JSON, a JSON array of items, NDJSON, an XML record, JSON-LD or Turtle),
+    a directory (walked recursively: see --include, --exclude and the configuration file) or - for
+    stdin. Every input item appears in the report. With --target ledger, the items of all
     PATHs, in the order given (a directory's files sorted by name), form one ledger: a ledger split
     over several files stays one; check separate ledgers in separate runs.
     """
+    for name, value in (("--records", records_path), ("--chain", chain), ("--stream", stream)):
+        if value is not None and ledger_kind is None:
+            fail(f"{name} applies to ledger exports: give --from evm|fabric|multichain too")
     given = settings(config_path, no_config, show_config, target=target, profile=profile, network=network_path,
                      fail_on=fail_on, lang=lang, baseline=baseline_path, include=include, exclude=exclude,
                      no_gitignore=no_gitignore, allow_empty=allow_empty)

@@ -1,0 +1,63 @@
+"""Options that make no sense are refused on one line, and small things users meet are right."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from wipo_bc_standard import Level, validate
+from wipo_bc_standard.cli import main
+
+from .conftest import EXAMPLES
+
+RECORD = EXAMPLES / "valid" / "record" / "patent-licence.json"
+
+
+@pytest.mark.parametrize("option", [["--records", "x"], ["--chain", "ip"], ["--stream", "s"]])
+def test_ledger_options_without_from_are_refused(option: list[str]) -> None:
+    result = CliRunner().invoke(main, ["validate", str(RECORD), *option])
+    assert result.exit_code == 2 and "--from" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("content", ["{}", None])
+def test_a_network_that_is_not_a_network_profile_is_refused(tmp_path: Path, content: str | None) -> None:
+    network = tmp_path / "network.json"
+    if content is None:
+        network.write_bytes(RECORD.read_bytes())
+    else:
+        network.write_text(content)
+    result = CliRunner().invoke(main, ["validate", str(RECORD), "--network", str(network)])
+    assert result.exit_code == 2 and "not a network profile" in result.stderr
+
+
+def test_levels_print_as_words() -> None:
+    assert str(Level.ERROR) == "error" and f"{Level.WARNING}" == "warning" and Level.ERROR > Level.WARNING
+
+
+def test_validate_shows_its_options() -> None:
+    parameters = inspect.signature(validate).parameters
+    assert {"target", "profile", "network", "fail_on", "lang", "baseline", "jobs"} <= set(parameters)
+
+
+def test_validate_help_names_every_input_and_output_form() -> None:
+    text = re.sub(r"-\s+", "-", CliRunner().invoke(main, ["validate", "--help"]).stdout)  # undo wrapping at hyphens
+    for word in ("NDJSON", "XML", "JSON-LD", "Turtle", "directory", "sarif", "junit", "github", "html"):
+        assert word in text
+    assert "folder" not in text
+
+
+def test_zh_messages_of_rec_06_are_chinese() -> None:
+    from wipo_bc_standard.rules.record_rules import example_record
+    finding = validate(example_record(recordType="assignment", event=None), lang="zh").items[0].findings[0]
+    assert finding.rule == "REC-06" and finding.message == "assignment 类记录应包含转让人和受让人"
+
+
+def test_schemas_export_without_out_never_writes_into_an_installed_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wipo_bc_standard import resources
+    monkeypatch.setattr(resources, "source_root", lambda: None)
+    result = CliRunner().invoke(main, ["schemas", "export"])
+    assert result.exit_code == 2 and "--out" in result.stderr
