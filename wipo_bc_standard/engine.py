@@ -9,7 +9,7 @@ from typing import Any
 import orjson
 
 from . import messages, schemas
-from .checks.ledger import LedgerChain
+from .checks.ledger import LedgerChain, ledger_record_view
 from .checks.schema_check import SchemaCheck, compile_schema
 from .findings import Finding, Level, conformant_at
 from .report import ItemResult
@@ -96,7 +96,10 @@ class Checker:
                 target = detect(doc)
             findings = self._from_reader(item) + self._check_doc(doc, target)
         conformant = conformant_at(findings, self.fail_on)
-        return ItemResult(item.source, item.index, item.line, target, findings, conformant, item.position)
+        result = ItemResult(item.source, item.index, item.line, target, findings, conformant, item.position)
+        if target == "ledger" and item.error is None and isinstance(item.doc, dict):
+            result.record = ledger_record_view(item.doc)
+        return result
 
     def _check_doc(self, doc: Any, target: str | None) -> list[Finding]:
         if not isinstance(doc, dict):

@@ -24,6 +24,9 @@ class ItemResult:
     findings: list[Finding]
     conformant: bool
     position: Mapping[str, Any] | None = None
+    #: For a ledger's records: its recordId and its right ("office kind number"), what the HTML
+    #: report's picture of the chains needs (not part of the JSON report).
+    record: Mapping[str, str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"source": self.source, "index": self.index, "line": self.line,
