@@ -61,3 +61,18 @@ def test_schemas_export_without_out_never_writes_into_an_installed_package(monke
     monkeypatch.setattr(resources, "source_root", lambda: None)
     result = CliRunner().invoke(main, ["schemas", "export"])
     assert result.exit_code == 2 and "--out" in result.stderr
+
+
+def test_install_and_release_instructions_name_only_what_exists() -> None:
+    """Not on PyPI, no release tag yet: the docs must not tell users to install or pin what does not resolve."""
+    from wipo_bc_standard._version import DOCS_URL
+    root = Path(__file__).resolve().parents[1]
+    pages = [root / "README.md", *(root / "docs").rglob("*.md")]
+    for page in pages:
+        if "generated" in page.parts or page.name == "release.md":
+            continue
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"pip install (--user )?wipo-bc-standard\b(?!\S)", text), page
+        assert not re.search(r"@v\d+\.\d+\.\d+|rev: v\d", text), page
+    mkdocs = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert f"site_url: {DOCS_URL}" in mkdocs
