@@ -3,10 +3,10 @@
 Each module holds the rules of one area; a module = one owner, one concern.
 """
 
-from ..ledgers import rules as _ledger_reader_rules  # noqa: F401  (anchors, documents, encodings)
 from . import (  # noqa: F401  (importing registers the rules)
     governance_rules,
     identity_rules,
+    ledger_reader_rules,
     ledger_rules,
     network_rules,
     profile_rules,
