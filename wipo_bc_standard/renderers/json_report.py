@@ -7,7 +7,7 @@ import tempfile
 import orjson
 
 from ..report import ItemResult, Summary, header
-from .base import Renderer, register
+from .base import Renderer, copy_bytes, register
 
 
 @register
@@ -30,8 +30,7 @@ class JsonRenderer(Renderer):
         head = orjson.dumps({**header(), "summary": summary.to_dict()})
         self.out.write(head[:-1].decode() + ',"items":[')
         self._spool.seek(0)
-        while chunk := self._spool.read(1 << 20):
-            self.out.write(chunk.decode())
+        copy_bytes(self.out, self._spool)
         self.out.write("]}\n")
         self._spool.close()
 
