@@ -12,8 +12,8 @@ from wipo_bc_standard.codelists import st27
 from wipo_bc_standard.findings import Level
 from wipo_bc_standard.rules import CATALOGUE
 from wipo_bc_standard.rules.catalogue import RuleContext
+from wipo_bc_standard.rules.examples import example_record
 from wipo_bc_standard.rules.profile_rules import example_profile
-from wipo_bc_standard.rules.record_rules import example_record
 
 
 def _hits(rule_id: str, doc: Any, network: Any = None) -> list[tuple[str, dict[str, Any]]]:

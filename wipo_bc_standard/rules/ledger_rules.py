@@ -14,7 +14,7 @@ from ..checks.ledger import hits_over
 from ..findings import Level
 from ..jcs import record_hash
 from .catalogue import Hit, RuleContext, rule
-from .record_rules import example_record
+from .examples import example_record
 
 _CLAUSE_LINK = "DESIGN: previousRecordHash; RFC 8785"
 
