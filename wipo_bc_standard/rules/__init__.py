@@ -4,12 +4,12 @@ Each module holds the rules of one area; a module = one owner, one concern.
 """
 
 from . import (  # noqa: F401  (importing registers the rules)
+    chain_rules,
     date_rules,
     governance_rules,
     identifier_rules,
     identity_rules,
     ledger_reader_rules,
-    ledger_rules,
     legal_status_rules,
     network_rules,
     profile_rules,
