@@ -56,6 +56,11 @@ class SchemaCheck:
         english = error.message if keyword != "additionalProperties" else ""
         message = messages.message(f"schema.{keyword}", params, self._lang, english) if self._lang != "en" or not english \
             else english
+        if keyword == "pattern" and self._lang == "en":
+            # A pattern says little to most users: add what the member holds (its schema description).
+            expected = _description(self._schema, list(error.schema_path)[:-1])
+            if expected:
+                message = f"{message}; expected: {expected}"
         children: tuple[Finding, ...] = ()
         if keyword in ("anyOf", "oneOf") and getattr(kind, "context", None):
             # The best match is the branch that failed least (fewest errors, then the deepest one:
@@ -80,6 +85,20 @@ class SchemaCheck:
             parent = hints.node_at(self._schema, list(error.schema_path)[:-1])
             return hints.for_member(member, parent, self._lang)
         return ""
+
+
+def _description(schema: Any, path: list[Any]) -> str | None:
+    """The ``description`` of the schema node at ``path`` (a keyword location), if there is one."""
+    node = schema
+    for part in path:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return None
+    description = node.get("description") if isinstance(node, dict) else None
+    return description if isinstance(description, str) else None
 
 
 def _short(value: Any, limit: int = 60) -> str:

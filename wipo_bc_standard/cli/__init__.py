@@ -28,6 +28,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                                  "new ones."),
     "docs": ("docs_cmd", "The documentation site (mkdocs + material), with pages generated from the rule "
                          "catalogue, code lists, schemas, vocabulary and these commands."),
+    "conformance": ("conformance_cmd", "The conformance suite: run any implementation over it and write "
+                                       "implementation reports."),
 }
 
 
