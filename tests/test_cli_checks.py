@@ -76,3 +76,11 @@ def test_install_and_release_instructions_name_only_what_exists() -> None:
         assert not re.search(r"@v\d+\.\d+\.\d+|rev: v\d", text), page
     mkdocs = (root / "mkdocs.yml").read_text(encoding="utf-8")
     assert f"site_url: {DOCS_URL}" in mkdocs
+
+
+def test_a_registration_date_in_the_future_is_a_finding() -> None:
+    from wipo_bc_standard.rules.examples import example_record
+    report = validate(example_record(ipRight__registrationDate="2099-01-01"))
+    found = [f for f in report.items[0].findings if f.rule == "DT-07"]
+    assert [f.path for f in found] == ["/ipRight/registrationDate"] and not report.conformant
+    assert not [f for f in validate(example_record()).items[0].findings if f.rule == "DT-07"]

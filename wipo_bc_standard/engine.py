@@ -41,6 +41,18 @@ class _Plan:
         return cls(steps, tuple(step for step in steps if guard_target not in step[2].guards), guard)
 
 
+#: Members that name a document of each target, in the order they are looked for.
+_ID_MEMBERS = ("recordId", "profileId", "declarationId", "id")
+
+
+def _identity(doc: dict[str, Any]) -> str | None:
+    for member in _ID_MEMBERS:
+        value = doc.get(member)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
 class Checker:
     """Checks items of one run: ``target`` is one of :data:`TARGETS` or ``auto``."""
 
@@ -97,8 +109,10 @@ class Checker:
             findings = self._from_reader(item) + self._check_doc(doc, target)
         conformant = conformant_at(findings, self.fail_on)
         result = ItemResult(item.source, item.index, item.line, target, findings, conformant, item.position)
-        if target == "ledger" and item.error is None and isinstance(item.doc, dict):
-            result.record = ledger_record_view(item.doc)
+        if item.error is None and isinstance(item.doc, dict):
+            result.identity = _identity(item.doc)
+            if target == "ledger":
+                result.record = ledger_record_view(item.doc)
         return result
 
     def _check_doc(self, doc: Any, target: str | None) -> list[Finding]:

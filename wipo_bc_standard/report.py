@@ -33,6 +33,8 @@ class ItemResult:
     #: For a ledger's records: its recordId and its right ("office kind number"), what the HTML
     #: report's picture of the chains needs (not part of the JSON report).
     record: Mapping[str, str] | None = None
+    #: The item's own id (recordId, profileId, declarationId or id), for baselines' content fingerprints.
+    identity: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"source": self.source, "index": self.index, "line": self.line,

@@ -90,7 +90,8 @@ class Run:
         self.options = options
         Checker(**options.checker_options())  # options the checker refuses fail now, not mid-run
         self.summary = Summary()
-        self._suppress = BaselineFilter(options.baseline, options.fail_on) if options.baseline is not None else None
+        self._suppress = (BaselineFilter(options.baseline, options.fail_on, options.root)
+                          if options.baseline is not None else None)
         self._ignores: Any = None
         if options.per_file_ignores:
             from .config import RuleIgnores
