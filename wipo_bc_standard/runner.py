@@ -63,6 +63,8 @@ class RunOptions:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: False: a run that checks no item cannot be called conformant (exit 2; the CLI's default).
     allow_empty: bool = True
+    #: Collect the safe corrections of the findings (:mod:`wipo_bc_standard.fixes`); ``Run.fixer.apply()`` writes them.
+    fix: bool = False
 
     def checker_options(self) -> dict[str, Any]:
         return {"target": "ledger" if self.ledger else self.target, "profile": self.profile,
@@ -93,6 +95,10 @@ class Run:
         self._suppress = (BaselineFilter(options.baseline, options.fail_on, options.root)
                           if options.baseline is not None else None)
         self._ignores: Any = None
+        self.fixer: Any = None
+        if options.fix:
+            from .fixes import Fixer
+            self.fixer = Fixer()
         if options.per_file_ignores:
             from .config import RuleIgnores
             self._ignores = RuleIgnores(options.per_file_ignores, options.root or Path.cwd(), options.fail_on)
@@ -113,6 +119,8 @@ class Run:
             results = suppress(results)
         if ignores is not None:
             results = ignores(results)
+        if self.fixer is not None:
+            results = self.fixer(results)
         summary = self.summary
         from .locations import Locator
         locate = Locator()

@@ -74,7 +74,17 @@ class SchemaCheck:
         schema_path = json_pointer(list(error.schema_path))
         return Finding(rule=f"schema.{keyword}", level=Level.ERROR, message=message,
                        path=json_pointer(path), clause=f"{self._clause}#{schema_path}",
-                       children=children, hint=self._hint(keyword, kind, error, member))
+                       children=children, hint=self._hint(keyword, kind, error, member),
+                       params=self._fix_params(keyword, error, member))
+
+    def _fix_params(self, keyword: str, error: Any, member: str | None) -> tuple[tuple[str, Any], ...]:
+        """What ``--fix`` needs of a misspelt member: its name and the nearest the model has."""
+        if keyword != "additionalProperties" or member is None:
+            return ()
+        parent = hints.node_at(self._schema, list(error.schema_path)[:-1])
+        properties = parent.get("properties") if isinstance(parent, dict) else None
+        nearest = hints.nearest(member, properties) if isinstance(properties, dict) else None
+        return (("unexpected", member), ("nearest", nearest)) if nearest else ()
 
     def _hint(self, keyword: str, kind: Any, error: Any, member: str | None) -> str:
         if keyword == "format":

@@ -41,12 +41,16 @@ from .common import fail, output, select_sources, selection_options, settings
 @click.option("--records", "records_path", metavar="PATH",
               help="With --from: off-chain records (and documents/) that anchors and document digests are checked against.")
 @selection_options
+@click.option("--fix", is_flag=True,
+              help="Correct the safe, unambiguous cases in the files (a misspelt member, UK for GB, blanks around an "
+                   "identifier), written atomically; the report shows the findings as found before.")
 def command(paths: tuple[str, ...], target: str, profile: str, network_path: str | None, fmt: str,
             out_path: str | None, fail_on: str, lang: str, jobs: int, baseline_path: str | None,
             did_document_paths: tuple[str, ...] = (), ledger_kind: str | None = None, chain: str | None = None,
             stream: str | None = None, records_path: str | None = None, config_path: str | None = None,
             no_config: bool = False, include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
-            no_gitignore: bool = False, allow_empty: bool = False, show_config: bool = False) -> None:
+            no_gitignore: bool = False, allow_empty: bool = False, show_config: bool = False,
+            fix: bool = False) -> None:
     """Check records, ledgers, network profiles and governance declarations.
 
     PATH may be a file (JSON, a JSON array of items, NDJSON, an XML record, JSON-LD or Turtle),
@@ -75,7 +79,7 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
                              baseline=load_baseline(baseline_path) if baseline_path else None,
                              ledger=LedgerInput(ledger_kind, chain, stream, records_path) if ledger_kind else None,
                              root=given["root"], per_path_target=given["per_path_target"],
-                             per_file_ignores=given["per_file_ignores"], allow_empty=given["allow_empty"])
+                             per_file_ignores=given["per_file_ignores"], allow_empty=given["allow_empty"], fix=fix)
         run = Run(options)
         with output(out_path) as out:
             exit_code = run.render(sources, fmt, out, progress_to=sys.stderr)
@@ -83,6 +87,10 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
         fail(str(exc))
     if run.ledger_stats is not None and not run.summary.partial:
         click.echo(f"wipo-bc: ledger read: {run.ledger_stats.summary()}", err=True)
+    if run.fixer is not None and not run.summary.partial:
+        made, files = run.fixer.apply()
+        click.echo(f"wipo-bc: fixed {made} finding{'s' if made != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+                   + ("; run again to check the result" if made else ""), err=True)
     if run.checked_nothing:
         fail(run.nothing_checked_message())
     sys.exit(exit_code)
