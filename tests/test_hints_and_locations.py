@@ -96,3 +96,12 @@ def test_array_elements_and_ndjson_lines_are_located(tmp_path: Path) -> None:
         assert finding["line"] == line
         text_line = path.read_text(encoding="utf-8").splitlines()[line - 1]
         assert text_line[finding["column"] - 1:].startswith('"kind"')
+
+
+@pytest.mark.parametrize("issuer, words", [("did:web", "method-specific id is missing"),
+                                           ("did:WEB:office.example", "method name 'WEB'")])
+def test_a_bad_did_is_one_finding_that_says_which_part_is_wrong(issuer: str, words: str) -> None:
+    findings = [f for f in validate(example_record(issuer=issuer)).items[0].findings if f.path == "/issuer"]
+    assert [f.rule for f in findings] == ["DID-01"] and words in findings[0].hint
+    zh = [f for f in validate(example_record(issuer=issuer), lang="zh").items[0].findings if f.path == "/issuer"]
+    assert zh[0].hint and not any("a" <= ch <= "z" for ch in zh[0].hint.split("did:")[0].split("'")[0])

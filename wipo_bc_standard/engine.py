@@ -53,6 +53,21 @@ def _identity(doc: dict[str, Any]) -> str | None:
     return None
 
 
+#: Schema keywords that a rule of the catalogue says better (with why) when it reports the same member.
+_SAID_BETTER_BY_A_RULE = frozenset({"schema.pattern", "schema.format"})
+
+
+def _one_per_mistake(findings: list[Finding], schema_found: int) -> list[Finding]:
+    """Without the schema's pattern or format finding on a member a rule reports at the same level
+    or above (``issuer: "did:web"`` is one mistake: DID-01 says which part is wrong)."""
+    by_rules: dict[str, Level] = {}
+    for finding in findings[schema_found:]:
+        if finding.level > by_rules.get(finding.path, 0):
+            by_rules[finding.path] = finding.level
+    return [f for i, f in enumerate(findings)
+            if i >= schema_found or f.rule not in _SAID_BETTER_BY_A_RULE or by_rules.get(f.path, 0) < f.level]
+
+
 class Checker:
     """Checks items of one run: ``target`` is one of :data:`TARGETS` or ``auto``."""
 
@@ -133,11 +148,14 @@ class Checker:
         # rule; those are then skipped, as are rules whose members are all absent. A check is
         # called directly, and a Finding is built only for a hit.
         steps = plan.unguarded if plan.guard is not None and plan.guard.is_valid(doc) else plan.steps
+        schema_found = len(findings)
         for check, reads, rule in steps:
             if reads and members.isdisjoint(reads):
                 continue
             for path, params in check(doc, context):
                 findings.append(rule.finding(path, params, context.lang))
+        if schema_found and len(findings) > schema_found:
+            findings = _one_per_mistake(findings, schema_found)
         if self._ledger is not None:
             findings.extend(self._ledger.feed(doc))
         return findings

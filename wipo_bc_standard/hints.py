@@ -81,6 +81,52 @@ def for_enum(value: Any, options: Iterable[Any], lang: str = "en") -> str:
     return _say("value", lang, value=found) if found else ""
 
 
+_DID_METHOD = re.compile(r"[a-z0-9]+")
+#: W3C DID Core 1.0, 3.1: idchar = ALPHA / DIGIT / "." / "-" / "_" / pct-encoded; ":" separates segments.
+_DID_ID = re.compile(r"(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2}|:)*[A-Za-z0-9._-]|(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2}|:)*%[0-9A-Fa-f]{2}")
+DID_PROBLEMS = {
+    "scheme": {"en": "a DID starts with the lower-case scheme did: (W3C DID Core 3.1)",
+               "zh": "DID 以小写的 did: 开头（W3C DID Core 3.1）"},
+    "method": {"en": "the method name {method!r} may hold only lower-case letters and digits, e.g. did:web:",
+               "zh": "方法名 {method!r} 只能包含小写字母和数字，例如 did:web:"},
+    "no-id": {"en": "the method-specific id is missing: did:{method}:<id>, e.g. did:{method}:office.example",
+              "zh": "缺少方法特定标识符：did:{method}:<标识符>，例如 did:{method}:office.example"},
+    "id": {"en": "the method-specific id {ident!r} holds characters a DID does not allow (letters, digits, . - _ : "
+                 "and %-escapes; it must not end with :)",
+           "zh": "方法特定标识符 {ident!r} 含有 DID 不允许的字符（只允许字母、数字、. - _ : 和 % 转义，且不能以 : 结尾）"},
+}
+
+
+def for_did(value: Any, lang: str = "en") -> str:
+    """Which part of a DID breaks the syntax (W3C DID Core 1.0, 3.1); "" when the DID part is sound."""
+    if not isinstance(value, str):
+        return ""
+    did = value.split("#", 1)[0].split("?", 1)[0].split("/", 1)[0]
+    key, values = "", {}
+    if not did.startswith("did:"):
+        key = "scheme"
+    else:
+        method, _, ident = did[4:].partition(":")
+        values = {"method": method or "web", "ident": ident}
+        if not _DID_METHOD.fullmatch(method):
+            key = "method"
+        elif not ident:
+            key = "no-id"
+        elif not _DID_ID.fullmatch(ident):
+            key = "id"
+    if not key:
+        return ""
+    templates = DID_PROBLEMS[key]
+    return templates.get(lang, templates["en"]).format(**values)
+
+
+def for_rule(rule_id: str, params: Mapping[str, Any], lang: str = "en") -> str:
+    """The hint of a catalogue rule's finding, for the rules that have one."""
+    if rule_id == "DID-01":
+        return for_did(params.get("value"), lang)
+    return ""
+
+
 def node_at(schema: Mapping[str, Any], path: Iterable[Any]) -> Any:
     """The schema node at a schema path (as jsonschema-rs reports it: already through ``$ref``)."""
     node: Any = schema

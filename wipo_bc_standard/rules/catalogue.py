@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import hints
 from ..findings import PROFILES, Finding, Level  # PROFILES re-exported: the catalogue's selections
 
 #: A rule's check yields (JSON Pointer, template parameters) for each violation it finds.
@@ -66,7 +67,8 @@ class Rule:
         """The finding of one hit, its message in ``lang`` (en or zh)."""
         template = self.message_zh if lang == "zh" and self.message_zh else self.message
         return Finding(rule=self.id, level=self.level, message=_format(template, params),
-                       path=path, clause=self.clause, params=tuple(sorted(params.items())))
+                       path=path, clause=self.clause, params=tuple(sorted(params.items())),
+                       hint=hints.for_rule(self.id, params, lang))
 
 
 def _format(template: str, params: Mapping[str, Any]) -> str:
