@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import json
 import re
 from pathlib import Path
 
@@ -84,3 +85,11 @@ def test_a_registration_date_in_the_future_is_a_finding() -> None:
     found = [f for f in report.items[0].findings if f.rule == "DT-07"]
     assert [f.path for f in found] == ["/ipRight/registrationDate"] and not report.conformant
     assert not [f for f in validate(example_record()).items[0].findings if f.rule == "DT-07"]
+
+
+def test_a_binary_ledger_export_is_one_finding_not_one_per_line(tmp_path: Path) -> None:
+    block = tmp_path / "block.pb"
+    block.write_bytes(b"\x0a\x8a\x01\x08\x00\x12\x20" + bytes(range(256)) * 8 + b"\n" * 200)
+    result = CliRunner().invoke(main, ["validate", "--from", "fabric", str(block), "--format", "json"])
+    items = json.loads(result.stdout)["items"]
+    assert len(items) == 1 and "binary data, not JSON" in items[0]["findings"][0]["message"]
