@@ -105,3 +105,16 @@ def test_a_bad_did_is_one_finding_that_says_which_part_is_wrong(issuer: str, wor
     assert [f.rule for f in findings] == ["DID-01"] and words in findings[0].hint
     zh = [f for f in validate(example_record(issuer=issuer), lang="zh").items[0].findings if f.path == "/issuer"]
     assert zh[0].hint and not any("a" <= ch <= "z" for ch in zh[0].hint.split("did:")[0].split("'")[0])
+
+
+def test_an_xml_records_finding_points_at_the_line_of_its_element(tmp_path: Path) -> None:
+    from .conftest import EXAMPLES
+    text = (EXAMPLES / "valid" / "record" / "trademark-assignment.xml").read_text(encoding="utf-8")
+    path = tmp_path / "bad.xml"
+    path.write_text(text.replace("<Country>NZ</Country>", "<Country>ZZ</Country>"), encoding="utf-8")
+    report = json.loads(CliRunner().invoke(main, ["validate", str(path), "--format", "json"]).stdout)
+    finding = next(f for f in report["items"][0]["findings"] if f["path"] == "/parties/1/country")
+    assert path.read_text(encoding="utf-8").splitlines()[finding["line"] - 1].strip() == "<Country>ZZ</Country>"
+    assert "column" not in finding  # lxml gives lines only
+    github = CliRunner().invoke(main, ["validate", str(path), "--format", "github"]).stdout
+    assert f"line={finding['line']},title=ID-01" in github

@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from .findings import Finding
 from .report import ItemResult
@@ -34,7 +35,14 @@ class Locator:
         self._line_starts: list[int] = []
 
     def __call__(self, result: ItemResult) -> ItemResult:
-        if not result.findings or result.source.startswith("<") or not result.source.lower().endswith(_JSON_SUFFIXES):
+        if not result.findings or result.source.startswith("<"):
+            return result
+        if result.source.lower().endswith(".xml"):
+            lines = _xml_lines(result.source)
+            if lines is not None:
+                result.findings = [_xml_located(lines, f) for f in result.findings]
+            return result
+        if not result.source.lower().endswith(_JSON_SUFFIXES):
             return result
         text = self._load(result.source)
         if text is None:
@@ -82,6 +90,51 @@ class Locator:
         import bisect
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
+
+
+def _xml_lines(source: str) -> Any:
+    """The record element of an XML file, parsed again without DTD, entities or network (None if it cannot be)."""
+    try:
+        data = Path(source).read_bytes()
+    except OSError:
+        return None
+    if len(data) > MAX_BYTES or b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        return None
+    from lxml import etree
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return None
+
+
+def _xml_located(root: Any, finding: Finding) -> Finding:
+    """The line of the element a pointer names (members are UpperCamelCase elements; an array is a
+    ``...Bag`` element holding one element per item); lxml gives lines, not columns."""
+    element = root
+    parts = [p.replace("~1", "/").replace("~0", "~") for p in finding.path.split("/")[1:]] if finding.path else []
+    for part in parts:
+        children = [c for c in element if isinstance(c.tag, str)]
+        if part.isdigit():
+            found = children[int(part)] if int(part) < len(children) else None
+        else:
+            wanted = part[:1].upper() + part[1:]
+            found = next((c for c in children if _local(c.tag) == wanted), None)
+            if found is None:  # parties -> PartyBag, documents -> DocumentBag, priorityClaims -> PriorityClaimBag
+                found = next((c for c in children if _local(c.tag).endswith("Bag")
+                              and wanted.startswith(_local(c.tag)[:-3][:-1])), None)
+        if found is None:
+            break
+        element = found
+    line = element.sourceline
+    if not isinstance(line, int):
+        return finding
+    return replace(finding, line=line, column=None,
+                   children=tuple(_xml_located(root, c) for c in finding.children))
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
 
 
 def _skip(text: str, i: int) -> int:

@@ -37,7 +37,7 @@ class GithubRenderer(Renderer):
             if path is not None:
                 where = f"file={escape_property(path)},"
                 if finding.line is not None:
-                    where += f"line={finding.line},col={finding.column},"
+                    where += f"line={finding.line}," + (f"col={finding.column}," if finding.column is not None else "")
                 elif result.line is not None:
                     where += f"line={result.line},"
             message = message_text(finding)

@@ -42,7 +42,8 @@ def finding_lines(finding: Finding, indent: str = "") -> str:
     """One line per finding, ``level [RULE] at PATH: message (clause)``; child findings indented under it."""
     path = f" at {finding.path}" if finding.path else ""
     clause = f" ({finding.clause})" if finding.clause else ""
-    where = f" (line {finding.line}, column {finding.column})" if finding.line is not None else ""
+    where = "" if finding.line is None else f" (line {finding.line})" if finding.column is None else \
+        f" (line {finding.line}, column {finding.column})"
     hint = f" (hint: {finding.hint})" if finding.hint else ""
     line = f"{indent}{finding.level.label} [{finding.rule}]{path}{where}: {finding.message}{hint}{clause}\n"
     return line + "".join(finding_lines(c, indent + "    ") for c in finding.children)

@@ -33,7 +33,8 @@ class TextRenderer(Renderer):
     def _finding(self, finding: Finding, indent: str, source: str = "") -> None:
         path = f" at {finding.path}" if finding.path else ""
         # file:line:col first, as compilers and linters write it: editors and terminals jump to it.
-        where = f"{source}:{finding.line}:{finding.column}: " if finding.line is not None and source else ""
+        column = f":{finding.column}" if finding.column is not None else ""
+        where = f"{source}:{finding.line}{column}: " if finding.line is not None and source else ""
         self.out.write(f"{indent}{where}{finding.level.label}: [{finding.rule}]{path}: {finding.message}\n")
         if finding.hint:
             self.out.write(f"{indent}    hint: {finding.hint}\n")
