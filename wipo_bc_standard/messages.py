@@ -53,7 +53,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "schema.enum": {"en": "{value} is not one of {options}", "zh": "{value} 不在允许的取值 {options} 之中"},
     "schema.const": {"en": "{value} is not {expected_value}", "zh": "{value} 应为 {expected_value}"},
     "schema.pattern": {"en": "{value} does not match {pattern}", "zh": "{value} 不符合模式 {pattern}"},
-    "schema.format": {"en": "{value} is not a valid {format}", "zh": "{value} 不是有效的 {format}"},
+    "schema.format": {"en": "{value} is not a valid {format}", "zh": "{value} 不是有效的{format_zh}"},
     "schema.minLength": {"en": "{value} is shorter than {limit} characters", "zh": "{value} 短于 {limit} 个字符"},
     "schema.maxLength": {"en": "{value} is longer than {limit} characters", "zh": "{value} 长于 {limit} 个字符"},
     "schema.minimum": {"en": "{value} is less than the minimum {limit}", "zh": "{value} 小于最小值 {limit}"},
@@ -67,6 +67,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "schema.oneOf": {"en": "{value} must match exactly one of the allowed forms", "zh": "{value} 必须恰好符合一种允许的形式"},
 }
 
+#: JSON Schema format names in Chinese, the name kept in brackets (it is what the schema says).
+_FORMAT_ZH = {"date": "日期（date）", "date-time": "日期时间（date-time）", "uri": " URI（uri）", "email": "电子邮件地址（email）",
+              "uri-reference": " URI 引用（uri-reference）"}
 _KIND_ZH = {"an array": "数组", "a string": "字符串", "a number": "数字", "a boolean": "布尔值", "null": "null"}
 
 
@@ -87,6 +90,8 @@ def message(rule: str, params: Mapping[str, Any], lang: str = "en", fallback: st
     values = dict(params)
     if "kind" in values:
         values.setdefault("kind_zh", _KIND_ZH.get(values["kind"], values["kind"]))
+    if "format" in values:
+        values.setdefault("format_zh", _FORMAT_ZH.get(values["format"], values["format"]))
     try:
         return templates.get(lang, templates["en"]).format(**values)
     except (KeyError, IndexError, ValueError):
