@@ -9,6 +9,7 @@ least 0.6 (Python's standard library); nothing is suggested below it.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -37,7 +38,12 @@ def _say(key: str, lang: str, **values: Any) -> str:
 
 def nearest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate most like ``word`` (case ignored), if any is like it at all."""
-    options = [c for c in candidates if isinstance(c, str)]
+    return _nearest(word, tuple(c for c in candidates if isinstance(c, str)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _nearest(word: str, options: tuple[str, ...]) -> str | None:
+    # Cached: a data set repeats its mistakes, and difflib costs about half a millisecond a call.
     by_lower = {c.lower(): c for c in options}
     found = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=0.6)
     return by_lower[found[0]] if found else None

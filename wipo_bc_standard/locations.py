@@ -33,6 +33,8 @@ class Locator:
         self._path: str | None = None
         self._text: str | None = None
         self._line_starts: list[int] = []
+        #: Where each element of a top-level array starts, found in one pass when first needed.
+        self._elements: list[int] | None = None
 
     def __call__(self, result: ItemResult) -> ItemResult:
         if not result.findings or result.source.startswith("<"):
@@ -63,6 +65,7 @@ class Locator:
             except (OSError, UnicodeDecodeError):
                 self._text = None
             self._line_starts = []
+            self._elements = None
             if self._text is not None:
                 self._line_starts = [0] + [m.end() for m in re.finditer("\n", self._text)]
         return self._text
@@ -75,7 +78,9 @@ class Locator:
             return _skip(text, starts[result.line - 1])
         begin = _skip(text, 0)
         if begin < len(text) and text[begin] == "[":
-            return _element(text, begin, result.index)
+            if self._elements is None:
+                self._elements = _elements(text, begin)
+            return self._elements[result.index] if result.index < len(self._elements) else None
         return begin if result.index == 0 else None
 
     def _located(self, text: str, start: int, finding: Finding) -> Finding:
@@ -171,10 +176,14 @@ def _member(text: str, i: int, key: str) -> tuple[int, int] | None:
         match = _STRING.match(text, i)
         if match is None:
             return None
-        try:
-            name = json.loads(match.group())
-        except ValueError:
-            return None
+        raw = match.group()
+        if "\\" in raw:
+            try:
+                name = json.loads(raw)
+            except ValueError:
+                return None
+        else:
+            name = raw[1:-1]
         i = _skip(text, match.end())
         if i >= len(text) or text[i] != ":":
             return None
@@ -185,6 +194,22 @@ def _member(text: str, i: int, key: str) -> tuple[int, int] | None:
         if i < len(text) and text[i] == ",":
             i = _skip(text, i + 1)
     return None
+
+
+def _elements(text: str, i: int) -> list[int]:
+    """The offset of every element of the array at ``i`` (one pass: items of a large array are
+    located in linear time, not by scanning from the start for each)."""
+    starts: list[int] = []
+    i = _skip(text, i + 1)
+    while i < len(text) and text[i] != "]":
+        starts.append(i)
+        end = _value_end(text, i)
+        if end <= i:
+            break
+        i = _skip(text, end)
+        if i < len(text) and text[i] == ",":
+            i = _skip(text, i + 1)
+    return starts
 
 
 def _element(text: str, i: int, index: int) -> int | None:
