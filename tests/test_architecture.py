@@ -148,3 +148,11 @@ def test_cli_commands_leave_the_run_to_the_runner(name: str) -> None:
     assert not (import_graph()[name] & run_logic)
     source = MODULES[name].read_text(encoding="utf-8")
     assert "Summary(" not in source and "Checker(" not in source and "BaselineFilter(" not in source
+
+
+def test_the_models_version_is_the_standard_version() -> None:
+    from typing import get_args
+
+    from wipo_bc_standard.constants import STANDARD_VERSION
+    from wipo_bc_standard.model.common import Version
+    assert get_args(get_args(Version)[0]) == (STANDARD_VERSION,)

@@ -27,12 +27,11 @@ import click
 
 from wipo_bc_standard import codelists
 from wipo_bc_standard.compat import CHECKS, Network, compare, load_network
+from wipo_bc_standard.constants import OFFICIAL_LANGUAGES
 from wipo_bc_standard.rules import CATALOGUE, PROFILES, RuleContext
 
 #: Folder of the generated pages, inside the docs folder.
 GENERATED = "generated"
-#: WIPO's six official languages and their names in themselves.
-LANGUAGES = {"en": "English", "zh": "中文", "fr": "Français", "es": "Español", "ru": "Русский", "ar": "العربية"}
 #: Pages of the nav that may be absent while other contributors write them (dropped with a note, not a failure).
 OPTIONAL_PAGES = frozenset({"encodings.md"})
 
@@ -160,7 +159,7 @@ def codelist_pages(vocab: Path) -> list[Page]:
              "definitions.\n\n" + _table(("Code list", "Id", "Codes", "Definition"), rows) + "\n")
     pages = [Page(f"{GENERATED}/codelists/index.md", "Overview", index)]
     for cl in codelists.ALL.values():
-        langs = [lang for lang in LANGUAGES if lang != "en"
+        langs = [lang for lang in OFFICIAL_LANGUAGES if lang != "en"
                  and any(translated.get((cl.id, c.value), {}).get(lang) for c in cl.codes)]
         header = ["Code", "Label", "Definition", *(f"Label ({lang})" for lang in langs), "Facts"]
         body = [(f"`{c.value}`", _cell(c.label), _cell(c.definition),
@@ -244,7 +243,7 @@ def glossary_pages(vocab: Path) -> list[Page]:
                 "Run `wipo-bc vocab build`, then build the docs again.\n")
         return [Page(f"{GENERATED}/glossary/index.md", "Overview", text)]
     rows = []
-    for lang, name in LANGUAGES.items():
+    for lang, name in OFFICIAL_LANGUAGES.items():
         labelled = sum(1 for t in terms if lang in t.labels)
         defined = sum(1 for t in terms if lang in t.definitions)
         rows.append((f"[{name}]({lang}.md)", f"`{lang}`", f"{labelled} of {len(terms)}", f"{defined} of {len(terms)}"))
@@ -254,7 +253,7 @@ def glossary_pages(vocab: Path) -> list[Page]:
              "Spanish, Russian and Arabic give what is established.\n\n"
              + _table(("Language", "Code", "Terms labelled", "Terms defined"), rows) + "\n")
     pages = [Page(f"{GENERATED}/glossary/index.md", "Overview", index)]
-    for lang, name in LANGUAGES.items():
+    for lang, name in OFFICIAL_LANGUAGES.items():
         pages.append(Page(f"{GENERATED}/glossary/{lang}.md", name, _glossary_page(terms, lang, name)))
     return pages
 

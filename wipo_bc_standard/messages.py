@@ -12,10 +12,8 @@ from typing import Any
 
 from .findings import Finding
 
-LANGUAGES = ("en", "zh")
-
 #: rule id -> language -> template (``str.format`` with the finding's parameters).
-CATALOGUE: dict[str, dict[str, str]] = {
+TEMPLATES: dict[str, dict[str, str]] = {
     "source.unreadable": {"en": "the file cannot be read: {detail}", "zh": "无法读取该文件：{detail}"},
     "json.syntax": {"en": "not JSON: {detail}", "zh": "不是 JSON：{detail}"},
     "json.empty": {"en": "empty line: no JSON value", "zh": "空行：没有 JSON 值"},
@@ -81,7 +79,7 @@ def localised(finding: Finding, lang: str) -> Finding:
 
 def message(rule: str, params: Mapping[str, Any], lang: str = "en", fallback: str = "") -> str:
     """The message of a finding in ``lang``; ``fallback`` (English) when the catalogue has none."""
-    templates = CATALOGUE.get(rule) or CATALOGUE.get(rule.split(".", 1)[0] + ".*")
+    templates = TEMPLATES.get(rule) or TEMPLATES.get(rule.split(".", 1)[0] + ".*")
     if templates is None:
         return fallback
     values = dict(params)

@@ -6,8 +6,6 @@ from typing import Any
 
 #: Every target ``validate`` knows; ``ledger`` is a sequence of records.
 TARGETS = ("record", "ledger", "profile", "governance", "did", "vc")
-#: Targets whose items are checked against a JSON Schema of their own.
-SCHEMA_TARGETS = ("record", "profile", "governance", "did", "vc")
 
 
 def detect(doc: Any) -> str | None:
