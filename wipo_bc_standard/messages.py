@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from .findings import Finding
+from .findings import Finding, Level
 
 #: rule id -> language -> template (``str.format`` with the finding's parameters).
 TEMPLATES: dict[str, dict[str, str]] = {
@@ -89,3 +89,17 @@ def message(rule: str, params: Mapping[str, Any], lang: str = "en", fallback: st
         return templates.get(lang, templates["en"]).format(**values)
     except (KeyError, IndexError, ValueError):
         return fallback or templates["en"]
+
+
+def finding(rule: str, level: Level, templates: Mapping[str, str], params: Mapping[str, Any], lang: str = "en", *,
+            path: str = "", clause: str = "") -> Finding:
+    """A finding of a rule whose message templates (by language) are its own: the one place a
+    rule's, the chain's and the ledger readers' findings are made. The message is in ``lang``
+    (English where there is none in it); a template its parameters do not fit is said as it is."""
+    template = templates.get(lang) or templates["en"]
+    try:
+        message = template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        message = template
+    return Finding(rule=rule, level=level, message=message, path=path, clause=clause,
+                   params=tuple(sorted(params.items())))
