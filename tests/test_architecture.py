@@ -141,3 +141,21 @@ def test_the_models_version_is_the_standard_version() -> None:
     from wipo_bc_standard.constants import STANDARD_VERSION
     from wipo_bc_standard.model.common import Version
     assert get_args(get_args(Version)[0]) == (STANDARD_VERSION,)
+
+
+def test_the_did_schema_spells_the_one_did_pattern() -> None:
+    """schemas/did.schema.json is written by hand; its DID patterns are identity.did's, character for character."""
+    import json
+
+    from wipo_bc_standard.identity import did
+    did_url = rf"{did.DID_PATTERN}{did._PATH}(?:\?{did._QUERY})?(?:#{did._QUERY})?"
+    allowed = {f"^{did.DID_PATTERN}$", f"^(?:{did_url}|[/?#].*)$"}
+
+    def patterns(node: object) -> list[str]:
+        if isinstance(node, dict):
+            own = [node["pattern"]] if isinstance(node.get("pattern"), str) and "did:" in node["pattern"] else []
+            return own + [p for value in node.values() for p in patterns(value)]
+        return [p for value in node for p in patterns(value)] if isinstance(node, list) else []
+
+    found = patterns(json.loads((PACKAGE.parent / "schemas" / "did.schema.json").read_text(encoding="utf-8")))
+    assert found and set(found) <= allowed
