@@ -10,7 +10,7 @@ from ..constants import LEDGER_KINDS, MESSAGE_LANGUAGES
 from ..findings import Level
 from ..renderers import FORMATS
 from ..rules import PROFILES
-from ..runner import LedgerInput, Run, RunError, RunOptions, load_baseline, load_did_documents, load_network
+from ..runner import LedgerInput, Run, RunError, RunOptions, load_baseline, load_did_documents, load_network_profile
 from ..sources import SourceError
 from ..targets import TARGETS
 from .common import fail, input_sources, output
@@ -58,7 +58,7 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
     sources = input_sources(paths)
     try:
         options = RunOptions(target=target, profile=profile,
-                             network=load_network(network_path) if network_path else None,
+                             network=load_network_profile(network_path) if network_path else None,
                              fail_on=Level.parse(fail_on), lang=lang,
                              did_documents=load_did_documents(did_document_paths), jobs=jobs,
                              baseline=load_baseline(baseline_path) if baseline_path else None,
