@@ -7,7 +7,7 @@ when every context involved is known (the base context, inline contexts), and ot
 
 Sections cited: VC DM 1.1 (2021-11-09) 4.1 contexts, 4.2 identifiers, 4.3 types, 4.4 credential
 subject, 4.5 issuer, 4.6 issuance date, 4.7 proofs, 4.8 expiration, 4.9 status, 4.10 presentations,
-5.4 data schemas, 5.6 refreshing, 5.7 terms of use, 5.8 evidence; VC DM 2.0 (2025-05-15) 4.3
+5.4 data schemas, 5.5 refreshing, 5.6 terms of use, 5.7 evidence, 6.3.1 JSON Web Token; VC DM 2.0 (2025-05-15) 4.3
 contexts, 4.4 identifiers, 4.5 types, 4.6 names and descriptions, 4.7 issuer, 4.8 credential
 subject, 4.9 validity period, 4.10 status, 4.11 data schemas, 4.12 securing mechanisms, 4.13
 verifiable presentations (4.13.1 enveloped), 5.4 refreshing, 5.5 terms of use, 5.6 evidence.

@@ -117,6 +117,8 @@ def _canonical(suite: str, doc: Mapping[str, Any]) -> bytes:
     try:
         return canonical_nquads(doc).encode("utf-8")
     except CanonicalizationError as exc:
+        if exc.data_loss:
+            raise ProofError(Status.INVALID, f"{exc.reason} (W3C VC Data Integrity 1.0, 2.4.3)") from None
         raise ProofError(Status.UNRESOLVED, f"the document cannot be canonicalised (RDFC-1.0): {exc.reason}") from None
 
 

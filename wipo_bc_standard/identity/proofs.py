@@ -214,17 +214,19 @@ def verify_data_integrity(proof: Mapping[str, Any], payload: bytes, key: PublicK
 def sign_record_data_integrity(record: Mapping[str, Any],
                                private_key: Ed25519PrivateKey | ec.EllipticCurvePrivateKey,
                                verification_method: str, created: str) -> dict[str, Any]:
-    """A copy of ``record`` with an ``eddsa-jcs-2022`` (Ed25519 key) or ``ecdsa-jcs-2019`` (P-256 key)
-    Data Integrity proof (for writers and tests)."""
+    """A copy of ``record`` with an ``eddsa-jcs-2022`` (Ed25519 key) or ``ecdsa-jcs-2019`` (P-256 or
+    P-384 key) Data Integrity proof (for writers and tests)."""
     suite = EDDSA_JCS if isinstance(private_key, Ed25519PrivateKey) else ECDSA_JCS
     proof: dict[str, Any] = {"type": "DataIntegrityProof", "cryptosuite": suite, "created": created,
                              "proofPurpose": "assertionMethod", "verificationMethod": verification_method}
-    signed = di.hash_algorithm(suite, None)(di.canonicalize(proof)) + di.hash_algorithm(suite, None)(
-        signed_payload(record))
+    digest = di.hash_algorithm(suite, private_key.public_key())
+    signed = digest(di.canonicalize(proof)) + digest(signed_payload(record))
     if isinstance(private_key, Ed25519PrivateKey):
         signature = private_key.sign(signed)
     else:
-        signature = di.p1363_signature(private_key.sign(signed, ec.ECDSA(hashes.SHA256())), 32)
+        size = (private_key.curve.key_size + 7) // 8
+        hash_type = hashes.SHA384() if size == 48 else hashes.SHA256()
+        signature = di.p1363_signature(private_key.sign(signed, ec.ECDSA(hash_type)), size)
     return {**record, "proof": {**proof, "proofValue": "z" + b58encode(signature)}}
 
 

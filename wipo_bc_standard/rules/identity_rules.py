@@ -254,8 +254,9 @@ def did_document_structure(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 
 
 @rule(id="DID-05", title="No private key material in a DID document", level=Level.ERROR, targets="did",
-      clause="W3C DID Core 1.0, 5.2.1 Verification Material (\"MUST NOT contain private key information\"); "
-             "RFC 7517, 4; RFC 8037, 2",
+      clause="W3C DID Core 1.0, 5.2.1 Verification Material (publicKeyJwk: the map \"MUST NOT contain \"d\", or "
+             "any other members of the private information class\"); RFC 7517, 8.1.1 (Parameter Information "
+             "Class); RFC 7518, 6 and RFC 8037, 2 (the private members)",
       rationale="A DID document is public; a private key in it lets anyone sign as the DID's controller.",
       message="{problem}: remove it and replace the key", message_zh="{problem}：请删除并更换该密钥",
       valid=_doc(),
