@@ -364,3 +364,13 @@ def test_vc_1_1_sections_are_cited_by_their_numbers() -> None:
     for number, title in (("5.4", "data schemas"), ("5.5", "refreshing"), ("5.6", "terms of use"),
                           ("5.7", "evidence"), ("6.3.1", "JSON Web Token")):
         assert f"{number} {title}" in cited
+
+
+def test_a_type_the_v2_base_context_does_not_define_needs_a_context_that_does() -> None:
+    """The published credentials/v2 context has no @vocab (VC 2.0, 4.5: a type term MUST map to a URL);
+    the W3C undefined-terms/v2 context, or an inline one, maps it."""
+    vc = {"@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential", "Mandate"],
+          "issuer": "did:web:office.example", "credentialSubject": {"id": "did:web:agent.example"}}
+    assert [p for _, p in credential_problems(vc)] == ["type Mandate is not defined by any @context"]
+    for extra in ("https://www.w3.org/ns/credentials/undefined-terms/v2", {"Mandate": "https://office.example/Mandate"}):
+        assert list(credential_problems({**vc, "@context": [*vc["@context"], extra]})) == []
