@@ -317,7 +317,7 @@ def test_a_poison_dataset_is_abandoned_quickly() -> None:
     started = time.perf_counter()
     with pytest.raises(rdfc.CanonicalizationError, match="poison"):
         rdfc.canonical_nquads({"@graph": nodes})
-    big = {"@context": {"@vocab": "http://example.org/"}, "p": list(range(5_000))}
+    big = {"@context": {"@vocab": "http://example.org/"}, "p": [list(range(200)) for _ in range(25)]}
     with pytest.raises(rdfc.CanonicalizationError, match="JSON values"):
         rdfc.canonical_nquads(big)
     assert time.perf_counter() - started < 5
@@ -383,3 +383,12 @@ def test_a_jsonld_credential_is_read_as_published_and_other_contexts_are_finding
     found = _rules(validate(path, profile="strict"))
     assert [f.level.label for f in found["jsonld.remote-context"]] == ["warning"]
     assert "https://schema.example/context.jsonld" in found["SIG-07"][0].message
+
+
+def test_the_rdf_canonicalised_proofs_of_one_document_are_bounded() -> None:
+    doc = _signed("eddsa/TestVectors/eddsa-rdfc-2022", "DataInt")
+    doc["proof"] = [doc["proof"]] * (di.MAX_RDFC_PROOFS + 1)
+    statuses = [o.status for o in verify_document_proofs(doc, {})]
+    assert statuses == [Status.VERIFIED] * di.MAX_RDFC_PROOFS + [Status.UNRESOLVED]
+    with pytest.raises(rdfc.CanonicalizationError, match="array of 300 items"):
+        rdfc.canonical_nquads({"@context": {"@vocab": "http://example.org/"}, "p": list(range(300))})

@@ -57,8 +57,10 @@ SUITE_CLAUSES = {
 #: Longest proofValue decoded: an Ed25519 or P-384 signature is at most 132 base58 characters, and
 #: base58 decoding is quadratic in the length, so longer values are refused before decoding.
 MAX_PROOF_VALUE_CHARS = 256
-#: Proofs verified in one document (proof sets, chains, a presentation's credentials).
+#: Proofs verified in one document (proof sets, chains, a presentation's credentials), and of them
+#: RDF-canonicalised ones (each canonicalises a document of up to :data:`.rdfc.MAX_VALUES` values).
 MAX_PROOFS = 64
+MAX_RDFC_PROOFS = 8
 _CURVES = {"secp256r1": ("P-256", 32, hashes.SHA256), "secp384r1": ("P-384", 48, hashes.SHA384)}
 
 

@@ -133,11 +133,20 @@ def verify_document_proofs(doc: Any, did_documents: Mapping[str, Any]) -> list[P
     """Check every proof of a credential, presentation or DID document (and of the credentials a
     presentation embeds): one outcome per proof, at its JSON Pointer."""
     outcomes: list[ProofOutcome] = []
+    rdfc_proofs = 0
     for count, found in enumerate(di.proofs_in(doc)):
         if count >= di.MAX_PROOFS:
             outcomes.append(ProofOutcome(Status.UNRESOLVED, f"more than {di.MAX_PROOFS} proofs in one document: "
                                          "the others were not verified", found.path))
             break
+        suite = found.proof.get("cryptosuite")
+        if isinstance(suite, str) and di.SUITES.get(suite, ("",))[0] == "rdfc":
+            rdfc_proofs += 1
+            if rdfc_proofs > di.MAX_RDFC_PROOFS:
+                outcomes.append(ProofOutcome(Status.UNRESOLVED, f"more than {di.MAX_RDFC_PROOFS} RDF-canonicalised "
+                                             "proofs in one document: this one was not verified", found.path,
+                                             suite=suite))
+                continue
         outcomes.append(_verify_found(found, did_documents))
     return outcomes
 

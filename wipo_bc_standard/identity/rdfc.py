@@ -40,10 +40,12 @@ MIN_WORK = 2_000
 WORK_PER_QUAD = 4
 #: Blank nodes allowed in one dataset (credentials have a handful).
 MAX_BLANK_NODES = 2_000
-#: JSON values (objects, arrays, strings, numbers...) canonicalised in one document. PyLD's node map
-#: compares each value of a property with the values it already has (quadratic in the values of one
-#: node); at this size the worst case stays near a second, and a credential has a few dozen values.
+#: JSON values (objects, arrays, strings, numbers...) canonicalised in one document, and items in
+#: one array. PyLD's node map compares each value of a property with the values the node already
+#: has (quadratic in the values of one node property); within these bounds the worst case stays
+#: under a second, and a credential has a few dozen values.
 MAX_VALUES = 1_000
+MAX_ARRAY_ITEMS = 256
 _UNSAFE_CONTROLS = frozenset(chr(c) for c in range(0x20) if c not in (0x0A, 0x0D)) | {"\x7f"}
 
 
@@ -95,15 +97,20 @@ class _BoundedRdfc(URDNA2015):  # type: ignore[misc]
 
 
 def _values(node: Any) -> Iterator[Any]:
-    """Every value of a JSON document, member names included."""
+    """Every value of a JSON document, and its member names."""
     stack = [node]
     while stack:
         current = stack.pop()
         yield current
         if isinstance(current, dict):
-            stack.extend(current.keys())
-            stack.extend(current.values())
+            for key, value in current.items():
+                if not _UNSAFE_CONTROLS.isdisjoint(key):
+                    yield key
+                stack.append(value)
         elif isinstance(current, list):
+            if len(current) > MAX_ARRAY_ITEMS:
+                raise CanonicalizationError(f"an array of {len(current)} items: longer than RDF canonicalisation "
+                                            f"is done here ({MAX_ARRAY_ITEMS})")
             stack.extend(current)
 
 
