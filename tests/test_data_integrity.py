@@ -392,3 +392,20 @@ def test_the_rdf_canonicalised_proofs_of_one_document_are_bounded() -> None:
     assert statuses == [Status.VERIFIED] * di.MAX_RDFC_PROOFS + [Status.UNRESOLVED]
     with pytest.raises(rdfc.CanonicalizationError, match="array of 300 items"):
         rdfc.canonical_nquads({"@context": {"@vocab": "http://example.org/"}, "p": list(range(300))})
+
+
+def test_the_signed_examples_of_the_vc_2_0_recommendation_verify() -> None:
+    """The VC Data Model 2.0 Recommendation's examples secured with ecdsa-rdfc-2019 (a bare did:key as
+    verificationMethod) verify; its eddsa-rdfc-2022 example, whose key is an https URL (and whose
+    proofValue the text shortens), is a SIG-07 warning, never a silent pass."""
+    path = SHARED_TESTDATA / "vc" / "spec-examples" / "vc-data-model-2.0-rec-examples.json"
+    if not path.exists():
+        pytest.skip(f"third-party test data absent: {path}")
+    examples = [e for e in json.loads(path.read_text())["examples"] if e.get("proof") in (di.ECDSA_RDFC, di.EDDSA_RDFC)]
+    assert len(examples) >= 10
+    for example in examples:
+        found = _rules(validate(example["json"], target="vc", profile="strict"))
+        if example["proof"] == di.ECDSA_RDFC:
+            assert "SIG-06" not in found and "SIG-07" not in found, example["example"]
+        else:
+            assert "https://university.example/issuers/14#key-1" in found["SIG-07"][0].message

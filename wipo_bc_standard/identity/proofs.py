@@ -88,6 +88,8 @@ def _resolve_key(vm: Any, purpose: str, did_documents: Mapping[str, Any],
         how = ("its key type is not supported (Ed25519, P-256, P-384)" if parsed.method == "key"
                else "no DID document for it was supplied (--did-document)")
         return None, ProofOutcome(Status.UNRESOLVED, f"{parsed.did} cannot be resolved offline: {how}", member), ""
+    if parsed.method == "key" and parsed.is_bare_did:
+        vm = f"{vm}#{parsed.method_specific_id}"  # a bare did:key names its one key (see verify_document_proofs)
     method = find_method(document, vm)
     if method is None:
         problem = f"{parsed.did}'s DID document has no verification method {vm}"
@@ -131,7 +133,12 @@ def verify_record(record: Mapping[str, Any], did_documents: Mapping[str, Any]) -
 
 def verify_document_proofs(doc: Any, did_documents: Mapping[str, Any]) -> list[ProofOutcome]:
     """Check every proof of a credential, presentation or DID document (and of the credentials a
-    presentation embeds): one outcome per proof, at its JSON Pointer."""
+    presentation embeds): one outcome per proof, at its JSON Pointer.
+
+    A ``verificationMethod`` that is a bare did:key (no fragment) is read as the one verification
+    method its DID document has, as the signed examples of the W3C VC Data Model 2.0 Recommendation
+    write it (this library's reading: a DID names a document, not a key, but a did:key's document has
+    exactly one key). A verificationMethod that is not a DID URL cannot be resolved offline (SIG-07)."""
     outcomes: list[ProofOutcome] = []
     rdfc_proofs = 0
     for count, found in enumerate(di.proofs_in(doc)):
@@ -166,6 +173,10 @@ def _verify_found(found: di.FoundProof, did_documents: Mapping[str, Any]) -> Pro
     if not isinstance(purpose, str) or not isinstance(proof.get("verificationMethod"), str):
         return ProofOutcome(Status.INVALID, "a Data Integrity proof names its verificationMethod and proofPurpose "
                             "(W3C VC Data Integrity 1.0, 4.4)", path, suite=suite)
+    if parse_did_url(proof["verificationMethod"]) is None:
+        return ProofOutcome(Status.UNRESOLVED, f"{suite}: the verificationMethod {proof['verificationMethod']!r} is "
+                            "not a DID URL, and nothing else is resolved offline", f"{path}/verificationMethod",
+                            suite=suite)
     key, failed, method_problem = _resolve_key(proof["verificationMethod"], purpose, did_documents,
                                                f"{path}/verificationMethod")
     if failed is not None:
