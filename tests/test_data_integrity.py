@@ -24,7 +24,7 @@ from wipo_bc_standard.identity import contexts, rdfc
 from wipo_bc_standard.identity import data_integrity as di
 from wipo_bc_standard.identity.did_key import decode_multikey, encode_multikey
 from wipo_bc_standard.identity.proofs import Status, sign_record_data_integrity, verify_document_proofs, verify_record
-from wipo_bc_standard.rules.record_rules import example_record
+from wipo_bc_standard.rules.examples import example_record
 
 from .conftest import ROOT, SHARED_TESTDATA
 

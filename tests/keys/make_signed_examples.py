@@ -24,7 +24,7 @@ from wipo_bc_standard.identity.proofs import (
     verify_document_proofs,
     verify_record,
 )
-from wipo_bc_standard.rules.record_rules import example_record
+from wipo_bc_standard.rules.examples import example_record
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]

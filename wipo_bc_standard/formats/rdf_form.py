@@ -34,8 +34,8 @@ from .. import jsontext
 from ..codelists import ALL as CODE_LISTS
 from ..findings import Finding, Level
 from ..identity.contexts import is_w3c_document, unknown_contexts
+from ..items import Item
 from ..resources import data_dir
-from ..sources import Item
 from ..targets import detect
 from .errors import ConversionError, FormError, form_error
 from .model_map import CONTEXT_URL, NS, TARGETS, VOCAB_BASE, Field, Model, Scalar, model
