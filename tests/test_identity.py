@@ -346,6 +346,10 @@ def test_ecdsa_jcs_2019_proof_with_a_p256_key_verifies_and_any_change_breaks_it(
     assert signed["proof"]["cryptosuite"] == "ecdsa-jcs-2019" and proof_algorithm(signed["proof"]) == "ES256"
     assert verify_record(signed, {}).status is Status.VERIFIED
     assert verify_record({**signed, "recordType": "renewal"}, {}).status is Status.INVALID
+    p384 = ec.generate_private_key(ec.SECP384R1())
+    did = "did:key:" + encode_multikey(p384.public_key())
+    signed = sign_record_data_integrity(example_record(issuer=did), p384, f"{did}#{did[8:]}", "2021-06-01T09:00:00Z")
+    assert proof_algorithm(signed["proof"]) == "ES384" and verify_record(signed, {}).status is Status.VERIFIED
 
 
 def test_did_05_quotes_what_did_core_says() -> None:

@@ -195,9 +195,10 @@ def _verify_found(found: di.FoundProof, did_documents: Mapping[str, Any]) -> Pro
     return ProofOutcome(Status.VERIFIED, path=path, suite=suite)
 
 
-def proof_algorithm(proof: Any) -> str | None:
+def proof_algorithm(proof: Any, did_documents: Mapping[str, Any] | None = None) -> str | None:
     """The JOSE name of the algorithm a proof was made with: the JWS header's ``alg``, or that of the
-    Data Integrity cryptosuites verified here (None when the proof does not say)."""
+    Data Integrity cryptosuites verified here (``ecdsa-jcs-2019`` is ES256 on P-256 and ES384 on P-384,
+    told from the key: None when the key cannot be resolved offline, or the proof does not say)."""
     if not isinstance(proof, Mapping):
         return None
     jws = proof.get("jws")
@@ -209,7 +210,13 @@ def proof_algorithm(proof: Any) -> str | None:
         alg = header.get("alg") if isinstance(header, dict) else None
         return alg if isinstance(alg, str) else None
     suite = proof.get("cryptosuite")
-    return {EDDSA_JCS: "EdDSA", ECDSA_JCS: "ES256"}.get(suite) if isinstance(suite, str) else None
+    if suite == EDDSA_JCS:
+        return "EdDSA"
+    if suite != ECDSA_JCS:
+        return None
+    key, _, _ = _resolve_key(proof.get("verificationMethod"), "assertionMethod", did_documents or {}, "")
+    curve = key.curve.name if isinstance(key, ec.EllipticCurvePublicKey) else None
+    return {"secp256r1": "ES256", "secp384r1": "ES384"}.get(curve) if curve else None
 
 
 def verify_data_integrity(proof: Mapping[str, Any], payload: bytes, key: PublicKey) -> ProofOutcome:

@@ -190,7 +190,7 @@ def did_method_accepted(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
       invalid={"network": {**_NETWORK, "signatureAlgorithms": ["ES256"]}, "document": _signed()})
 def signature_algorithm_approved(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
     approved = listed(ctx.network, "signatureAlgorithms")
-    alg = proof_algorithm(doc.get("proof")) if isinstance(doc, dict) and approved else None
+    alg = proof_algorithm(doc.get("proof"), ctx.did_documents) if isinstance(doc, dict) and approved else None
     if alg is not None and approved is not None and alg not in approved:
         yield "/proof", {"alg": alg, "approved": ", ".join(str(a) for a in approved)}
 
