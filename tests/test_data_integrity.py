@@ -409,3 +409,11 @@ def test_the_signed_examples_of_the_vc_2_0_recommendation_verify() -> None:
             assert "SIG-06" not in found and "SIG-07" not in found, example["example"]
         else:
             assert "https://university.example/issuers/14#key-1" in found["SIG-07"][0].message
+
+
+def test_an_enveloped_credential_is_said_to_be_unverified() -> None:
+    path = SHARED_TESTDATA / "vc" / "v2.0-test-suite" / "input" / "presentation-enveloped-vc-ok.json"
+    if not path.exists():
+        pytest.skip(f"third-party test data absent: {path}")
+    (finding,) = _rules(validate(path, target="vc", profile="strict"))["SIG-07"]
+    assert finding.path == "/verifiableCredential/0" and "EnvelopedVerifiableCredential" in finding.message

@@ -263,6 +263,31 @@ def proofs_in(doc: Any, path: str = "") -> Iterator[FoundProof]:
         yield from proofs_in(credentials, f"{path}/verifiableCredential")
 
 
+_ENVELOPED = ("EnvelopedVerifiableCredential", "EnvelopedVerifiablePresentation")
+
+
+def enveloped_in(doc: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """(path, what) of every credential or presentation secured by an envelope rather than an embedded
+    proof: an enveloped one (VC Data Model 2.0, 4.13.1: a ``data:`` URL) or a VC 1.1 JWT string."""
+    if isinstance(doc, str):
+        yield path, "a JWT-encoded credential"
+        return
+    if not isinstance(doc, Mapping):
+        return
+    kinds = doc.get("type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    enveloped = next((k for k in kinds if isinstance(k, str) and k in _ENVELOPED), None)
+    if enveloped is not None:
+        yield path or "/", f"an {enveloped}"
+        return
+    credentials = doc.get("verifiableCredential")
+    if isinstance(credentials, list):
+        for i, vc in enumerate(credentials):
+            yield from enveloped_in(vc, f"{path}/verifiableCredential/{i}")
+    elif credentials is not None:
+        yield from enveloped_in(credentials, f"{path}/verifiableCredential")
+
+
 def unsecured_document(found: FoundProof) -> dict[str, Any]:
     """The document a proof secures: without ``proof``, plus the proofs its ``previousProof`` names
     (W3C VC Data Integrity 1.0, 4.5); raises :class:`ProofError` for a name no proof has."""

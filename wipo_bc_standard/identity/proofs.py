@@ -155,6 +155,9 @@ def verify_document_proofs(doc: Any, did_documents: Mapping[str, Any]) -> list[P
                                              suite=suite))
                 continue
         outcomes.append(_verify_found(found, did_documents))
+    for where, what in di.enveloped_in(doc):
+        outcomes.append(ProofOutcome(Status.UNRESOLVED, f"{what} is secured by its envelope (W3C VC JOSE COSE), "
+                                     "which is not verified here", where, suite="enveloping"))
     return outcomes
 
 
