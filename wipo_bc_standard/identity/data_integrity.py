@@ -278,7 +278,7 @@ def enveloped_in(doc: Any, path: str = "") -> Iterator[tuple[str, str]]:
     kinds = kinds if isinstance(kinds, list) else [kinds]
     enveloped = next((k for k in kinds if isinstance(k, str) and k in _ENVELOPED), None)
     if enveloped is not None:
-        yield path or "/", f"an {enveloped}"
+        yield path, f"an {enveloped}"
         return
     credentials = doc.get("verifiableCredential")
     if isinstance(credentials, list):

@@ -364,7 +364,7 @@ _DI_CLAUSE = ("W3C VC Data Integrity 1.0, 4.4 Verify Proof and 4.5 Verify Proof 
               "RDFC-1.0; RFC 8785")
 
 
-@rule(id="SIG-06", reads=("proof", "verifiableCredential"), title="Every Data Integrity proof of a credential or DID document verifies",
+@rule(id="SIG-06", reads=("proof", "verifiableCredential", "type"), title="Every Data Integrity proof of a credential or DID document verifies",
       level=Level.ERROR, targets=("vc", "did"), clause=_DI_CLAUSE,
       rationale="A proof binds the credential (or DID document) to the key that made it; a proof that does not "
                 "verify means the document or the proof was changed after signing, or another key made it, so "
@@ -378,7 +378,7 @@ def document_proofs_verify(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
             yield outcome.path, {"reason": outcome.reason, "suite": outcome.suite}
 
 
-@rule(id="SIG-07", reads=("proof", "verifiableCredential"), title="Every proof of a credential or DID document can be verified offline",
+@rule(id="SIG-07", reads=("proof", "verifiableCredential", "type"), title="Every proof of a credential or DID document can be verified offline",
       level=Level.WARNING, targets=("vc", "did"), clause=_DI_CLAUSE + "; W3C DID Core 1.0, 7.1 DID Resolution",
       rationale="Validation never uses the network: a proof made with another cryptosuite, a key that is neither "
                 "a did:key nor in a DID document supplied with --did-document, or a JSON-LD context that is not "
