@@ -138,3 +138,9 @@ def test_a_malformed_key_event_code_says_what_is_expected() -> None:
     [finding] = [f for item in report.items for f in item.findings]
     assert finding.rule == "schema.pattern" and finding.path == "/event/code"
     assert "category letter and two digits" in finding.message
+
+
+def test_each_legal_status_standard_says_where_its_event_list_is() -> None:
+    for code in cl.LEGAL_STATUS_STANDARDS.codes:
+        verified = bool(st27.EVENT_LISTS[code.value].categories)
+        assert ("not verified" not in (code.fact("eventList") or "")) == verified, code.value
