@@ -13,8 +13,8 @@ from wipo_bc_standard.codelists import st27
 from wipo_bc_standard.findings import Level
 from wipo_bc_standard.rules import CATALOGUE
 from wipo_bc_standard.rules.catalogue import RuleContext
+from wipo_bc_standard.rules.examples import example_record
 from wipo_bc_standard.rules.profile_rules import example_profile
-from wipo_bc_standard.rules.record_rules import example_record
 
 from .conftest import EXAMPLES
 

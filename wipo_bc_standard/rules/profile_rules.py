@@ -15,7 +15,7 @@ from ..codelists import st27
 from ..findings import Level
 from .access import member as _get
 from .catalogue import Hit, RuleContext, rule
-from .record_rules import apply_changes
+from .examples import apply_changes
 
 
 def example_profile(**changes: Any) -> dict[str, Any]:
