@@ -36,7 +36,7 @@ SUITE_NAME = "wipo-bc-standard conformance suite"
 #: Every case is checked with every rule: conformance is judged on errors, findings on all levels.
 PROFILE = "strict"
 _CASES = "conformance/cases"
-_READER_RULES_MODULE = "wipo_bc_standard.ledgers.rules"
+_READER_RULES_MODULE = "wipo_bc_standard.rules.ledger_reader_rules"
 
 
 class SuiteError(Exception):
