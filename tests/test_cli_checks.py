@@ -66,7 +66,7 @@ def test_schemas_export_without_out_never_writes_into_an_installed_package(monke
 
 def test_install_and_release_instructions_name_only_what_exists() -> None:
     """Not on PyPI, no release tag yet: the docs must not tell users to install or pin what does not resolve."""
-    from wipo_bc_standard._version import DOCS_URL
+    from wipo_bc_standard.constants import DOCS_URL
     root = Path(__file__).resolve().parents[1]
     pages = [root / "README.md", *(root / "docs").rglob("*.md")]
     for page in pages:

@@ -31,6 +31,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "conformance": ("conformance_cmd", "The conformance suite: run any implementation over it and write "
                                        "implementation reports."),
 }
+#: The modules that define commands, in help order.
+COMMAND_MODULES = tuple(dict.fromkeys(module for module, _ in COMMANDS.values()))
 
 
 class LazyGroup(click.Group):

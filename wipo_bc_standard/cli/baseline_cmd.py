@@ -7,7 +7,7 @@ import sys
 import click
 
 from .. import baseline as baselines
-from ..runner import Run, RunError, RunOptions, load_network
+from ..runner import Run, RunError, RunOptions, load_network_profile
 from ..sources import SourceError
 from . import validate_cmd
 from .common import fail, output, select_sources, settings
@@ -41,7 +41,7 @@ def create(paths: tuple[str, ...], target: str, profile: str, network_path: str 
     sources = select_sources(paths, given)
     try:
         run = Run(RunOptions(target=target, profile=profile,
-                             network=load_network(network_path) if network_path else None, jobs=jobs,
+                             network=load_network_profile(network_path) if network_path else None, jobs=jobs,
                              root=given["root"], per_path_target=given["per_path_target"]))
         # Everything is checked before the file is opened: an interrupted run leaves no file behind.
         found = baselines.collect(run.results(sources), given["root"])

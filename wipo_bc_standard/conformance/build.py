@@ -25,7 +25,7 @@ from typing import Any
 
 import orjson
 
-from .._version import STANDARD_VERSION
+from ..constants import STANDARD_VERSION
 from ..rules import CATALOGUE, PROFILES, Rule, ledger_reader_rules
 from ..rules.examples import example_record
 from ..sources import expand

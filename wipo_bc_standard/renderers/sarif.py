@@ -15,8 +15,9 @@ from urllib.parse import quote
 
 import orjson
 
-from .._version import DOCS_URL, __version__
+from .._version import __version__
 from ..baseline import fingerprint
+from ..constants import DOCS_URL
 from ..findings import Finding, Level
 from ..report import ItemResult, Summary
 from .base import Renderer, register

@@ -10,12 +10,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import hints
+from .. import messages
 from ..findings import PROFILES, Finding, Level  # PROFILES re-exported: the catalogue's selections
 
 #: A rule's check yields (JSON Pointer, template parameters) for each violation it finds.
 Hit = tuple[str, Mapping[str, Any]]
 CheckFn = Callable[[Any, "RuleContext"], Iterable[Hit]]
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,17 +66,12 @@ class Rule:
 
     def finding(self, path: str, params: Mapping[str, Any], lang: str = "en") -> Finding:
         """The finding of one hit, its message in ``lang`` (en or zh)."""
-        template = self.message_zh if lang == "zh" and self.message_zh else self.message
-        return Finding(rule=self.id, level=self.level, message=_format(template, params),
-                       path=path, clause=self.clause, params=tuple(sorted(params.items())),
-                       hint=hints.for_rule(self.id, params, lang))
+        return messages.finding(self.id, self.level, self.templates, params, lang, path=path, clause=self.clause)
 
-
-def _format(template: str, params: Mapping[str, Any]) -> str:
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return template
+    @property
+    def templates(self) -> dict[str, str]:
+        """The rule's message templates by language."""
+        return {"en": self.message, "zh": self.message_zh}
 
 
 CATALOGUE: dict[str, Rule] = {}
