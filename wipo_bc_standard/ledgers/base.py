@@ -37,7 +37,8 @@ class ReaderError(ParseError):
                 message = template.format(**dict(self.params))
             except (KeyError, IndexError, ValueError):
                 pass
-        return Finding(rule=self.rule, level=Level.ERROR, message=message, clause=self.clause, params=self.params)
+        level = rule.level if rule is not None else Level.ERROR
+        return Finding(rule=self.rule, level=level, message=message, clause=self.clause, params=self.params)
 
 
 class Malformed(Exception):

@@ -1,4 +1,4 @@
-"""The JSON report (DESIGN.md) and its streaming cousin, NDJSON."""
+"""The JSON report and its streaming cousin, NDJSON."""
 
 from __future__ import annotations
 

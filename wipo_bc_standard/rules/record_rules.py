@@ -318,7 +318,7 @@ _WHITESPACE = re.compile(r"\s")
 
 
 @rule(id="ID-05", guards={"record": at("parties/*", {"anyOf": [{"not": {"type": "object"}},
-                                                     {**at("id", string_matching("^[!-~]*$")), **absent("name")}]})}, title="Parties are referenced by identifier, not by name", level=Level.ERROR,
+                                                     {**at("id", string_matching("^[!-~]*$")), **absent("name")}]})}, title="Parties are referenced by identifier, not by name", level=Level.WARNING,
       targets="record", clause="W3C DID Core 1.0; ISO/TS 23635 (identifiers of the entities involved)",
       rationale="Names are neither unique nor stable (they change, are transliterated, are shared); a "
                 "party is known by a DID or the office's party identifier, and a name is at most a label.",
@@ -435,7 +435,7 @@ def _timestamps_guard(schema: dict[str, Any]) -> dict[str, Any]:
     return all_of(at("ledger/timestamp", schema), at("proof/created", schema))
 
 
-@rule(id="DT-02", guards={"record": _timestamps_guard({"not": {"type": "string", "pattern": "-00:00$"}})}, title="Timestamps state a known offset", level=Level.ERROR,
+@rule(id="DT-02", guards={"record": _timestamps_guard({"not": {"type": "string", "pattern": "-00:00$"}})}, title="Timestamps state a known offset", level=Level.WARNING,
       targets="record", clause="RFC 3339, section 4.3 (unknown local offset convention)",
       rationale="RFC 3339 and JSON Schema accept -00:00, but it means the offset to local time is unknown; "
                 "system timestamps must say exactly which instant they are.",
@@ -450,7 +450,7 @@ def timestamp_offset_known(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 
 
 @rule(id="DT-06", guards={"record": _timestamps_guard(string_matching("(?:Z|z|\\+00:00|-00:00)$"))}, title="Timestamps are given in UTC", level=Level.WARNING,
-      targets="record", clause="RFC 3339, section 5.6; DESIGN (preferably Z)",
+      targets="record", clause="RFC 3339, section 5.6; this standard (proposal): UTC, written Z",
       rationale="Ledger and signature times from many nodes are compared and ordered; writing them in UTC "
                 "(Z) avoids offset arithmetic and keeps them apart from the office-local legal dates.",
       message="{value} is not in UTC (Z)",
@@ -562,7 +562,7 @@ def kind_without_legal_status_standard(doc: Any, ctx: RuleContext) -> Iterator[H
 
 
 @rule(id="CH-04", title="A ledger's records carry their ledger position", level=Level.WARNING,
-      targets="ledger", clause="DESIGN (the ledger envelope); ISO 22739 (ledger record, transaction)",
+      targets="ledger", clause="this standard (proposal): the ledger envelope; ISO 22739 (ledger record, transaction)",
       rationale="A record read from a ledger is evidence only together with where it sits there (network, "
                 "transaction, block, time); without it, order and finality cannot be checked, nor can the "
                 "record be found again on the ledger.",
@@ -600,7 +600,7 @@ def _strings(doc: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
                 stack.append((path + (key,), member))
 
 
-@rule(id="REC-04", title="Text is in Unicode Normalization Form C", level=Level.ERROR,
+@rule(id="REC-04", title="Text is in Unicode Normalization Form C", level=Level.WARNING,
       targets="record", clause="Unicode Standard Annex #15 (NFC); W3C Character Model: String Matching; RFC 8785",
       rationale="The same text in two normal forms has different bytes, so different hashes and signatures, "
                 "and names stop matching across offices; NFC is the form the W3C and WIPO XML data use.",
