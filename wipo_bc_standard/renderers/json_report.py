@@ -9,7 +9,7 @@ import orjson
 
 from .._version import STANDARD_VERSION, __version__
 from ..report import ItemResult, Summary
-from .base import Renderer, register
+from .base import Renderer, copy_bytes, register
 
 
 def header() -> dict[str, Any]:
@@ -36,8 +36,7 @@ class JsonRenderer(Renderer):
         head = orjson.dumps({**header(), "summary": summary.to_dict()})
         self.out.write(head[:-1].decode() + ',"items":[')
         self._spool.seek(0)
-        while chunk := self._spool.read(1 << 20):
-            self.out.write(chunk.decode())
+        copy_bytes(self.out, self._spool)
         self.out.write("]}\n")
         self._spool.close()
 
