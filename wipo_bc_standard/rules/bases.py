@@ -64,6 +64,14 @@ BASES: dict[str, Basis] = {
     "LS-04": standard("WIPO ST.27 (key event and detailed event codes)"),
     "LS-05": standard("WIPO ST.27, ST.61, ST.87 (scope of each standard)"),
     "LS-06": proposal("network profile legalStatusStandards", _DECLARED),
+    "LS-07": standard("WIPO ST.27 (December 2020), Annex I (event categories)"),
+    "LS-08": standard("WIPO ST.27 (December 2020), Annex IV (the office's mapping table); ST.61 and ST.87 likewise",
+                      "a code outside the table cannot be checked, which is not proof of an error"),
+    "LS-09": standard("WIPO ST.27 (December 2020), Annex IV (the office's mapping table); ST.61 and ST.87 likewise",
+                      "the record contradicts the mapping its own office publishes"),
+    "LS-10": standard("WIPO ST.27 (December 2020): a detailed event refines one key event; Annex IV (mapping table)"),
+    "LS-11": standard("WIPO ST.27 (December 2020), Annex IV (model template for the mapping table)",
+                      "a national event mapped to two standard events has no single meaning"),
     # --- ledgers ------------------------------------------------------------------------------------
     "CH-00": proposal(_ENVELOPE + " (previousRecordHash)",
                       "a link to a record the ledger does not hold cannot be verified, though a partial export "
@@ -93,6 +101,10 @@ BASES: dict[str, Basis] = {
     "SIG-03": standard("W3C DID Core 1.0, 5.1.2 DID Controller and 5.3.2 Assertion"),
     "SIG-04": standard("W3C VC Data Integrity 1.0, 2.1 Proofs (proofPurpose, created)"),
     "SIG-05": proposal("network profile signatureAlgorithms", _DECLARED),
+    "SIG-06": standard("W3C VC Data Integrity 1.0, 4.4 Verify Proof and 4.5 Verify Proof Sets and Chains; "
+                       "the EdDSA and ECDSA Cryptosuites v1.0"),
+    "SIG-07": standard("W3C VC Data Integrity 1.0, 4.4 Verify Proof; W3C DID Core 1.0, 7.1 DID Resolution",
+                       "a proof that cannot be verified here is not evidence, nor proven wrong"),
     # --- personal data ------------------------------------------------------------------------------
     "PD-01": standard("GDPR Art. 5(1)(c), Art. 17 and Art. 25, as EDPB Guidelines 02/2025 apply them to "
                       "blockchains"),
