@@ -25,7 +25,7 @@ KINDS = ("seed", "standard", "proposal")
 #: What a basis of each kind is, for help texts and the site.
 KIND_MEANINGS = {
     "seed": f"a paragraph of the seed ({SEED_DOCUMENT})",
-    "standard": "a clause of a public standard, specification or legal text",
+    "standard": "a clause of a public standard, specification, legal text or WIPO document",
     "proposal": "this project's own proposal, with its rationale (at most SHOULD)",
 }
 #: How a TOML source names this project.
@@ -61,7 +61,7 @@ def seed(paragraphs: str, rationale: str = "") -> Basis:
 
 
 def standard(clause: str, rationale: str = "") -> Basis:
-    """A basis in a public standard's clause (or a public legal text's article)."""
+    """A basis in a public standard's clause (or a public legal text's article, or a public WIPO document)."""
     return Basis("standard", clause, rationale)
 
 
@@ -77,8 +77,8 @@ def parse(text: str) -> Basis:
     text = " ".join(text.split())
     if match := _SEED_REF.match(text):
         return seed(match["paras"].strip(" ,"))
-    if text.casefold() == THIS_PROJECT:
-        return Basis("proposal", THIS_PROJECT)
+    if text.casefold().startswith(THIS_PROJECT):  # "this project" or "this project (what it adds)"
+        return Basis("proposal", THIS_PROJECT, text[len(THIS_PROJECT):].strip(" ,;()"))
     if not text:
         raise ValueError("an empty basis")
     return standard(text)

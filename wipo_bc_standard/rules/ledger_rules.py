@@ -45,7 +45,7 @@ _OTHER_RIGHT = _record(4, ipRight__applicationNumber="018999999")
                 "successor was written no longer matches the hash its successor holds.",
       message="previousRecordHash must be the {alg} hash of the previous record of this right ({previous}) "
               "without ledger and proof: expected {expected}, found {found}",
-      message_zh="previousRecordHash 必须是该权利上一条记录（{previous}，不含 ledger 和 proof）的 {alg} 哈希值："
+      message_zh="previousRecordHash 必须是该权利上一条记录（{previous}，不含 ledger 和 proof）的 {alg} 杂凑值："
                  "应为 {expected}，实为 {found}",
       valid=[_FIRST, _SECOND],
       invalid=[{**_FIRST, "event": {**_FIRST["event"], "nationalCode": "FILX"}}, _SECOND])

@@ -34,7 +34,7 @@ PUBLIC_NETWORK = example_profile(networkType="public", permissionModel__read="pe
       rationale="Every participant must be able to recompute a digest; an algorithm outside the network's "
                 "approved list may be unsupported by other nodes or below their security policy.",
       message="{alg} is not on the network's approved hash algorithms ({approved})",
-      message_zh="{alg} 不在网络批准的哈希算法之列（{approved}）",
+      message_zh="{alg} 不在网络批准的杂凑算法之列（{approved}）",
       valid=_on(example_profile(), example_record(previousRecordHash={"alg": "sha-256", "value": "0" * 64})),
       invalid=_on(example_profile(), example_record(previousRecordHash={"alg": "sha3-256", "value": "0" * 64})))
 def hash_approved_by_network(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
