@@ -19,7 +19,7 @@ import logging
 import re
 import shutil
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -216,6 +216,9 @@ class Term:
     labels: dict[str, str]
     definitions: dict[str, str]
     alt_labels: dict[str, list[str]]
+    #: Where each language's label comes from (``ns:labelSource "zh: ..."``), and the definition.
+    label_sources: dict[str, str] = field(default_factory=dict)
+    definition_sources: tuple[str, ...] = ()
 
 
 def read_terms(path: Path) -> list[Term] | None:
@@ -223,7 +226,11 @@ def read_terms(path: Path) -> list[Term] | None:
     graph = _graph(path)
     if graph is None:
         return None
+    from rdflib import Namespace
     from rdflib.namespace import RDF, SKOS
+
+    from wipo_bc_standard.vocabulary import NS
+    ns = Namespace(NS)
 
     def by_lang(concept: Any, prop: Any) -> dict[str, str]:
         return {lit.language: str(lit) for lit in graph.objects(concept, prop) if getattr(lit, "language", None)}
@@ -235,8 +242,11 @@ def read_terms(path: Path) -> list[Term] | None:
             if getattr(lit, "language", None):
                 alts.setdefault(lit.language, []).append(str(lit))
         notation = graph.value(concept, SKOS.notation)
+        label_sources = dict(str(lit).split(": ", 1) for lit in graph.objects(concept, ns.labelSource)
+                             if ": " in str(lit))
         terms.append(Term(str(notation) if notation is not None else str(concept), by_lang(concept, SKOS.prefLabel),
-                          by_lang(concept, SKOS.definition), {k: sorted(v) for k, v in alts.items()}))
+                          by_lang(concept, SKOS.definition), {k: sorted(v) for k, v in alts.items()},
+                          label_sources, tuple(sorted(str(lit) for lit in graph.objects(concept, ns.definitionSource)))))
     return sorted(terms, key=lambda t: (t.notation, t.labels.get("en", "")))
 
 
@@ -284,6 +294,10 @@ def _glossary_page(terms: list[Term], lang: str, name: str) -> str:
             lines.append(f"{_cell(definition)}\n")
         elif "en" in t.definitions:
             lines.append(f"*(en)* {_cell(t.definitions['en'])}\n")
+        origins = ([f"label from {_cell(t.label_sources[lang])}"] if lang in t.label_sources else []) + (
+            [f"definition from {_cell('; '.join(t.definition_sources))}"] if t.definition_sources else [])
+        if origins:
+            lines.append(f'<small lang="en">{" · ".join(origins)}</small>\n')
     lines.append("</div>\n")
     if not present:
         lines.append("No term has a label in this language yet.\n")

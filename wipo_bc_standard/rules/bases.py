@@ -24,7 +24,7 @@ BASES: dict[str, Basis] = {
                        "an anchor proves something only with its record; a missing record cannot be checked"),
     "ANC-03": proposal("docs/encodings.md, anchored encoding",
                        "a record kept off chain is evidenced only by its anchor"),
-    "DOC-01": standard("RFC 6920, 2 (digest algorithm names); FIPS 180-4 (the digest)",
+    "DOC-01": standard("RFC 6920 (hash algorithm names); FIPS 180-4 (the digest)",
                        "a document digest that is not the digest of the bytes supplied is false"),
     "ENC-01": proposal("docs/encodings.md, inline encoding",
                        "the reader fills the ledger position; a payload's own claim can only disagree with it"),
@@ -45,7 +45,7 @@ BASES: dict[str, Basis] = {
                       "names are neither unique nor stable; W3C DID Core and ISO/TS 23635 advise identifiers "
                       "but do not forbid names"),
     "ID-07": standard("WIPO ST.13 (application numbers); W3C DID Core 1.0, 3.1 (DID syntax has no blanks)"),
-    "REC-05": standard("RFC 9562, 4 (UUID string representation) and 7 (urn:uuid)"),
+    "REC-05": standard("RFC 9562 (UUID format, written in lower case; the urn:uuid namespace)"),
     "DT-01": standard("WIPO ST.2 (calendar dates); RFC 3339 (the record's own time)",
                       "a record cannot state as past an event dated after it was written"),
     "DT-02": proposal("system timestamps state their offset to local time",
@@ -88,7 +88,7 @@ BASES: dict[str, Basis] = {
                       "a ledger export lists records in ledger order"),
     # --- identity -----------------------------------------------------------------------------------
     "DID-01": standard("W3C DID Core 1.0, 3.1 DID Syntax and 3.2 DID URL Syntax"),
-    "DID-02": standard("W3C DID Core 1.0, 5.3.2 Assertion; W3C VC Data Integrity 1.0, 4 (proof purpose)"),
+    "DID-02": standard("W3C DID Core 1.0, 5.3.2 Assertion; W3C VC Data Integrity 1.0 (proof purposes)"),
     "DID-03": standard("W3C DID Core 1.0, 10.1 Keep Personal Data Private"),
     "DID-04": standard("W3C DID Core 1.0, 5 Core Properties"),
     "DID-05": standard("W3C DID Core 1.0, 5.2.1 (a publicKeyJwk MUST NOT contain private key information)"),
