@@ -118,9 +118,12 @@ _TERM_SCHEME_DEFINITIONS = {
           "知识产权概念以及参考模型（参与者、知识产权价值链、用例、身份管理）。",
 }
 _TERM_SCHEME_NOTES = (
-    "Definitions are this project's own wording; the draft standard's text is not public.",
-    "zh labels follow the style of GB/T 43572-2023 (identical adoption of ISO 22739:2020) and have not "
-    "yet been checked against it term by term.",
+    "Definitions are this project's own wording unless a term's definition source names the seed (the CWS "
+    "Blockchain Task Force report to CWS/9); the draft standard's text is not public.",
+    "Preferred labels follow the seed's wording where the seed uses the term, then GB/T 43572-2023 "
+    "(分布式记账技术) and GB/T 32905-2016 (杂凑); the labels they replace are alternative labels. Other zh labels "
+    "follow the style of GB/T 43572-2023 (identical adoption of ISO 22739:2020) and have not yet been checked "
+    "against it term by term.",
 )
 
 
