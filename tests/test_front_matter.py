@@ -9,7 +9,7 @@ import pytest
 
 import wipo_bc_standard.cli  # noqa: F401  (registers every rule)
 from wipo_bc_standard import codelists, front_matter, vocabulary
-from wipo_bc_standard.docs_site import front_matter_pages
+from wipo_bc_standard.docs_site.front_matter_pages import front_matter_pages
 from wipo_bc_standard.rules import CATALOGUE
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"

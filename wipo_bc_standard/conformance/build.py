@@ -25,9 +25,9 @@ from typing import Any
 
 import orjson
 
-from .._version import STANDARD_VERSION
-from ..rules import CATALOGUE, PROFILES, Rule
-from ..rules.record_rules import example_record
+from ..constants import STANDARD_VERSION
+from ..rules import CATALOGUE, PROFILES, Rule, ledger_reader_rules
+from ..rules.examples import example_record
 from ..sources import expand
 from .reference import answer
 from .suite import MANIFEST, MANIFEST_SCHEMA
@@ -36,7 +36,7 @@ SUITE_NAME = "wipo-bc-standard conformance suite"
 #: Every case is checked with every rule: conformance is judged on errors, findings on all levels.
 PROFILE = "strict"
 _CASES = "conformance/cases"
-_READER_RULES_MODULE = "wipo_bc_standard.rules.ledger_reader_rules"
+_READER_RULES_MODULE = ledger_reader_rules.__name__
 
 
 class SuiteError(Exception):

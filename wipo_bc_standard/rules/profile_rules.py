@@ -12,6 +12,7 @@ from typing import Any
 
 from .. import codelists as cl
 from ..codelists import st27
+from ..constants import STANDARD_VERSION
 from ..findings import Level
 from .access import member as _get
 from .catalogue import Hit, RuleContext, rule
@@ -21,7 +22,7 @@ from .examples import apply_changes
 def example_profile(**changes: Any) -> dict[str, Any]:
     """A small conformant network profile, changed as told (``a__b=value``; None deletes)."""
     profile: dict[str, Any] = {
-        "standardVersion": "0.1",
+        "standardVersion": STANDARD_VERSION,
         "profileId": "did:web:ipregister.example",
         "name": "Example IP register network",
         "networkType": "consortium",
@@ -40,7 +41,7 @@ def example_profile(**changes: Any) -> dict[str, Any]:
         "canonicalization": {"json": "rfc8785"},
         "timeSource": {"utcSync": "NTP", "maxSkewSeconds": 5},
         "encoding": {"charset": "UTF-8", "normalization": "NFC"},
-        "supportedVersions": ["0.1"],
+        "supportedVersions": [STANDARD_VERSION],
     }
     return apply_changes(profile, changes)
 
