@@ -70,6 +70,8 @@ BASES: dict[str, Basis] = {
     "LS-09": standard("WIPO ST.27 (December 2020), Annex IV (the office's mapping table); ST.61 and ST.87 likewise",
                       "the record contradicts the mapping its own office publishes"),
     "LS-10": standard("WIPO ST.27 (December 2020): a detailed event refines one key event; Annex IV (mapping table)"),
+    "LS-13": standard("WIPO ST.27 (key event and detailed event codes)",
+                      "as LS-04, in the office's mapping table"),
     "LS-12": standard("WIPO ST.27 (December 2020), Annex I (event categories) and Annex IV (mapping table)"),
     "LS-11": standard("WIPO ST.27 (December 2020), Annex IV (model template for the mapping table)",
                       "a national event mapped to two standard events has no single meaning"),
