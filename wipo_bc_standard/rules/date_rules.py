@@ -92,7 +92,7 @@ def _today_anywhere() -> str:
 
 @rule(id="DT-07", reads=("ipRight", "event"), title="Legal dates are not in the future", level=Level.ERROR,
       targets="record",
-      clause="WIPO ST.2 (calendar dates); this project's proposal: a record states what has happened",
+      clause="WIPO ST.2 (calendar dates)",
       rationale="A filing, registration, priority or event date later than today's date in every time zone "
                 "cannot have happened yet: it is a typing error (2099 for 2019) or a date that belongs to "
                 "another member. Unlike DT-01 this needs no ledger time: it is judged against the day of the check.",
@@ -128,7 +128,7 @@ def _timestamps_guard(schema: dict[str, Any]) -> dict[str, Any]:
     return all_of(at("ledger/timestamp", schema), at("proof/created", schema))
 
 
-@rule(id="DT-02", guards={"record": _timestamps_guard({"not": {"type": "string", "pattern": "-00:00$"}})}, title="Timestamps state a known offset", level=Level.ERROR,
+@rule(id="DT-02", guards={"record": _timestamps_guard({"not": {"type": "string", "pattern": "-00:00$"}})}, title="Timestamps state a known offset", level=Level.WARNING,
       targets="record", clause="RFC 3339, section 4.3 (unknown local offset convention)",
       rationale="RFC 3339 and JSON Schema accept -00:00, but it means the offset to local time is unknown; "
                 "system timestamps must say exactly which instant they are.",
@@ -143,7 +143,7 @@ def timestamp_offset_known(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 
 
 @rule(id="DT-06", guards={"record": _timestamps_guard(string_matching("(?:Z|z|\\+00:00|-00:00)$"))}, title="Timestamps are given in UTC", level=Level.WARNING,
-      targets="record", clause="RFC 3339, section 5.6; DESIGN (preferably Z)",
+      targets="record", clause="RFC 3339, section 5.6; this standard (proposal): UTC, written Z",
       rationale="Ledger and signature times from many nodes are compared and ordered; writing them in UTC "
                 "(Z) avoids offset arithmetic and keeps them apart from the office-local legal dates.",
       message="{value} is not in UTC (Z)",
