@@ -90,9 +90,9 @@ def _today_anywhere() -> str:
     return (dt.datetime.now(dt.UTC) + dt.timedelta(hours=14)).date().isoformat()
 
 
-@rule(id="DT-07", reads=("ipRight", "event"), title="Legal dates are not in the future", level=Level.ERROR,
+@rule(id="DT-07", reads=("ipRight", "event"), title="Legal dates are not in the future", level=Level.WARNING,
       targets="record",
-      clause="WIPO ST.2 (calendar dates)",
+      clause="This project's proposal: a record states what has happened",
       rationale="A filing, registration, priority or event date later than today's date in every time zone "
                 "cannot have happened yet: it is a typing error (2099 for 2019) or a date that belongs to "
                 "another member. Unlike DT-01 this needs no ledger time: it is judged against the day of the check.",
