@@ -26,7 +26,7 @@ from wipo_bc_standard.baseline import (
 from wipo_bc_standard.cli import main
 from wipo_bc_standard.findings import Finding, Level
 from wipo_bc_standard.report import ItemResult, Report
-from wipo_bc_standard.rules.record_rules import example_record
+from wipo_bc_standard.rules.examples import example_record
 
 LEDGER_TODAY = [
     example_record(),

@@ -6,7 +6,7 @@ import json
 
 from wipo_bc_standard import messages, validate
 from wipo_bc_standard.rules import CATALOGUE
-from wipo_bc_standard.rules.record_rules import example_record
+from wipo_bc_standard.rules.examples import example_record
 
 
 def test_every_catalogued_message_has_every_language() -> None:

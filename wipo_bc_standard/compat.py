@@ -153,7 +153,7 @@ class Verdict:
         return EXIT_CONFORMANT if self.compatible else EXIT_NOT_CONFORMANT
 
     def to_dict(self) -> dict[str, Any]:
-        from .renderers.json_report import header
+        from .report import header
         return {**header(),
                 "a": {"name": self.a.name, "source": self.a.source, "governance": self.a.governance is not None},
                 "b": {"name": self.b.name, "source": self.b.source, "governance": self.b.governance is not None},

@@ -28,8 +28,8 @@ from rdflib.plugins.shared.jsonld.context import Context as _JsonLdContext
 
 from .. import jsontext
 from ..codelists import ALL as CODE_LISTS
+from ..items import Item
 from ..resources import data_dir
-from ..sources import Item
 from ..targets import detect
 from .errors import ConversionError, FormError, form_error
 from .model_map import CONTEXT_URL, NS, TARGETS, VOCAB_BASE, Field, Model, Scalar, model

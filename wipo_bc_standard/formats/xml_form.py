@@ -19,8 +19,8 @@ from typing import Any
 from lxml import etree
 
 from ..findings import Finding, Level, json_pointer
+from ..items import Item, SourceError
 from ..resources import data_dir
-from ..sources import Item, SourceError
 from .errors import ConversionError, FormError, form_error
 from .model_map import XML_NS, Field, Model, model, upper_camel, xml_names
 

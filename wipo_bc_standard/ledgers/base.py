@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding, Level
+from ..items import Item, SourceError
 from ..jsontext import ParseError
-from ..sources import Item, SourceError
 from . import payload
 from .units import Unit, iter_units
 

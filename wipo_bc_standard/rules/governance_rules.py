@@ -13,7 +13,7 @@ from ..findings import Level
 from .access import member as _get
 from .access import objects_in as _dicts
 from .catalogue import Hit, RuleContext, rule
-from .record_rules import apply_changes
+from .examples import apply_changes
 
 
 def _operator(letter: str, st3: str, country: str) -> dict[str, Any]:

@@ -17,8 +17,8 @@ from ..identity.documents import did_syntax_problems, private_key_problems, stru
 from ..identity.proofs import ProofOutcome, Status, proof_algorithm, verify_document_proofs, verify_record
 from .access import listed
 from .catalogue import Hit, RuleContext, rule
+from .examples import example_record
 from .guards import absent, all_of, at, string_matching
-from .record_rules import example_record
 
 _HOLDER = "did:key:z6MkhXjFF4E9MZkXEHR6pjBzphqV1sgzo3BUBpCyLUUt4HRM"
 #: A record signed with the test key of ``_HOLDER`` (tests/keys/holder-ed25519.pem), verifiable offline.

@@ -15,7 +15,7 @@ from ..codelists import st27
 from ..findings import Level
 from .access import member as _get
 from .catalogue import Hit, RuleContext, rule
-from .record_rules import apply_changes
+from .examples import apply_changes
 
 
 def example_profile(**changes: Any) -> dict[str, Any]:
@@ -260,7 +260,7 @@ def no_personal_data_on_public_ledger(doc: Any, ctx: RuleContext) -> Iterator[Hi
         yield "/personalDataOnChain", {"type": _get(doc, "networkType"), "read": _get(doc, "permissionModel", "read")}
 
 
-@rule(id="LS-11", title="An office's mapping table maps each national event to one standard event", level=Level.ERROR,
+@rule(id="LS-11", reads=("legalStatusMappings",), title="An office's mapping table maps each national event to one standard event", level=Level.ERROR,
       targets="profile", clause="WIPO ST.27 (December 2020), Annex IV (model template for the mapping table); "
                                 "WIPO ST.96 V4.0 Annex IV, KeyEventCodeType",
       rationale="Readers turn an office's event into the standard event by its mapping table: a national "
@@ -269,10 +269,10 @@ def no_personal_data_on_public_ledger(doc: Any, ctx: RuleContext) -> Iterator[Hi
       message="{office} {standard} {national}: {problem}",
       message_zh="{office} {standard} {national}：{problem}",
       valid=example_profile(legalStatusMappings=[
-          {"office": "EP", "standard": "ST.27", "nationalCode": "EPIDOSNIGR1", "keyEvent": "A00"}]),
+          {"office": "EP", "standard": "ST.27", "nationalCode": "NAT-EVENT-1", "keyEvent": "A00"}]),
       invalid=example_profile(legalStatusMappings=[
-          {"office": "EP", "standard": "ST.27", "nationalCode": "EPIDOSNIGR1", "keyEvent": "A00"},
-          {"office": "EP", "standard": "ST.27", "nationalCode": "EPIDOSNIGR1", "keyEvent": "H00"}]))
+          {"office": "EP", "standard": "ST.27", "nationalCode": "NAT-EVENT-1", "keyEvent": "A00"},
+          {"office": "EP", "standard": "ST.27", "nationalCode": "NAT-EVENT-1", "keyEvent": "H00"}]))
 def mapping_table_consistent(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
     rows = _get(doc, "legalStatusMappings")
     if not isinstance(rows, list):
@@ -298,3 +298,32 @@ def mapping_table_consistent(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 
 def _event_text(key: Any, detailed: Any) -> str:
     return f"{key}" if detailed is None else f"{key} (detailed event {detailed})"
+
+
+@rule(id="LS-12", reads=('legalStatusMappings',), title="An office's mapping table maps to events of the standard",
+      level=Level.WARNING, targets="profile",
+      clause="WIPO ST.27 (December 2020), Annex I (event list) and Annex IV (mapping table); WIPO ST.96 V4.0 "
+             "Annex IV, KeyEventCodeType",
+      rationale="Every record of the office is coded through its mapping table, so a key event of a category "
+                "the standard does not have spreads to all of them. As for records (LS-07), the check knows "
+                "the ST.27 categories that public WIPO text names and goes no further.",
+      message="{office} {national} maps to {code}: category {category} is not among the {standard} categories "
+              "verified in public WIPO text ({known})",
+      message_zh="{office} {national} 映射为 {code}：类别 {category} 不在公开的 WIPO 文本所证实的 {standard} 类别之列（{known}）",
+      valid=example_profile(legalStatusMappings=[
+          {"office": "EP", "standard": "ST.27", "nationalCode": "NAT-EVENT-1", "keyEvent": "A00"}]),
+      invalid=example_profile(legalStatusMappings=[
+          {"office": "EP", "standard": "ST.27", "nationalCode": "NAT-EVENT-1", "keyEvent": "Q99"}]))
+def mapping_table_categories_known(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    rows = _get(doc, "legalStatusMappings")
+    if not isinstance(rows, list):
+        return
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict):
+            continue
+        standard, key = row.get("standard"), row.get("keyEvent")
+        known = st27.EVENT_LISTS.get(standard) if isinstance(standard, str) else None
+        if known is not None and known.categories and st27.key_event_form_ok(key) and key[0] not in known.categories:
+            yield f"/legalStatusMappings/{i}/keyEvent", {
+                "office": row.get("office"), "national": row.get("nationalCode"), "code": key,
+                "category": key[0], "standard": standard, "known": known.categories_text}

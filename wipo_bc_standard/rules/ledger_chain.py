@@ -1,4 +1,5 @@
-"""Stateful checks across the records of a ledger (hash links, order, duplicates, forks).
+"""The chain engine: the stateful checks of the chain rules (:mod:`.chain_rules`) across the records
+of a ledger (hash links, order, duplicates, forks).
 
 The records are fed in ledger order, one at a time; nothing is kept of a record once it has been
 checked except what later checks need:
@@ -32,7 +33,7 @@ from .. import jcs
 from ..findings import Finding, Level
 
 if TYPE_CHECKING:
-    from ..rules.catalogue import Rule, RuleContext
+    from .catalogue import Rule, RuleContext
 
 #: Rule ids this checker can emit.
 CHAIN_RULES = ("CH-00", "CH-01", "CH-02", "ID-04", "DT-05")

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from ..findings import Finding, Level
-from ..rules.catalogue import CATALOGUE, Hit, RuleContext, rule
+from .catalogue import CATALOGUE, Hit, RuleContext, rule
 
 _CLAUSE = "docs/encodings.md, anchored encoding"
 _CONTEXT = RuleContext()

@@ -1,7 +1,7 @@
 """Rules across the records of a ledger: hash links, duplicates, forks, order.
 
 These rules are stateful: their check takes a list of records (in ledger order) and points into
-it (``/2/previousRecordHash/value``); at run time :class:`~wipo_bc_standard.checks.ledger.LedgerChain`
+it (``/2/previousRecordHash/value``); at run time :class:`~wipo_bc_standard.rules.ledger_chain.LedgerChain`
 applies them while the records stream past. Their examples are short ledgers with real hashes.
 """
 
@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..checks.ledger import hits_over
 from ..findings import Level
 from ..jcs import record_hash
 from .catalogue import Hit, RuleContext, rule
-from .record_rules import example_record
+from .examples import example_record
+from .ledger_chain import hits_over
 
 _CLAUSE_LINK = "DESIGN: previousRecordHash; RFC 8785"
 
