@@ -111,13 +111,14 @@ def case(request_path: str | None) -> None:
     import orjson
 
     from ..conformance.reference import answer
+    from ..runner import RunError
     from ..sources import SourceError
 
     try:
         data = Path(request_path).read_bytes() if request_path else sys.stdin.buffer.read()
         request = orjson.loads(data)
         result = answer(request)
-    except (OSError, SourceError) as exc:
+    except (OSError, SourceError, RunError) as exc:
         fail(str(getattr(exc, "strerror", None) or exc))
     except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
         fail(f"not a conformance request: {exc}")
