@@ -147,7 +147,7 @@ def requirement_text(rule: Rule, lang: str) -> str:
     t = TEXT[lang]
     marks = "".join(f" [{m}]" for m, on in (("network", rule.needs_network), ("ledger", rule.stateful)) if on)
     targets = ", ".join(TARGET_NAMES[lang].get(x, x) for x in rule.targets)
-    text = (f"**{rule.id}** {KEYWORDS[lang][rule.level.keyword]}{marks}: {rule.title}. {rule.rationale} "
+    text = (f"**{rule.id}** **{KEYWORDS[lang][rule.level.keyword]}**{marks}: {rule.title}. {rule.rationale} "
             f"*{t['applies']}:* {targets}. *{t['clause']}:* {rule.clause}.")
     basis = getattr(rule, "basis", None)  # recorded per rule where the catalogue has it
     if basis:
