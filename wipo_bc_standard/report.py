@@ -6,7 +6,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._version import STANDARD_VERSION, __version__
+from ._version import __version__
+from .constants import STANDARD_VERSION
 from .findings import Finding, Level
 
 EXIT_CONFORMANT = 0

@@ -25,9 +25,9 @@ from typing import Any
 
 import orjson
 
-from .._version import STANDARD_VERSION
+from ..constants import STANDARD_VERSION
 from ..rules import CATALOGUE, PROFILES, Rule
-from ..rules.record_rules import example_record
+from ..rules.examples import example_record
 from ..sources import expand
 from .reference import answer
 from .suite import MANIFEST, MANIFEST_SCHEMA

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..runner import LedgerInput, Run, RunOptions, input_sources, load_did_documents, load_network
+from ..runner import LedgerInput, Run, RunOptions, input_sources, load_did_documents, load_network_profile
 
 
 def answer(request: Mapping[str, Any]) -> dict[str, Any]:
@@ -19,7 +19,7 @@ def answer(request: Mapping[str, Any]) -> dict[str, Any]:
     Raises :class:`~wipo_bc_standard.runner.RunError` when a file the request names cannot be used."""
     ledger = request.get("ledger")
     options = RunOptions(target=request["target"], profile=request["profile"],
-                         network=load_network(request["network"]) if request.get("network") else None,
+                         network=load_network_profile(request["network"]) if request.get("network") else None,
                          did_documents=load_did_documents(request.get("didDocuments") or ()),
                          ledger=LedgerInput(ledger["from"], chain=ledger.get("chain"), records=ledger.get("records"))
                          if ledger else None)

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, BNode, Graph, Namespace, URIRef
 
+from ..constants import NS
 from ..findings import Finding, Level
 from ..resources import data_dir
-from .model_map import NS
 from .shacl_gen import file_name
 
 if TYPE_CHECKING:

@@ -10,6 +10,8 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
+from ..constants import STANDARD_VERSION
+
 
 def apply_changes(document: dict[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
     """Change a document in place: ``a__b__0__c=value`` sets a nested member (None deletes it)."""
@@ -30,7 +32,7 @@ def apply_changes(document: dict[str, Any], changes: Mapping[str, Any]) -> dict[
 def example_record(**changes: Any) -> dict[str, Any]:
     """A small conformant record, changed as told: the base of the rules' examples."""
     record: dict[str, Any] = {
-        "standardVersion": "0.1",
+        "standardVersion": STANDARD_VERSION,
         "recordId": "urn:uuid:5f0c6c3e-1b7a-4d0e-9a57-0b1f3c2d4e5f",
         "recordType": "legal-status-event",
         "ipRight": {"kind": "trademark", "office": "EM", "applicationNumber": "018123456",

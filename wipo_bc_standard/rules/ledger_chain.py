@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .. import jcs
+from .. import jcs, messages
 from ..findings import Finding, Level
 
 if TYPE_CHECKING:
@@ -39,8 +39,8 @@ if TYPE_CHECKING:
 CHAIN_RULES = ("CH-00", "CH-01", "CH-02", "ID-04", "DT-05")
 
 #: Said (at warning level, under CH-01) when a link cannot be checked here; it is not a violation.
-UNVERIFIABLE = ("cannot check previousRecordHash against {previous}: {reason}",
-                "无法对照 {previous} 核验 previousRecordHash：{reason}")
+UNVERIFIABLE = {"en": "cannot check previousRecordHash against {previous}: {reason}",
+                "zh": "无法对照 {previous} 核验 previousRecordHash：{reason}"}
 
 _DEFAULT_ALG = "sha-256"
 #: How many of a right's latest records are remembered for fork detection (CH-02): a record naming
@@ -263,17 +263,8 @@ class LedgerChain:
 
     def _finding(self, hit: ChainHit) -> Finding:
         rule = self.rules[hit.rule]
-        if hit.unverifiable:
-            template, level = UNVERIFIABLE[1 if self.lang == "zh" else 0], Level.WARNING
-        else:
-            template = rule.message_zh if self.lang == "zh" and rule.message_zh else rule.message
-            level = rule.level
-        try:
-            message = template.format(**hit.params)
-        except (KeyError, IndexError, ValueError):
-            message = template
-        return Finding(rule=rule.id, level=level, message=message, path=hit.path, clause=rule.clause,
-                       params=tuple(sorted(hit.params.items())))
+        templates, level = (UNVERIFIABLE, Level.WARNING) if hit.unverifiable else (rule.templates, rule.level)
+        return messages.finding(rule.id, level, templates, hit.params, self.lang, path=hit.path, clause=rule.clause)
 
 
 def canonical_record_bytes(doc: dict[str, Any]) -> bytes | None:

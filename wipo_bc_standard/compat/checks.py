@@ -1,195 +1,22 @@
-"""Can two networks exchange records? The checks behind ``wipo-bc compat``.
-
-A network is its profile (``profile.json``, required) and its governance declaration
-(``governance.json``, optional but recommended). :func:`compare` returns a :class:`Verdict`: every
-*blocker* (records cannot move between the networks until it is resolved), *warning* (they can,
-with a limitation the message names) and *note* (worth knowing, nothing to fix). Each issue carries
-a stable id (``COMPAT-HASH``...), a message and both sides' values.
-
-Comparisons read what each network accepts: where the profile and the governance declaration both
-list algorithms, the network accepts those on both lists (the governance may approve fewer than the
-platform supports; when the two lists share nothing, the profile's list is taken). Every check is
-symmetric unless its message says "from A to B".
-
-```python
-from wipo_bc_standard.compat import compare
-
-verdict = compare("examples/networks/euipo-multichain", "examples/networks/ebsi-besu")
-verdict.compatible                      # True
-[i.id for i in verdict.warnings]        # ['COMPAT-ENVELOPE', 'COMPAT-CANON', ...]
-```
-"""
+"""The comparisons ``compat`` makes, one function each, registered in :data:`CHECKS` (the order of the verdict)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
-from . import jsontext
-from .findings import Level
-from .report import EXIT_CONFORMANT, EXIT_NOT_CONFORMANT
-from .targets import detect
+from .. import codelists
+from ..findings import Level
+from .network import Network
+from .verdict import Issue
 
-PROFILE_FILE = "profile.json"
-GOVERNANCE_FILE = "governance.json"
 #: The legal-status standards among the WIPO IP data standards (ST.27 patents, ST.61 marks, ST.87 designs).
-_LEGAL_STATUS = frozenset({"ST.27", "ST.61", "ST.87"})
+_LEGAL_STATUS = frozenset(codelists.LEGAL_STATUS_STANDARDS.values)
 #: The WIPO payload formats (ST.96 XML, ST.97 JSON).
 _PAYLOAD_FORMATS = frozenset({"ST.96", "ST.97"})
-_FORBIDDEN_HASHES = frozenset({"md5", "sha-1"})
-
-#: How each level is named in a verdict.
-LEVEL_NAMES = {Level.ERROR: "blocker", Level.WARNING: "warning", Level.INFO: "note"}
-
-
-class NetworkError(Exception):
-    """A network's files cannot be read (missing, unreadable, not JSON): the comparison cannot run."""
-
-
-@dataclass(frozen=True, slots=True)
-class Network:
-    """One side of a comparison: a profile and, when given, its governance declaration."""
-
-    profile: Mapping[str, Any]
-    governance: Mapping[str, Any] | None = None
-    #: Where it was read from (a folder or a file), for reports.
-    source: str = ""
-
-    @property
-    def name(self) -> str:
-        name = self.profile.get("name")
-        return name if isinstance(name, str) and name else self.source or "unnamed network"
-
-
-NetworkLike = Union[Network, str, "os.PathLike[str]"]
-
-
-def load_network(path: str | os.PathLike[str]) -> Network:
-    """Read a network from a folder (``profile.json`` + optional ``governance.json``) or a profile file.
-
-    Raises :class:`NetworkError` when the input cannot be read as JSON objects.
-    """
-    where = Path(path)
-    if where.is_dir():
-        profile_path, governance_path = where / PROFILE_FILE, where / GOVERNANCE_FILE
-        if not profile_path.is_file():
-            raise NetworkError(f"{where}: no {PROFILE_FILE} in this folder")
-        governance = _read_object(governance_path) if governance_path.is_file() else None
-        return Network(_read_object(profile_path), governance, str(where))
-    if where.is_file():
-        doc = _read_object(where)
-        if detect(doc) == "governance":
-            raise NetworkError(f"{where}: a governance declaration alone is not a network; "
-                               f"give the folder holding {PROFILE_FILE} and {GOVERNANCE_FILE}, or a profile")
-        return Network(doc, None, str(where))
-    raise NetworkError(f"{where}: no such file or folder")
-
-
-def _read_object(path: Path) -> dict[str, Any]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise NetworkError(f"{path}: {exc.strerror or exc}") from None
-    doc = jsontext.parse(data)
-    if isinstance(doc, jsontext.ParseError):
-        raise NetworkError(f"{path}: not acceptable JSON: {doc.message}")
-    if not isinstance(doc, dict):
-        raise NetworkError(f"{path}: not a JSON object")
-    return doc
-
-
-@dataclass(frozen=True, slots=True)
-class Issue:
-    """One thing that blocks or limits the exchange of records between the two networks."""
-
-    id: str
-    level: Level
-    message: str
-    #: Network A's and network B's values for what was compared (None: not declared).
-    a: Any = None
-    b: Any = None
-    #: The issue is about one side only (its input): the other side's value means nothing.
-    one_sided: bool = field(default=False, compare=False)
-
-    @property
-    def kind(self) -> str:
-        """``blocker``, ``warning`` or ``note``."""
-        return LEVEL_NAMES[self.level]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "level": self.kind, "message": self.message, "a": self.a, "b": self.b}
-
-
-@dataclass(slots=True)
-class Verdict:
-    """The outcome of :func:`compare`: compatible unless some issue is a blocker."""
-
-    a: Network
-    b: Network
-    issues: list[Issue] = field(default_factory=list)
-
-    @property
-    def blockers(self) -> list[Issue]:
-        return [i for i in self.issues if i.level is Level.ERROR]
-
-    @property
-    def warnings(self) -> list[Issue]:
-        return [i for i in self.issues if i.level is Level.WARNING]
-
-    @property
-    def notes(self) -> list[Issue]:
-        return [i for i in self.issues if i.level is Level.INFO]
-
-    @property
-    def compatible(self) -> bool:
-        return not self.blockers
-
-    @property
-    def exit_code(self) -> int:
-        """0 when the networks can interoperate, 1 when something blocks."""
-        return EXIT_CONFORMANT if self.compatible else EXIT_NOT_CONFORMANT
-
-    def to_dict(self) -> dict[str, Any]:
-        from .report import header
-        return {**header(),
-                "a": {"name": self.a.name, "source": self.a.source, "governance": self.a.governance is not None},
-                "b": {"name": self.b.name, "source": self.b.source, "governance": self.b.governance is not None},
-                "compatible": self.compatible,
-                "summary": {"blockers": len(self.blockers), "warnings": len(self.warnings), "notes": len(self.notes)},
-                "issues": [i.to_dict() for i in self.issues]}
-
-    def to_text(self) -> str:
-        """The verdict for people: a headline, then each issue with both sides' values."""
-        lines = [f"A: {self.a.name} ({self.a.source or 'given'})", f"B: {self.b.name} ({self.b.source or 'given'})"]
-        for issue in self.issues:
-            lines.append(f"{issue.kind.upper():8} {issue.id}: {issue.message}")
-            for side, value in (("A", issue.a), ("B", issue.b)):
-                if value is not None or not issue.one_sided:
-                    lines.append(f"         {side}: {_show(value)}")
-        counts = ", ".join(_count(len(group), name) for group, name in
-                           ((self.blockers, "blocker"), (self.warnings, "warning"), (self.notes, "note")))
-        lines.append(("compatible: the networks can exchange records" if self.compatible
-                      else "NOT compatible: resolve the blockers first") + f" ({counts})")
-        return "\n".join(lines)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def _show(value: Any) -> str:
-    if value is None:
-        return "(not declared)"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) if value else "(none)"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, Mapping):
-        return ", ".join(f"{k}: {_show(v)}" for k, v in value.items())
-    return str(value)
+#: Hash algorithms the standard forbids (the hash-algorithms code list's ``status: forbidden``).
+_FORBIDDEN_HASHES = frozenset(c.value for c in codelists.HASH_ALGORITHMS.codes if c.fact("status") == "forbidden")
 
 
 # --- one side, as the checks see it ---------------------------------------------------------------
@@ -210,7 +37,7 @@ def _strings(value: Any) -> set[str] | None:
     return {v for v in value if isinstance(v, str)}
 
 
-class _Side:
+class Side:
     """What one network accepts, read defensively from its profile and governance."""
 
     def __init__(self, network: Network) -> None:
@@ -258,7 +85,7 @@ def _sorted(values: Iterable[str] | None) -> list[str] | None:
 
 # --- the checks ------------------------------------------------------------------------------------
 
-CheckFn = Callable[[_Side, _Side], Iterator[Issue]]
+CheckFn = Callable[[Side, Side], Iterator[Issue]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +118,7 @@ CHECKS["COMPAT-INPUT"] = CompatCheck(
 
 @_check("COMPAT-GOVERNANCE", "Governance given",
         "A side given without a governance declaration is compared on its profile alone (a note).")
-def _governance(a: _Side, b: _Side) -> Iterator[Issue]:
+def _governance(a: Side, b: Side) -> Iterator[Issue]:
     if a.governance is None or b.governance is None:
         yield Issue("COMPAT-GOVERNANCE", Level.INFO,
                     "a governance declaration is missing: that side is compared on its profile alone",
@@ -301,7 +128,7 @@ def _governance(a: _Side, b: _Side) -> Iterator[Issue]:
 @_check("COMPAT-PAIRING", "Governance of the same network",
         "A side's governance declaration names another network (network.id) than its profile (profileId): "
         "the comparison may rest on the wrong declaration (a warning).")
-def _pairing(a: _Side, b: _Side) -> Iterator[Issue]:
+def _pairing(a: Side, b: Side) -> Iterator[Issue]:
     for name, side in (("A", a), ("B", b)):
         profile_id, governed = side.profile.get("profileId"), _get(side.governance, "network", "id")
         if isinstance(profile_id, str) and isinstance(governed, str) and profile_id != governed:
@@ -313,7 +140,7 @@ def _pairing(a: _Side, b: _Side) -> Iterator[Issue]:
 
 @_check("COMPAT-SAME", "Two different networks",
         "Warns when both sides carry the same profileId: a network compared with itself proves nothing.")
-def _same(a: _Side, b: _Side) -> Iterator[Issue]:
+def _same(a: Side, b: Side) -> Iterator[Issue]:
     ida, idb = a.profile.get("profileId"), b.profile.get("profileId")
     if isinstance(ida, str) and ida == idb:
         yield Issue("COMPAT-SAME", Level.WARNING, "both sides are the same network (same profileId)", ida, idb)
@@ -322,7 +149,7 @@ def _same(a: _Side, b: _Side) -> Iterator[Issue]:
 @_check("COMPAT-VERSION", "Standard versions",
         "The versions of this standard each side accepts (supportedVersions, else standardVersion) must "
         "overlap; a side that writes a version the other does not accept is a warning.")
-def _version(a: _Side, b: _Side) -> Iterator[Issue]:
+def _version(a: Side, b: Side) -> Iterator[Issue]:
     va, vb = a.versions, b.versions
     if not va & vb:
         yield Issue("COMPAT-VERSION", Level.ERROR, "no version of the standard in common", _sorted(va), _sorted(vb))
@@ -354,7 +181,7 @@ def _overlap(id: str, what: str, va: set[str] | None, vb: set[str] | None, *, un
 @_check("COMPAT-HASH", "Hash algorithms",
         "The approved hash algorithms (profile hashAlgorithms and governance cryptoPolicy.hashAlgs) must share "
         "one that is not forbidden (MD5, SHA-1); a partial overlap is a note naming the ones to use.")
-def _hash(a: _Side, b: _Side) -> Iterator[Issue]:
+def _hash(a: Side, b: Side) -> Iterator[Issue]:
     va = a.accepted("hashAlgorithms", "cryptoPolicy", "hashAlgs")
     vb = b.accepted("hashAlgorithms", "cryptoPolicy", "hashAlgs")
     if va & vb and not (va & vb) - _FORBIDDEN_HASHES:
@@ -367,7 +194,7 @@ def _hash(a: _Side, b: _Side) -> Iterator[Issue]:
 @_check("COMPAT-SIG", "Signature algorithms",
         "The approved signature algorithms (profile signatureAlgorithms and governance cryptoPolicy.sigAlgs) "
         "must overlap, or neither side can verify the other's records; a partial overlap is a note.")
-def _signature(a: _Side, b: _Side) -> Iterator[Issue]:
+def _signature(a: Side, b: Side) -> Iterator[Issue]:
     yield from _overlap("COMPAT-SIG", "signature algorithms",
                         a.accepted("signatureAlgorithms", "cryptoPolicy", "sigAlgs"),
                         b.accepted("signatureAlgorithms", "cryptoPolicy", "sigAlgs"), partial=Level.INFO)
@@ -375,7 +202,7 @@ def _signature(a: _Side, b: _Side) -> Iterator[Issue]:
 
 @_check("COMPAT-ENVELOPE", "Signature envelopes",
         "Different signature envelopes (JWS, JAdES, XAdES, Data Integrity) need a verifier for each: a warning.")
-def _envelope(a: _Side, b: _Side) -> Iterator[Issue]:
+def _envelope(a: Side, b: Side) -> Iterator[Issue]:
     ea, eb = a.profile.get("signatureEnvelope"), b.profile.get("signatureEnvelope")
     if isinstance(ea, str) and isinstance(eb, str) and ea != eb:
         yield Issue("COMPAT-ENVELOPE", Level.WARNING,
@@ -385,7 +212,7 @@ def _envelope(a: _Side, b: _Side) -> Iterator[Issue]:
 @_check("COMPAT-CANON", "Canonicalisation",
         "Hashes and signatures are computed over a canonical form: JSON must be canonicalised the same way on "
         "both sides (rfc8785); XML too where both declare it. XML declared on one side only is a warning.")
-def _canonical(a: _Side, b: _Side) -> Iterator[Issue]:
+def _canonical(a: Side, b: Side) -> Iterator[Issue]:
     ja, jb = _get(a.profile, "canonicalization", "json"), _get(b.profile, "canonicalization", "json")
     if ja != jb:
         yield Issue("COMPAT-CANON", Level.ERROR,
@@ -401,7 +228,7 @@ def _canonical(a: _Side, b: _Side) -> Iterator[Issue]:
 @_check("COMPAT-DID", "DID methods",
         "The DID methods each side resolves (identity.didMethods) must overlap, unless both accept X.509 "
         "certificates (then a warning); a partial overlap is a note.")
-def _did(a: _Side, b: _Side) -> Iterator[Issue]:
+def _did(a: Side, b: Side) -> Iterator[Issue]:
     va = _strings(_get(a.profile, "identity", "didMethods")) or set()
     vb = _strings(_get(b.profile, "identity", "didMethods")) or set()
     if not va & vb and _get(a.profile, "identity", "x509") is True and _get(b.profile, "identity", "x509") is True:
@@ -414,7 +241,7 @@ def _did(a: _Side, b: _Side) -> Iterator[Issue]:
 
 @_check("COMPAT-TRUST", "Trust registries",
         "Two different trust registries: each network's issuers must be registered in the other's (a note).")
-def _trust(a: _Side, b: _Side) -> Iterator[Issue]:
+def _trust(a: Side, b: Side) -> Iterator[Issue]:
     ta, tb = _get(a.profile, "identity", "trustRegistryUri"), _get(b.profile, "identity", "trustRegistryUri")
     if isinstance(ta, str) and isinstance(tb, str) and ta != tb:
         yield Issue("COMPAT-TRUST", Level.INFO,
@@ -425,7 +252,7 @@ def _trust(a: _Side, b: _Side) -> Iterator[Issue]:
         "A network that writes clear-text personal data on chain (personalDataOnChain: true in its profile or "
         "governance) cannot pass its records to a network that is public, publicly readable, or declares "
         "personalDataOnChain: false (EDPB Guidelines 02/2025).")
-def _personal_data(a: _Side, b: _Side) -> Iterator[Issue]:
+def _personal_data(a: Side, b: Side) -> Iterator[Issue]:
     for name, other, writer, reader in (("A", "B", a, b), ("B", "A", b, a)):
         if not writer.writes_personal_data:
             continue
@@ -438,7 +265,7 @@ def _personal_data(a: _Side, b: _Side) -> Iterator[Issue]:
                         *(values if name == "A" else values[::-1]))
 
 
-def _pd_values(side: _Side) -> dict[str, Any]:
+def _pd_values(side: Side) -> dict[str, Any]:
     return {"networkType": side.profile.get("networkType"),
             "read": _get(side.profile, "permissionModel", "read"),
             "personalDataOnChain": side.profile.get("personalDataOnChain"),
@@ -448,7 +275,7 @@ def _pd_values(side: _Side) -> dict[str, Any]:
 @_check("COMPAT-ERASURE", "Erasure of personal data",
         "When one side writes personal data on chain and the other may hold it but declares no erasure "
         "mechanism, data subjects lose their right to erasure on the receiving side: a warning.")
-def _erasure(a: _Side, b: _Side) -> Iterator[Issue]:
+def _erasure(a: Side, b: Side) -> Iterator[Issue]:
     for name, other, writer, reader in (("A", "B", a, b), ("B", "A", b, a)):
         erasure = _get(reader.governance, "dataGovernance", "erasureMechanism")
         if writer.writes_personal_data and reader.refuses_personal_data() is None and erasure == "none":
@@ -461,7 +288,7 @@ def _erasure(a: _Side, b: _Side) -> Iterator[Issue]:
 @_check("COMPAT-PLACEMENT", "Data placement",
         "When one side keeps records off chain behind digests and the other writes them on chain, the receiving "
         "side needs an off-chain store for full records (a note).")
-def _placement(a: _Side, b: _Side) -> Iterator[Issue]:
+def _placement(a: Side, b: Side) -> Iterator[Issue]:
     pa, pb = a.profile.get("dataPlacement"), b.profile.get("dataPlacement")
     if isinstance(pa, str) and isinstance(pb, str) and pa != pb and "hash-anchored-off-chain" in (pa, pb):
         yield Issue("COMPAT-PLACEMENT", Level.INFO,
@@ -472,13 +299,13 @@ def _placement(a: _Side, b: _Side) -> Iterator[Issue]:
 @_check("COMPAT-RECORD-TYPES", "Record types",
         "The record types each side carries (recordTypes) must overlap; a partial overlap is a warning; "
         "a side that declares none is a note.")
-def _record_types(a: _Side, b: _Side) -> Iterator[Issue]:
+def _record_types(a: Side, b: Side) -> Iterator[Issue]:
     yield from _overlap("COMPAT-RECORD-TYPES", "record types",
                         _strings(a.profile.get("recordTypes")), _strings(b.profile.get("recordTypes")),
                         unknown="record types are not declared on both sides: their overlap is not known")
 
 
-def _legal_status(side: _Side) -> set[str] | None:
+def _legal_status(side: Side) -> set[str] | None:
     declared = _strings(side.profile.get("legalStatusStandards"))
     if declared is not None:
         return declared
@@ -489,7 +316,7 @@ def _legal_status(side: _Side) -> set[str] | None:
 @_check("COMPAT-LEGAL-STATUS", "Legal-status standards",
         "When both sides carry legal-status events, the legal-status standards they use (ST.27, ST.61, ST.87; "
         "profile legalStatusStandards, else the governance's ipDataStandards) must overlap.")
-def _legal_status_check(a: _Side, b: _Side) -> Iterator[Issue]:
+def _legal_status_check(a: Side, b: Side) -> Iterator[Issue]:
     for side in (a, b):
         types = _strings(side.profile.get("recordTypes"))
         if types is not None and "legal-status-event" not in types:
@@ -503,7 +330,7 @@ def _legal_status_check(a: _Side, b: _Side) -> Iterator[Issue]:
 @_check("COMPAT-PAYLOAD", "Payload formats",
         "Governance ipDataStandards with no WIPO payload format in common (ST.96 XML, ST.97 JSON) "
         "mean payloads must be converted: a warning.")
-def _payload(a: _Side, b: _Side) -> Iterator[Issue]:
+def _payload(a: Side, b: Side) -> Iterator[Issue]:
     sa = _strings(_get(a.governance, "interoperability", "ipDataStandards"))
     sb = _strings(_get(b.governance, "interoperability", "ipDataStandards"))
     if sa is None or sb is None:
@@ -518,7 +345,7 @@ def _payload(a: _Side, b: _Side) -> Iterator[Issue]:
 @_check("COMPAT-FINALITY", "Finality",
         "A record from a network with probabilistic finality counts as evidence on the other side only after "
         "the declared confirmations: a warning, with the depth to wait for.")
-def _finality(a: _Side, b: _Side) -> Iterator[Issue]:
+def _finality(a: Side, b: Side) -> Iterator[Issue]:
     fa, fb = _get(a.profile, "finality"), _get(b.profile, "finality")
     for name, finality in (("A", fa), ("B", fb)):
         if _get(finality, "type") != "probabilistic":
@@ -535,7 +362,7 @@ def _finality(a: _Side, b: _Side) -> Iterator[Issue]:
 @_check("COMPAT-TIME", "Time skew",
         "Differing timeSource.maxSkewSeconds: a record accepted on the more tolerant side can be refused on the "
         "other (a warning); undeclared on one side is a note.")
-def _time(a: _Side, b: _Side) -> Iterator[Issue]:
+def _time(a: Side, b: Side) -> Iterator[Issue]:
     sa, sb = _get(a.profile, "timeSource", "maxSkewSeconds"), _get(b.profile, "timeSource", "maxSkewSeconds")
     if isinstance(sa, int) and isinstance(sb, int):
         if sa != sb:
@@ -549,7 +376,7 @@ def _time(a: _Side, b: _Side) -> Iterator[Issue]:
 @_check("COMPAT-ENCODING", "Text normalisation",
         "One side requires Unicode NFC and the other does not say: text hashed on one side may not "
         "be normalised on the other (a warning).")
-def _encoding(a: _Side, b: _Side) -> Iterator[Issue]:
+def _encoding(a: Side, b: Side) -> Iterator[Issue]:
     na, nb = _get(a.profile, "encoding", "normalization"), _get(b.profile, "encoding", "normalization")
     if na != nb:
         yield Issue("COMPAT-ENCODING", Level.WARNING,
@@ -558,7 +385,7 @@ def _encoding(a: _Side, b: _Side) -> Iterator[Issue]:
 
 @_check("COMPAT-USE-CASES", "Use cases",
         "Governance declarations whose useCases do not overlap: the networks serve different purposes (a note).")
-def _use_cases(a: _Side, b: _Side) -> Iterator[Issue]:
+def _use_cases(a: Side, b: Side) -> Iterator[Issue]:
     ua, ub = _strings(_get(a.governance, "useCases")), _strings(_get(b.governance, "useCases"))
     if ua and ub and not ua & ub:
         yield Issue("COMPAT-USE-CASES", Level.INFO, "no use case in common", sorted(ua), sorted(ub))
@@ -567,47 +394,10 @@ def _use_cases(a: _Side, b: _Side) -> Iterator[Issue]:
 @_check("COMPAT-DISPUTE", "Dispute resolution",
         "Both go to court under different laws: a dispute about exchanged records has no common forum; "
         "consider arbitration or mediation (a note).")
-def _dispute(a: _Side, b: _Side) -> Iterator[Issue]:
+def _dispute(a: Side, b: Side) -> Iterator[Issue]:
     ma, mb = _get(a.governance, "disputeResolution", "mechanism"), _get(b.governance, "disputeResolution", "mechanism")
     la, lb = _get(a.governance, "jurisdiction", "applicableLaw"), _get(b.governance, "jurisdiction", "applicableLaw")
     if ma == mb == "court" and isinstance(la, str) and isinstance(lb, str) and la != lb:
         yield Issue("COMPAT-DISPUTE", Level.INFO,
                     "both settle disputes in court under different laws: agree on a forum for exchanged records",
                     la, lb)
-
-
-# --- the comparison --------------------------------------------------------------------------------
-
-def compare(a: NetworkLike, b: NetworkLike) -> Verdict:
-    """Compare two networks (or the paths of their folders or profile files) and return the verdict.
-
-    Raises :class:`NetworkError` when a path cannot be read.
-    """
-    na = a if isinstance(a, Network) else load_network(a)
-    nb = b if isinstance(b, Network) else load_network(b)
-    issues = list(_input_issues("A", na)) + list(_input_issues("B", nb))
-    side_a, side_b = _Side(na), _Side(nb)
-    for check in CHECKS.values():
-        issues.extend(check.run(side_a, side_b))
-    issues.sort(key=lambda i: -i.level)  # blockers first; stable, so check order is kept within a level
-    return Verdict(na, nb, issues)
-
-
-def _input_issues(name: str, network: Network) -> Iterator[Issue]:
-    """Each error that makes a side's profile or governance invalid, as a blocker."""
-    from .api import validate
-
-    docs: list[tuple[str, Mapping[str, Any], Mapping[str, Any] | None]] = [("profile", network.profile, None)]
-    if network.governance is not None:
-        docs.append(("governance", network.governance, network.profile))
-    for target, doc, context in docs:
-        report = validate(dict(doc), target=target, profile="core", network=context)
-        for item in report.items:
-            for finding in item.findings:
-                if finding.level is not Level.ERROR:
-                    continue
-                where = f" at {finding.path}" if finding.path else ""
-                value = {"target": target, "rule": finding.rule, "path": finding.path}
-                yield Issue("COMPAT-INPUT", Level.ERROR,
-                            f"{name}'s {target} is not valid: {finding.rule}{where}: {finding.message}",
-                            value if name == "A" else None, value if name == "B" else None, one_sided=True)
