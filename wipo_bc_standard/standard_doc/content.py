@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import codelists, vocabulary
-from .._version import STANDARD_VERSION, __version__
+from .._version import __version__
+from ..constants import STANDARD_VERSION
 from ..resources import data_dir, source_root
 from ..rules import CATALOGUE, PROFILES, Rule
 from ..sources import expand
