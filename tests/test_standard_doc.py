@@ -102,3 +102,18 @@ def test_markdown_pages_become_blocks() -> None:
     assert [type(b).__name__ for b in blocks] == ["Heading", "Para", "Table", "Bullets", "Code"]
     assert runs(blocks[1].text) == [("Some ", ""), ("code", "code"), (" and ", ""), ("bold", "b"), (" text.", "")]
     assert blocks[2].rows == (("1", "x|y"),)
+
+
+def test_a_requirement_states_its_basis_where_the_catalogue_records_one() -> None:
+    from types import SimpleNamespace
+
+    from wipo_bc_standard.standard_doc.content import requirement_text
+    rule = CATALOGUE["LS-01"]
+    assert "*Basis*" not in requirement_text(rule, "en") or getattr(rule, "basis", None)
+    basis = SimpleNamespace(text=lambda: "standard: WIPO ST.27, paragraph 6")
+    with_basis = SimpleNamespace(**{name: getattr(rule, name) for name in
+                                    ("id", "title", "level", "targets", "clause", "rationale", "needs_network",
+                                     "stateful")}, basis=basis)
+    text = requirement_text(with_basis, "en")  # type: ignore[arg-type]
+    assert text.endswith("*Basis*: standard: WIPO ST.27, paragraph 6.")
+    assert "*依据*：standard: WIPO ST.27" in requirement_text(with_basis, "zh")  # type: ignore[arg-type]

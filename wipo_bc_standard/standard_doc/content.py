@@ -60,7 +60,7 @@ TEXT: dict[str, dict[str, str]] = {
         "requirements": "REQUIREMENTS",
         "req_intro": "Each requirement below states its identifier, its key word, the requirement, why it is made, "
                      "the conformance targets it applies to and the clause it rests on.",
-        "applies": "Applies to", "clause": "Clause", "basis": "Basis", "why": "",
+        "applies": "Applies to", "clause": "Clause", "basis": "Basis",
         "annex_data": "ANNEX I: DATA MODEL",
         "data_intro": "The fields of each conformance target, from its JSON Schema (schemas/<target>.schema.json). "
                       "Nested fields are written parent.child; [] marks the items of an array.",
@@ -104,7 +104,7 @@ TEXT: dict[str, dict[str, str]] = {
         "requirements": "要求",
         "req_intro": "以下每项要求列出其标识、关键词、要求内容、理由、适用的一致性对象及所依据的条款。要求的表述暂以英文为准，"
                      "待译。",
-        "applies": "适用于", "clause": "依据条款", "basis": "依据", "why": "",
+        "applies": "适用于", "clause": "依据条款", "basis": "依据",
         "annex_data": "附件一：数据模型",
         "data_intro": "各一致性对象的字段，取自其JSON模式（schemas/<对象>.schema.json）。嵌套字段写作 parent.child；"
                       "[] 表示数组的元素。字段说明暂以英文为准。",
@@ -146,14 +146,15 @@ class _Numbered:
 
 def requirement_text(rule: Rule, lang: str) -> str:
     t = TEXT[lang]
+    colon = "：" if lang == "zh" else ": "
     marks = "".join(f" [{m}]" for m, on in (("network", rule.needs_network), ("ledger", rule.stateful)) if on)
     targets = ", ".join(TARGET_NAMES[lang].get(x, x) for x in rule.targets)
-    text = (f"**{rule.id}** **{KEYWORDS[lang][rule.level.keyword]}**{marks}: {rule.title}. {rule.rationale} "
-            f"*{t['applies']}:* {targets}. *{t['clause']}:* {rule.clause}.")
+    text = (f"**{rule.id}** **{KEYWORDS[lang][rule.level.keyword]}**{marks}{colon}{rule.title}. {rule.rationale} "
+            f"*{t['applies']}*{colon}{targets}. *{t['clause']}*{colon}{rule.clause}.")
     basis = getattr(rule, "basis", None)  # recorded per rule where the catalogue has it
     if basis:
         shown = basis.text() if hasattr(basis, "text") else str(basis)
-        text += f" *{t['basis']}:* {shown}."
+        text += f" *{t['basis']}*{colon}{shown}."
     return text
 
 
