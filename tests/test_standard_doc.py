@@ -3,7 +3,6 @@ Chinese headings and terms in the zh version, and a Word file that Word's own mo
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,6 @@ from wipo_bc_standard.cli import main
 from wipo_bc_standard.rules import CATALOGUE
 from wipo_bc_standard.standard_doc import build_document, render
 from wipo_bc_standard.standard_doc.blocks import Document, Heading, Para, Table, from_markdown, runs
-
-RULE_ID = re.compile(r"[A-Z]{2,4}-[0-9]{2}")
 
 
 @pytest.fixture(scope="module", params=["en", "zh"])
@@ -39,12 +36,23 @@ def test_body_paragraphs_are_numbered_consecutively(document: Document) -> None:
 
 def test_sections_in_the_order_of_a_wipo_standard(document: Document) -> None:
     top = [b.text for b in document.blocks if isinstance(b, Heading) and b.level == 1]
-    expected = {"en": ["INTRODUCTION", "DEFINITIONS AND TERMINOLOGY", "SCOPE", "REQUIREMENTS", "ANNEX I: DATA MODEL",
+    expected = {"en": ["INTRODUCTION", "DEFINITIONS AND TERMINOLOGY", "SCOPE", "GUIDING PRINCIPLES AND COMMON PRACTICES",
+                       "REQUIREMENTS", "ANNEX I: DATA MODEL",
                        "ANNEX II: CODE LISTS", "ANNEX III: ON-CHAIN ENCODINGS", "ANNEX IV: XML SCHEMA",
                        "ANNEX V: EXAMPLES"],
-                "zh": ["引言", "定义和术语", "范围", "要求", "附件一：数据模型", "附件二：代码表", "附件三：链上编码",
+                "zh": ["引言", "定义和术语", "范围", "指导原则和通行做法", "要求", "附件一：数据模型", "附件二：代码表", "附件三：链上编码",
                        "附件四：XML模式", "附件五：示例"]}[document.lang]
     assert top == expected
+
+
+def test_introduction_quotes_the_scope_statement_and_the_principles_name_their_rules(document: Document) -> None:
+    from wipo_bc_standard import front_matter
+    front = front_matter.load()
+    paragraphs = [b.text for b in document.blocks if isinstance(b, Para)]
+    assert paragraphs[0].startswith("“" + " ".join(getattr(front.scope, document.lang)))
+    for principle in (*front.principles, *front.practices):
+        para = next(p for p in paragraphs if p.startswith(f"**{principle.id}** "))
+        assert all(rule in para for rule in front_matter.matching(principle.rules, sorted(CATALOGUE)))
 
 
 def test_definitions_are_the_vocabulary_in_the_documents_language(document: Document) -> None:
@@ -75,7 +83,7 @@ def test_docx_opens_with_headings_numbered_paragraphs_and_tables(tmp_path: Path)
         headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
         assert headings[0] == first_heading
         numbered = [p.text for p in word.paragraphs if p.style.name == "List Number"]
-        requirements = [t for t in numbered if RULE_ID.match(t)]
+        requirements = [t for t in numbered if t.split(" ", 1)[0] in CATALOGUE]
         assert len(requirements) == len(CATALOGUE)
         assert len(word.tables) >= len(codelists.ALL) + 5  # terms, scope, a table per schema and code list
         if lang == "zh":
