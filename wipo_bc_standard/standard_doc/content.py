@@ -204,10 +204,11 @@ def build_document(lang: str = "en") -> Document:
 
     add([Heading(1, t["principles"]), number(t["principles_intro"])])
     rule_ids = sorted(CATALOGUE)
+    colon = "：" if lang == "zh" else ": "
     for principle in (*front.principles, *front.practices):
         encoded = ", ".join(front_matter.matching(principle.rules, rule_ids))
-        add([number(f"**{principle.id}** {principle.title.get(lang) or principle.title['en']}: "
-                    f"{principle.statement.get(lang) or principle.statement['en']} *{t['encoded_by']}*: {encoded}.")])
+        add([number(f"**{principle.id}** {principle.title.get(lang) or principle.title['en']}{colon}"
+                    f"{principle.statement.get(lang) or principle.statement['en']} *{t['encoded_by']}*{colon}{encoded}.")])
 
     add([Heading(1, t["requirements"]), number(t["req_intro"])])
     for target, group in rules_by_target():
