@@ -123,8 +123,9 @@ def _rule_cases(builder: _Builder) -> None:
             network = None
             document = example
             if rule.needs_network:
-                network = builder.add_file(f"{folder}/{kind}-network.json", _json(example["network"]))
                 document = example["document"]
+                network = builder.add_file(f"{folder}/{kind}-network.json",
+                                           _json(_as_network_profile(example["network"], document)))
             if rule.stateful:
                 target = "ledger"
                 path = builder.add_file(f"{folder}/{kind}.ndjson", _ndjson(document))
@@ -137,6 +138,17 @@ def _rule_cases(builder: _Builder) -> None:
             reported = any(f["rule"] == rule.id for f in case["expected"]["findings"])
             if reported != (kind == "invalid"):
                 raise SuiteError(f"{rule.id}: its {kind} example is {'' if reported else 'not '}reported")
+
+
+def _as_network_profile(network: Mapping[str, Any], document: Any) -> dict[str, Any]:
+    """A rule's example network (often only the members the rule reads) as a network profile that
+    implementations accept as one: with a ``profileId`` where it has neither that nor ``networkType``
+    (the network a governance example declares it governs, so that GOV-13 stays silent)."""
+    if "profileId" in network or "networkType" in network:
+        return dict(network)
+    governed = document.get("network") if isinstance(document, dict) else None
+    profile_id = governed.get("id") if isinstance(governed, dict) and isinstance(governed.get("id"), str) else None
+    return {"profileId": profile_id or "did:web:conformance-network.example", **network}
 
 
 def _example_target(parts: tuple[str, ...]) -> str:
