@@ -103,7 +103,7 @@ def to_docx(doc: Document) -> bytes:
         from docx.oxml.ns import qn
         from docx.shared import Pt
     except ImportError:
-        raise MissingDependency("python-docx is not installed: pip install 'wipo-bc-standard[standard]'") from None
+        raise MissingDependency("python-docx is not installed: pip install python-docx (the 'standard' extra)") from None
     word = docx.Document()
     word.core_properties.title = doc.title
     word.core_properties.language = doc.lang
