@@ -34,8 +34,10 @@ _PCHAR = rf"(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|{_PCT})"
 _PATH = rf"(?:/{_PCHAR}*)*"
 _QUERY = rf"(?:{_PCHAR}|[/?])*"
 
-#: The ``did`` production as a regular expression (also used in ``schemas/did.schema.json``).
+#: The ``did`` production as a regular expression (``schemas/did.schema.json`` is generated from it).
 DID_PATTERN = rf"did:{_METHOD}:{_MSID}"
+#: The ``did-url`` production (a DID, then path, query and fragment) as a regular expression.
+DID_URL_PATTERN = rf"{DID_PATTERN}{_PATH}(?:\?{_QUERY})?(?:#{_QUERY})?"
 
 _DID = re.compile(DID_PATTERN)
 _DID_URL = re.compile(
