@@ -85,21 +85,25 @@ def message(rule: str, params: Mapping[str, Any], lang: str = "en", fallback: st
     values = dict(params)
     if "kind" in values:
         values.setdefault("kind_zh", _KIND_ZH.get(values["kind"], values["kind"]))
-    try:
-        return templates.get(lang, templates["en"]).format(**values)
-    except (KeyError, IndexError, ValueError):
-        return fallback or templates["en"]
+    return say(templates, values, lang, fallback)
 
 
 def finding(rule: str, level: Level, templates: Mapping[str, str], params: Mapping[str, Any], lang: str = "en", *,
             path: str = "", clause: str = "") -> Finding:
     """A finding of a rule whose message templates (by language) are its own: the one place a
-    rule's, the chain's and the ledger readers' findings are made. The message is in ``lang``
-    (English where there is none in it); a template its parameters do not fit is said as it is."""
+    rule's, the chain's and the ledger readers' findings are made."""
+    return Finding(rule=rule, level=level, message=say(templates, params, lang), path=path, clause=clause,
+                   params=tuple(sorted(params.items())))
+
+
+def say(templates: Mapping[str, str], params: Mapping[str, Any], lang: str = "en", fallback: str = "") -> str:
+    """A message from its templates by language: every message of a finding is formatted here.
+
+    The template in ``lang`` (English where there is none in it), filled with ``params``; a template
+    its parameters do not fit is said as ``fallback``, or as it is when there is no fallback.
+    """
     template = templates.get(lang) or templates["en"]
     try:
-        message = template.format(**params)
+        return template.format(**params)
     except (KeyError, IndexError, ValueError):
-        message = template
-    return Finding(rule=rule, level=level, message=message, path=path, clause=clause,
-                   params=tuple(sorted(params.items())))
+        return fallback or template
