@@ -1,4 +1,4 @@
-"""The network profile: a network's high-level configuration (DOMAIN brief, section 4)."""
+"""The network profile: a network's high-level configuration."""
 
 from __future__ import annotations
 
