@@ -3,9 +3,8 @@
 from . import github, html, json_report, junit, sarif, text  # noqa: F401  (register the renderers)
 from .base import REGISTRY, Renderer, register
 
-# People's formats first, then machines' (CI reports), then the browser's.
 _ORDER = ("text", "json", "ndjson", "junit", "sarif", "github", "html")
-#: Format names, in that order (help text, docs), then any others.
+#: Format names, in the order the docs list them (help text, docs), then any others.
 FORMATS = tuple(n for n in _ORDER if n in REGISTRY) + tuple(n for n in REGISTRY if n not in _ORDER)
 
 __all__ = ["FORMATS", "REGISTRY", "Renderer", "register"]
