@@ -44,7 +44,7 @@ def test_findings_of_the_other_forms_are_in_chinese_too() -> None:
 
 
 def test_every_template_is_said_by_one_function() -> None:
-    """Rules' templates and the message catalogue's go through messages.say: a language without a
+    """Rules' templates, the message catalogue's and the hints' go through wording.say: a language without a
     template falls back to English, and parameters that do not fit never raise."""
     templates = {"en": "value {value}", "zh": ""}
     assert messages.say(templates, {"value": 1}, "zh") == "value 1"
