@@ -70,13 +70,13 @@ def parse(data: bytes) -> Any | ParseError:
     return doc
 
 
-def _may_hide_problems(data: bytes, doc: Any) -> bool:
+def _may_hide_problems(data: bytes, doc: Any, limit: int = MAX_DEPTH) -> bool:
     """Cheap byte-level tests (C speed, no regex) that clear almost every real document.
 
     False alarms only cost the exact path; a real problem is never cleared.
     """
     # Deep nesting: the number of brackets bounds the depth, so most documents skip the walk.
-    if data.count(b"{") + data.count(b"[") > MAX_DEPTH and _depth(doc) > MAX_DEPTH:
+    if data.count(b"{") + data.count(b"[") > limit and _depth(doc) > limit:
         return True
     if _long_number_in(data):
         return True
@@ -125,23 +125,25 @@ def _escapes_may_move_keys(data: bytes) -> bool:
     return b"\\u00" in data and (b"\\u0022" in data or b"\\u003a" in data or b"\\u003A" in data)
 
 
-def parse_many(texts: Sequence[bytes]) -> list[Any | ParseError]:
+def parse_many(texts: Sequence[bytes], outer: int = 0) -> list[Any | ParseError]:
     """:func:`parse` for many texts (NDJSON lines): the byte-level pre-checks run once over them all.
 
     When the batch as a whole shows no long digit run and no quote or colon escape, and its key
     tokens all reappear in orjson's output, no text in it can hide a problem; otherwise each text
-    is judged on its own, exactly as :func:`parse` does.
+    is judged on its own, exactly as :func:`parse` does. ``outer`` is the nesting around each text
+    (1 for the elements of an array), counted towards :data:`MAX_DEPTH`.
     """
+    limit = MAX_DEPTH - outer
     results: list[Any | ParseError] = []
     clean: list[int] = []
     for index, text in enumerate(texts):
         try:
             doc = orjson.loads(text)
         except orjson.JSONDecodeError:
-            results.append(_parse_exactly(text))
+            results.append(_parse_exactly(text, limit))
             continue
-        if text.count(b"{") + text.count(b"[") > MAX_DEPTH and _depth(doc) > MAX_DEPTH:
-            results.append(_parse_exactly(text))
+        if text.count(b"{") + text.count(b"[") > limit and _depth(doc) > limit:
+            results.append(_parse_exactly(text, limit))
             continue
         results.append(doc)
         clean.append(index)
@@ -151,8 +153,8 @@ def parse_many(texts: Sequence[bytes]) -> list[Any | ParseError]:
                 or joined.translate(None, _WHITESPACE).count(b'":')
                 != orjson.dumps([results[i] for i in clean]).count(b'":')):
             for i in clean:
-                if _may_hide_problems(texts[i], results[i]):
-                    results[i] = _parse_exactly(texts[i])
+                if _may_hide_problems(texts[i], results[i], limit):
+                    results[i] = _parse_exactly(texts[i], limit)
     return results
 
 
@@ -203,7 +205,7 @@ def _float(text: str) -> float:
     return value
 
 
-def _parse_exactly(data: bytes) -> Any | ParseError:
+def _parse_exactly(data: bytes, limit: int = MAX_DEPTH) -> Any | ParseError:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -221,7 +223,7 @@ def _parse_exactly(data: bytes) -> Any | ParseError:
         return ParseError.of("json.syntax", detail=f"{exc.msg.removesuffix(' at')} at line {exc.lineno} column {exc.colno}")
     except RecursionError:
         return ParseError.of("json.depth", limit=MAX_DEPTH)
-    if _depth(doc) > MAX_DEPTH:
+    if _depth(doc) > limit:
         return ParseError.of("json.depth", limit=MAX_DEPTH)
     try:
         orjson.dumps(doc)
