@@ -19,25 +19,54 @@ from typing import Any
 from .checks.ledger import canonical_record_bytes, chain_view
 from .engine import Checker
 from .report import ItemResult
-from .sources import NDJSON_SUFFIXES, Item, items_of_bytes, items_of_lines, iter_items
+from .sources import (
+    ARRAY_CHUNK,
+    JSON_SUFFIXES,
+    NDJSON_SUFFIXES,
+    Item,
+    array_elements,
+    items_of_bytes,
+    items_of_elements,
+    items_of_lines,
+    iter_items,
+)
 
 #: Lines per batch sent to a worker: large enough that the cost of the hand-over is small.
 BATCH_LINES = 2000
-#: Inputs smaller than this are checked in one process; a pool would cost more than it saves.
-AUTO_PARALLEL_BYTES = 4 << 20
+#: Small files are sent to a worker together, up to this many files or bytes per task.
+BATCH_FILES = 256
+BATCH_FILE_BYTES = 1 << 20
+#: Cost of reading an input, in bytes of NDJSON that take as long to check, per file of each form
+#: (measured with benchmarks/realistic.py: a file costs its opening, XML its parse and XSD
+#: validation, RDF its graph and SHACL shapes).
+FILE_COST = {".xml": 40_000, ".jsonld": 400_000, ".ttl": 400_000}
+FILE_COST_DEFAULT = 4_000
+#: Below this cost one process does the run: starting workers and handing work over costs more.
+AUTO_PARALLEL_COST = 8 << 20
 
 Task = tuple[str, Any, Any]
 _checker: Checker | None = None
 
 
 def auto_jobs(sources: Iterable[Any], target: str) -> int:
-    """How many processes ``--jobs 0`` (the default) uses: all cores for large inputs, else one."""
-    size = sum(os.path.getsize(s) for s in sources if isinstance(s, Path))
-    return min(os.cpu_count() or 1, 8) if size >= AUTO_PARALLEL_BYTES else 1
+    """How many processes ``--jobs 0`` (the default) uses: one, unless the input's estimated cost
+    (its bytes, and a cost per file by form) pays for workers; never more than the cores. A ledger
+    is checked in one process: its chain is fed in order in the parent, which would be the bottleneck."""
+    if target == "ledger":
+        return 1
+    cost = 0
+    for source in sources:
+        if isinstance(source, Path):
+            try:
+                cost += os.path.getsize(source) + FILE_COST.get(source.suffix.lower(), FILE_COST_DEFAULT)
+            except OSError:
+                continue
+    return min(os.cpu_count() or 1, 8) if cost >= AUTO_PARALLEL_COST else 1
 
 
 def run(sources: list[Any], checker_options: dict[str, Any], jobs: int) -> Iterator[ItemResult]:
     """Results of every item of the sources, in order, checked by ``jobs`` processes."""
+    jobs = min(jobs, os.cpu_count() or 1)  # more processes than cores only compete for them
     if jobs <= 1:
         yield from Checker(**checker_options).run(iter_items(sources))
         return
@@ -73,8 +102,13 @@ def _checked_batches(sources: list[Any], checker_options: dict[str, Any], jobs: 
 
 
 def _tasks(sources: list[Any]) -> Iterator[Task]:
+    files: list[Any] = []
+    size = 0
     for source in sources:
         if isinstance(source, Path) and source.suffix.lower() in NDJSON_SUFFIXES:
+            if files:
+                yield ("sources", files, None)
+                files, size = [], 0
             with source.open("rb") as stream:
                 batch: list[bytes] = []
                 start = 0
@@ -86,11 +120,40 @@ def _tasks(sources: list[Any]) -> Iterator[Task]:
                         batch = []
                 if batch:
                     yield ("lines", (str(source), start), batch)
+        elif (isinstance(source, Path) and source.suffix.lower() in JSON_SUFFIXES
+              and _is_big_array(source)):
+            if files:
+                yield ("sources", files, None)
+                files, size = [], 0
+            # The parent only delimits the elements (compiled code); workers parse and check them.
+            with source.open("rb") as stream:
+                for part in array_elements(str(source), stream.read(ARRAY_CHUNK), stream.read, BATCH_LINES):
+                    yield ("item", None, part) if isinstance(part, Item) else ("elements", str(source), part)
         elif source == "-":
             import sys
             yield ("bytes", "<stdin>", sys.stdin.buffer.read())
         else:
-            yield ("source", source, None)
+            # Small files go together: one task per file would cost more to hand over than to check.
+            files.append(source)
+            try:
+                size += os.path.getsize(source) if isinstance(source, Path) else 0
+            except OSError:
+                pass
+            if len(files) >= BATCH_FILES or size >= BATCH_FILE_BYTES:
+                yield ("sources", files, None)
+                files, size = [], 0
+    if files:
+        yield ("sources", files, None)
+
+
+def _is_big_array(path: Path) -> bool:
+    try:
+        if os.path.getsize(path) < BATCH_FILE_BYTES:
+            return False
+        with path.open("rb") as stream:
+            return stream.read(4096).lstrip(b" \t\r\n")[:1] == b"["
+    except OSError:
+        return False
 
 
 def _start_worker(checker_options: dict[str, Any]) -> None:
@@ -108,8 +171,12 @@ def _check_task(task: Task) -> list[Any]:
         items = items_of_lines(name, payload, start)
     elif kind == "bytes":
         items = items_of_bytes(where, payload, sniff=True)
+    elif kind == "elements":
+        items = items_of_elements(where, payload)
+    elif kind == "item":
+        items = [payload]
     else:
-        items = iter_items([where])
+        items = iter_items(where)
     checker = _checker
     assert checker is not None
     if checker.target != "ledger":

@@ -165,6 +165,8 @@ def items_of_bytes(name: str, data: bytes, sniff: bool = True) -> Iterator[Item]
 
 
 _BLANKS = b" \t\r\n"
+#: NDJSON lines (and array elements) parsed together (their pre-checks run once over the batch).
+LINE_BATCH = 256
 #: Bytes of a JSON array file read at a time.
 ARRAY_CHUNK = 1 << 22
 #: Nesting inside an array element that the compiled element pattern follows; a deeper element is
@@ -220,6 +222,17 @@ def items_of_array(name: str, data: bytes, read: Callable[[int], bytes] | None) 
     ``read`` (None: ``data`` is all of it). Each element is an item with its own line, parsed on its
     own: a duplicate key or a number out of range is a finding on that element only. If the array
     itself is not well-formed, the items delimited so far are followed by one ``json.syntax`` item."""
+    for batch in array_elements(name, data, read):
+        if isinstance(batch, Item):
+            yield batch
+        else:
+            yield from items_of_elements(name, batch)
+
+
+def array_elements(name: str, data: bytes, read: Callable[[int], bytes] | None,
+                   size: int = LINE_BATCH) -> Iterator[list[tuple[int, int, bytes]] | Item]:
+    """:func:`items_of_array`'s elements, not yet parsed: batches of (index, line, text), and last,
+    if the array is not well-formed, the ``json.syntax`` item."""
     state = _ArrayReader(data, read)
     index = 0
     batch: list[tuple[int, int, bytes]] = []
@@ -237,12 +250,13 @@ def items_of_array(name: str, data: bytes, read: Callable[[int], bytes] | None) 
             start, end, separator, after = found
         batch.append((index, state.line_of(start), state.data[start:end]))
         index += 1
-        if len(batch) == LINE_BATCH:
-            yield from _items_of_elements(name, batch)
+        if len(batch) == size:
+            yield batch
             batch = []
         state.pos = after
         closed = separator == b"]"
-    yield from _items_of_elements(name, batch)
+    if batch:
+        yield batch
     if closed and state.rest_is_blank():
         return
     line = state.line_of(state.pos)
@@ -290,7 +304,8 @@ class _ArrayReader:
         return False
 
 
-def _items_of_elements(name: str, batch: list[tuple[int, int, bytes]]) -> Iterator[Item]:
+def items_of_elements(name: str, batch: list[tuple[int, int, bytes]]) -> Iterator[Item]:
+    """Items of array elements delimited by :func:`array_elements`."""
     for (index, line, _), result in zip(batch, jsontext.parse_many([text for _, _, text in batch], outer=1)):
         if isinstance(result, ParseError):
             yield Item(name, index, line, error=result)
@@ -298,8 +313,6 @@ def _items_of_elements(name: str, batch: list[tuple[int, int, bytes]]) -> Iterat
             yield Item(name, index, line, doc=result)
 
 
-#: NDJSON lines parsed together (their pre-checks run once over the batch).
-LINE_BATCH = 256
 
 
 def items_of_lines(name: str, lines: Iterable[bytes], first_index: int = 0) -> Iterator[Item]:

@@ -66,7 +66,7 @@ def load_did_documents(paths: tuple[str, ...]) -> dict[str, Any]:
 @click.option("--lang", type=click.Choice(("en", "zh")), default="en", show_default=True,
               help="Language of the findings' messages.")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Processes to check with; 0 = all cores for inputs over 4 MiB, else one.")
+              help="Processes to check with (at most the cores); 0 = chosen from the input's size and form.")
 @click.option("--baseline", "baseline_path", metavar="FILE",
               help="Report only findings not in FILE (made by `wipo-bc baseline create`); the summary counts "
                    "the suppressed ones.")
