@@ -28,7 +28,7 @@ from typing import IO, Any
 import orjson
 
 from ._version import __version__
-from .findings import Finding, Level
+from .findings import Finding, Level, conformant_at
 from .report import ItemResult
 
 #: The version of the baseline file format; a reader refuses versions it does not know.
@@ -148,7 +148,7 @@ class BaselineFilter:
                         kept.append(finding)
                 if len(kept) != len(result.findings):
                     result.findings = kept
-                    result.conformant = not any(f.level >= self.fail_on for f in kept)
+                    result.conformant = conformant_at(kept, self.fail_on)
             yield result
 
 

@@ -11,7 +11,7 @@ import orjson
 from . import messages, schemas
 from .checks.ledger import LedgerChain
 from .checks.schema_check import SchemaCheck, compile_schema
-from .findings import Finding, Level
+from .findings import Finding, Level, conformant_at
 from .report import ItemResult
 from .resources import data_dir
 from .rules import PROFILES, Rule, RuleContext, select
@@ -95,7 +95,7 @@ class Checker:
             if target == "auto":
                 target = detect(doc)
             findings = self._from_reader(item) + self._check_doc(doc, target)
-        conformant = not any(f.level >= self.fail_on for f in findings)
+        conformant = conformant_at(findings, self.fail_on)
         return ItemResult(item.source, item.index, item.line, target, findings, conformant, item.position)
 
     def _check_doc(self, doc: Any, target: str | None) -> list[Finding]:

@@ -18,6 +18,7 @@ from typing import Any
 
 from .checks.ledger import canonical_record_bytes, chain_view
 from .engine import Checker
+from .findings import conformant_at
 from .report import ItemResult
 from .sources import (
     ARRAY_CHUNK,
@@ -85,7 +86,7 @@ def run(sources: list[Any], checker_options: dict[str, Any], jobs: int) -> Itera
                 found = chain.feed(*view)
                 if found:
                     result.findings.extend(found)
-                    result.conformant = not any(f.level >= fail_on for f in result.findings)
+                    result.conformant = conformant_at(result.findings, fail_on)
             yield result
 
 

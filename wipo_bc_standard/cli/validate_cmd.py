@@ -3,49 +3,16 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-from typing import Any
 
 import click
 
-from .. import jsontext, parallel
-from ..baseline import Baseline, BaselineError, BaselineFilter
-from ..engine import Checker
 from ..findings import Level
-from ..progress import Progress
-from ..renderers import FORMATS, REGISTRY
-from ..report import Summary
+from ..renderers import FORMATS
 from ..rules import PROFILES
+from ..runner import LedgerInput, Run, RunError, RunOptions, load_baseline, load_did_documents, load_network
 from ..sources import SourceError
 from ..targets import TARGETS
 from .common import fail, input_sources, output
-
-
-def load_network(path: str) -> dict[str, Any]:
-    """A network profile given as context; it must be readable JSON (a one-line error otherwise)."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        fail(f"--network {path}: {exc.strerror or exc}")
-    doc = jsontext.parse(data)
-    if isinstance(doc, jsontext.ParseError) or not isinstance(doc, dict):
-        fail(f"--network {path}: not a JSON object")
-    return doc
-
-
-def load_did_documents(paths: tuple[str, ...]) -> dict[str, Any]:
-    """DID documents given with ``--did-document``, by their DID (a one-line error if one is unreadable)."""
-    documents: dict[str, Any] = {}
-    for path in paths:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            fail(f"--did-document {path}: {exc.strerror or exc}")
-        doc = jsontext.parse(data)
-        if isinstance(doc, jsontext.ParseError) or not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
-            fail(f"--did-document {path}: not a DID document (a JSON object with an id)")
-        documents[doc["id"]] = doc
-    return documents
 
 
 @click.command("validate")
@@ -88,46 +55,21 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
     over several files stays one; check separate ledgers in separate runs.
     """
     sources = input_sources(paths)
-    network = load_network(network_path) if network_path else None
-    checker_options: dict[str, Any] = {"target": target, "profile": profile, "network": network,
-                                       "fail_on": Level.parse(fail_on), "lang": lang,
-                                       "did_documents": load_did_documents(did_document_paths)}
-    Checker(**checker_options)  # fail early, in this process, on options the checker refuses
-    jobs = jobs or parallel.auto_jobs(sources, target)
     try:
-        suppress = BaselineFilter(Baseline.load(baseline_path), Level.parse(fail_on)) if baseline_path else None
-    except BaselineError as exc:
-        fail(f"--baseline {exc}")
-    summary = Summary()
-    progress = Progress.for_terminal(sys.stderr)  # None unless stderr is a terminal
-    with output(out_path) as out:
-        if ledger_kind:
-            from .ledger_cmd import ledger_results
-            results = ledger_results(ledger_kind, sources, checker_options, chain=chain, stream=stream,
-                                     records=records_path)
-        else:
-            results = parallel.run(sources, checker_options, jobs)
-        if suppress is not None:
-            results = suppress(results)
-        if progress is not None:
-            results = progress.wrap(results)
-            out = progress.guard(out)
-        renderer = REGISTRY[fmt](out)
-        renderer.begin()
-        try:
-            for result in results:
-                summary.add(result)
-                renderer.item(result)
-        except SourceError as exc:
-            fail(str(exc))
-        except KeyboardInterrupt:
-            summary.partial = True
-        if progress is not None:
-            progress.clear()
-        if suppress is not None:
-            summary.suppressed = suppress.suppressed
-        renderer.finish(summary)
-    sys.exit(2 if summary.partial else summary.exit_code())
+        options = RunOptions(target=target, profile=profile,
+                             network=load_network(network_path) if network_path else None,
+                             fail_on=Level.parse(fail_on), lang=lang,
+                             did_documents=load_did_documents(did_document_paths), jobs=jobs,
+                             baseline=load_baseline(baseline_path) if baseline_path else None,
+                             ledger=LedgerInput(ledger_kind, chain, stream, records_path) if ledger_kind else None)
+        run = Run(options)
+        with output(out_path) as out:
+            exit_code = run.render(sources, fmt, out, progress_to=sys.stderr)
+    except (RunError, SourceError) as exc:
+        fail(str(exc))
+    if run.ledger_stats is not None and not run.summary.partial:
+        click.echo(f"wipo-bc: ledger read: {run.ledger_stats.summary()}", err=True)
+    sys.exit(exit_code)
 
 
 commands = [command]

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .. import codelists as cl
+from ..codelists import st27
 from ..findings import Level
 from .access import member as _get
 from .catalogue import Hit, RuleContext, rule
@@ -257,3 +258,43 @@ def no_forbidden_hash_approved(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 def no_personal_data_on_public_ledger(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
     if _get(doc, "personalDataOnChain") is True and publicly_readable(doc):
         yield "/personalDataOnChain", {"type": _get(doc, "networkType"), "read": _get(doc, "permissionModel", "read")}
+
+
+@rule(id="LS-11", title="An office's mapping table maps each national event to one standard event", level=Level.ERROR,
+      targets="profile", clause="WIPO ST.27 (December 2020), Annex IV (model template for the mapping table); "
+                                "WIPO ST.96 V4.0 Annex IV, KeyEventCodeType",
+      rationale="Readers turn an office's event into the standard event by its mapping table: a national "
+                "event mapped twice to different events has no single meaning, and a detailed event under an "
+                "X00 key event (no key event of the category fits) refines an event that does not exist.",
+      message="{office} {standard} {national}: {problem}",
+      message_zh="{office} {standard} {national}：{problem}",
+      valid=example_profile(legalStatusMappings=[
+          {"office": "EP", "standard": "ST.27", "nationalCode": "EPIDOSNIGR1", "keyEvent": "A00"}]),
+      invalid=example_profile(legalStatusMappings=[
+          {"office": "EP", "standard": "ST.27", "nationalCode": "EPIDOSNIGR1", "keyEvent": "A00"},
+          {"office": "EP", "standard": "ST.27", "nationalCode": "EPIDOSNIGR1", "keyEvent": "H00"}]))
+def mapping_table_consistent(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    rows = _get(doc, "legalStatusMappings")
+    if not isinstance(rows, list):
+        return
+    seen: dict[tuple[Any, ...], tuple[Any, Any]] = {}
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict):
+            continue
+        office, standard, national = row.get("office"), row.get("standard"), row.get("nationalCode")
+        key, detailed = row.get("keyEvent"), row.get("detailedEvent")
+        where = {"office": office, "standard": standard, "national": national}
+        if isinstance(key, str) and st27.unmapped(key) and detailed is not None:
+            yield f"/legalStatusMappings/{i}/detailedEvent", {
+                **where, "problem": f"{key} maps to no key event, so no detailed event ({detailed}) can follow"}
+        if not all(isinstance(v, str) for v in (office, standard, national)):
+            continue
+        earlier = seen.setdefault((office, standard, national), (key, detailed))
+        if earlier != (key, detailed):
+            yield f"/legalStatusMappings/{i}", {
+                **where, "problem": f"mapped to {_event_text(key, detailed)} here and to "
+                                    f"{_event_text(*earlier)} in an earlier row"}
+
+
+def _event_text(key: Any, detailed: Any) -> str:
+    return f"{key}" if detailed is None else f"{key} (detailed event {detailed})"

@@ -18,7 +18,7 @@ from typing import Any
 import orjson
 
 from .. import codelists as cl
-from ..codelists import st3
+from ..codelists import st3, st27
 from ..findings import Level, json_pointer
 from .access import member as _get
 from .access import objects_in as _dicts
@@ -510,7 +510,7 @@ def priority_interval(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 #: Ordinary for LS-02: the key event code has the standard's form and the national code, in plain
 #: ASCII, holds nothing of that form (so the two cannot be the same code, whatever the case or blanks).
 _NATIONAL_CODE_GUARD = all_of(
-    at("event/code", string_matching(r"^[A-Z][0-9]{2}(-[0-9A-Z]{1,3})?$")),
+    at("event/code", string_matching(r"^[A-Z][0-9]{2}$")),
     at("event/nationalCode", {"anyOf": [{"not": {"type": "string"}},
                                         {"pattern": "^[ -~]*$", "not": {"pattern": "[A-Za-z][0-9]{2}"}}]}))
 
@@ -530,19 +530,43 @@ def national_code_distinct(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         yield "/event/nationalCode", {"code": national}
 
 
-@rule(id="LS-04", guards={"record": at("event/code", {"not": {"type": "string", "pattern": "^[\\s\\S]00-"}})}, reads=('event',), title="An unmapped key event (X00) has no detailed event", level=Level.ERROR,
-      targets="record", clause="WIPO ST.27 (key event and detailed event codes); WIPO ST.96 KeyEventCodeType",
-      rationale="A key-event code ending in 00 (A00, F00...) says no standard key event of the category fits "
-                "the office's event; a detailed event refines a key event, so it cannot follow one that "
-                "does not exist.",
-      message="{code}: no key event is mapped ({category}00), so no detailed event can follow",
-      message_zh="{code}：未映射关键事件（{category}00），不能再带详细事件",
+@rule(id="LS-04", reads=('event',), title="An unmapped key event (X00) has no detailed event", level=Level.ERROR,
+      targets="record", clause="WIPO ST.27 (key event and detailed event codes); WIPO ST.96 V4.0 Annex IV, KeyEventCodeType",
+      rationale="A key event code X00 (A00, F00...) says that no key event of category X fits the office's "
+                "event (ST.96 KeyEventCodeType: 'No mapped category X key event'); a detailed event refines "
+                "a key event, so it cannot follow one that does not exist.",
+      message="{code}: no key event is mapped ({category}00), so no detailed event ({detailed}) can follow",
+      message_zh="{code}：未映射关键事件（{category}00），不能再带详细事件（{detailed}）",
       valid=example_record(event__code="A00"),
-      invalid=example_record(event__code="A00-1"))
+      invalid=example_record(event__code="A00", event__detailedCode="1"))
 def unmapped_key_event(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
-    code = _get(doc, "event", "code")
-    if isinstance(code, str) and len(code) > 3 and code[1:3] == "00" and code[3] == "-":
-        yield "/event/code", {"code": code, "category": code[:1]}
+    code, detailed = _get(doc, "event", "code"), _get(doc, "event", "detailedCode")
+    if isinstance(code, str) and st27.unmapped(code) and detailed is not None:
+        yield "/event/detailedCode", {"code": code, "category": code[:1], "detailed": detailed}
+
+
+@rule(id="LS-07", reads=('event',), title="The key event code is one of the standard's events", level=Level.WARNING,
+      targets="record", clause="WIPO ST.27 (December 2020), Annex I (event list); WIPO ST.96 V4.0 Annex IV, KeyEventCodeType",
+      rationale="A key event code begins with the letter of one of the standard's event categories; a code "
+                "of any other category is read by nobody. The check knows the ST.27 categories that public "
+                "WIPO text names (code list st27-categories) and goes no further: ST.27 Annex I and the "
+                "ST.61 and ST.87 lists could not be read in public text here, so a code of a known category "
+                "is not judged (see the code lists' sources).",
+      message="{code} is not a known {standard} key event: category {category} is not among the {standard} "
+              "categories verified in public WIPO text ({known}); use the key event of the standard's event "
+              "list that the office's mapping table gives for this event",
+      message_zh="{code} 不是已知的 {standard} 关键事件：类别 {category} 不在公开的 WIPO 文本所证实的 {standard} "
+                 "类别之列（{known}）；请使用该局映射表为此事件给出的标准关键事件",
+      valid=example_record(ipRight__kind="patent", ipRight__office="EP", event__standard="ST.27", event__code="H00"),
+      invalid=example_record(ipRight__kind="patent", ipRight__office="EP", event__standard="ST.27", event__code="Q99"))
+def key_event_known(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    standard, code = _get(doc, "event", "standard"), _get(doc, "event", "code")
+    known = st27.EVENT_LISTS.get(standard) if isinstance(standard, str) else None
+    if known is None or not known.categories or not st27.key_event_form_ok(code):
+        return
+    if code[0] not in known.categories:
+        yield "/event/code", {"code": code, "standard": standard, "category": code[0],
+                              "known": known.categories_text}
 
 
 @rule(id="LS-05", guards={"record": {"anyOf": [at("ipRight/kind", not_in(_KINDS_WITHOUT_LS_STANDARD)),
