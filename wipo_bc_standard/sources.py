@@ -7,6 +7,7 @@ NDJSON is read line by line, so memory does not grow with the size of the input.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -175,22 +176,24 @@ _PATTERN_DEPTH = 8
 _BROKEN_ARRAY = "json.syntax"
 
 
+@functools.cache
 def _element_pattern() -> re.Pattern[bytes]:
     """One array element and the ',' or ']' after it, matched by the regex engine in C.
 
     Alternatives inside each repetition start with different bytes and every quantifier is
-    possessive, so a match never backtracks: linear time on any input.
+    possessive, so a match never backtracks: linear time on any input. An opening bracket may be
+    closed by the other kind here: in well-formed JSON it never is, and a malformed element is a
+    finding of its own parse either way.
     """
     string = rb'"(?:[^"\\]++|\\.)*+"'
     plain = rb'[^{}\[\]"]++'
     inner = rb"(?:" + string + rb"|" + plain + rb")*+"
     for _ in range(_PATTERN_DEPTH):
-        inner = rb"(?:" + string + rb"|" + plain + rb"|\{" + inner + rb"\}|\[" + inner + rb"\])*+"
-    element = rb"\{" + inner + rb"\}|\[" + inner + rb"\]|" + string + rb'|[^,\[\]{}" \t\r\n]++'
+        inner = rb"(?:" + string + rb"|" + plain + rb"|[{\[]" + inner + rb"[}\]])*+"
+    element = rb"[{\[]" + inner + rb"[}\]]|" + string + rb'|[^,\[\]{}" \t\r\n]++'
     return re.compile(rb"[ \t\r\n]*+(" + element + rb")[ \t\r\n]*+([,\]])", re.DOTALL)
 
 
-_ELEMENT = _element_pattern()
 _ARRAY_END = re.compile(rb"[ \t\r\n]*+\]")
 #: Strings (skipped whole, escapes included; group 1 is empty when the data ends inside one) and
 #: the brackets and commas that delimit array elements.
@@ -234,11 +237,12 @@ def array_elements(name: str, data: bytes, read: Callable[[int], bytes] | None,
     """:func:`items_of_array`'s elements, not yet parsed: batches of (index, line, text), and last,
     if the array is not well-formed, the ``json.syntax`` item."""
     state = _ArrayReader(data, read)
+    element = _element_pattern()
     index = 0
     batch: list[tuple[int, int, bytes]] = []
     closed = state.empty_array()
     while not closed:
-        match = _ELEMENT.match(state.data, state.pos)
+        match = element.match(state.data, state.pos)
         if match is not None:
             start, end, separator, after = match.start(1), match.end(1), match.group(2), match.end()
         else:
