@@ -643,8 +643,8 @@ def text_is_nfc(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
     # Pure-ASCII text is always NFC; orjson writes non-ASCII characters as they are, so one
     # serialisation in C tells whether any string or member name needs the walk at all.
     try:
-        text = orjson.dumps(doc)
-        if text.isascii() or unicodedata.is_normalized("NFC", text.decode()):
+        written = orjson.dumps(doc)
+        if written.isascii() or unicodedata.is_normalized("NFC", written.decode()):
             return
     except TypeError:
         pass
