@@ -4,6 +4,7 @@ job count is one unless the input's cost pays for workers, and never more than t
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import orjson
@@ -26,7 +27,7 @@ def _report(results: list[ItemResult]) -> list[dict[str, object]]:
     return [r.to_dict() for r in results]
 
 
-@pytest.mark.parametrize("form", ["array", "files", "ndjson"])
+@pytest.mark.parametrize("form", ["array", "files", "ndjson", "ledger"])
 def test_two_processes_say_what_one_says(form: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     lines = _records(600)
     if form == "array":
@@ -38,15 +39,23 @@ def test_two_processes_say_what_one_says(form: str, tmp_path: Path, monkeypatch:
             (tmp_path / f"{n:04d}.json").write_bytes(line)
         monkeypatch.setattr(parallel, "BATCH_FILES", 16)
     else:
-        (tmp_path / "a.ndjson").write_bytes(b"\n".join(lines))
-        monkeypatch.setattr(parallel, "BATCH_LINES", 50)
+        lines.insert(100, b"")  # an empty line is an item too
+        (tmp_path / "a.ndjson").write_bytes(b"\r\n".join(lines))
+        monkeypatch.setattr(parallel, "BATCH_BYTES", 1001)  # workers read byte ranges cut inside lines
+    if form == "ledger":
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+        from datagen import Generator
+        (tmp_path / "a.ndjson").write_bytes(b"\n".join(Generator(3, fault_rate=0.1).ledger(500)) + b"\n")
+        monkeypatch.setattr(parallel, "BATCH_BYTES", 5000)
     sources = sorted(tmp_path.iterdir())
-    options = {"target": "auto", "profile": "interop"}
+    options = {"target": "ledger" if form == "ledger" else "auto", "profile": "interop"}
     one = _report(list(parallel.run(sources, options, 1)))
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     two = _report(list(parallel.run(sources, options, 2)))
     assert two == one
-    assert any(f["rule"] == "json.duplicate-key" for item in one for f in item["findings"])  # type: ignore[attr-defined]
+    assert len({(item["source"], item["line"]) for item in one}) == len(one)
+    if form != "ledger":
+        assert any(f["rule"] == "json.duplicate-key" for item in one for f in item["findings"])  # type: ignore[attr-defined]
 
 
 def test_the_automatic_job_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

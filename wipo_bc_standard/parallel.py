@@ -32,8 +32,10 @@ from .sources import (
     iter_items,
 )
 
-#: Lines per batch sent to a worker: large enough that the cost of the hand-over is small.
+#: Lines per batch sent to a worker (array elements): large enough that the cost of the hand-over is small.
 BATCH_LINES = 2000
+#: Bytes of an NDJSON file per worker task (about 2,000 records).
+BATCH_BYTES = 2 << 20
 #: Small files are sent to a worker together, up to this many files or bytes per task.
 BATCH_FILES = 256
 BATCH_FILE_BYTES = 1 << 20
@@ -92,14 +94,33 @@ def run(sources: list[Any], checker_options: dict[str, Any], jobs: int) -> Itera
 
 def _checked_batches(sources: list[Any], checker_options: dict[str, Any], jobs: int) -> Iterator[list[Any]]:
     context = multiprocessing.get_context("fork")
+    ledger = checker_options.get("target") == "ledger"
     with context.Pool(jobs, initializer=_start_worker, initargs=(checker_options,)) as pool:
         pending: deque[Any] = deque()
+        done: dict[str, int] = {}  # items of each NDJSON file before its next byte range
         for task in _tasks(sources):
-            pending.append(pool.apply_async(_check_task, (task,)))
+            pending.append((task, pool.apply_async(_check_task, (task,))))
             if len(pending) > 2 * jobs:
-                yield pending.popleft().get()
+                task_done, result = pending.popleft()
+                yield _numbered(task_done, result, done, ledger)
         while pending:
-            yield pending.popleft().get()
+            task_done, result = pending.popleft()
+            yield _numbered(task_done, result, done, ledger)
+
+
+def _numbered(task: Task, pending: Any, done: dict[str, int], ledger: bool) -> list[Any]:
+    """A task's results; those of a byte range renumbered from its local count to the file's
+    (an NDJSON item's line is its index plus one)."""
+    batch: list[Any] = pending.get()
+    if task[0] == "range":
+        name = task[1][0]
+        offset = done.get(name, 0)
+        for entry in batch:
+            result = entry[0] if ledger else entry
+            result.index += offset
+            result.line = result.index + 1
+        done[name] = offset + len(batch)
+    return batch
 
 
 def _tasks(sources: list[Any]) -> Iterator[Task]:
@@ -110,17 +131,11 @@ def _tasks(sources: list[Any]) -> Iterator[Task]:
             if files:
                 yield ("sources", files, None)
                 files, size = [], 0
-            with source.open("rb") as stream:
-                batch: list[bytes] = []
-                start = 0
-                for line in stream:
-                    batch.append(line)
-                    if len(batch) == BATCH_LINES:
-                        yield ("lines", (str(source), start), batch)
-                        start += len(batch)
-                        batch = []
-                if batch:
-                    yield ("lines", (str(source), start), batch)
+            # Workers read their own byte ranges of the file (split at line starts): this process
+            # neither reads nor ships the lines.
+            size = os.path.getsize(source)
+            for start in range(0, max(size, 1), BATCH_BYTES):
+                yield ("range", (str(source), start, min(start + BATCH_BYTES, size)), None)
         elif (isinstance(source, Path) and source.suffix.lower() in JSON_SUFFIXES
               and _is_big_array(source)):
             if files:
@@ -157,6 +172,25 @@ def _is_big_array(path: Path) -> bool:
         return False
 
 
+def _lines_starting_in(name: str, start: int, end: int) -> list[bytes]:
+    """The lines of a file that start at a byte in [start, end), each whole."""
+    with open(name, "rb") as stream:
+        partial = False
+        if start:
+            stream.seek(start - 1)
+            partial = stream.read(1) != b"\n"  # the range starts inside a line of the previous one
+        data = stream.read(end - start)
+        if data and not data.endswith(b"\n"):
+            data += stream.readline()  # the last line that starts here, to its end
+    if partial:
+        cut = data.find(b"\n")
+        data = b"" if cut < 0 else data[cut + 1:]
+    lines = data.split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()
+    return lines
+
+
 def _start_worker(checker_options: dict[str, Any]) -> None:
     global _checker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C for everyone
@@ -167,9 +201,9 @@ def _check_task(task: Task) -> list[Any]:
     """The results of a batch; for a ledger, each with its (chain view, canonical bytes) or None."""
     kind, where, payload = task
     items: Iterable[Item]
-    if kind == "lines":
-        name, start = where
-        items = items_of_lines(name, payload, start)
+    if kind == "range":
+        name, start, end = where
+        items = items_of_lines(name, _lines_starting_in(name, start, end))
     elif kind == "bytes":
         items = items_of_bytes(where, payload, sniff=True)
     elif kind == "elements":
