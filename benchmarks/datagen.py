@@ -33,7 +33,7 @@ if str(ROOT) not in sys.path:
 
 from wipo_bc_standard import codelists as cl  # noqa: E402
 from wipo_bc_standard.jcs import record_hash  # noqa: E402
-from wipo_bc_standard.rules.record_rules import _OFFICE_KINDS  # noqa: E402
+from wipo_bc_standard.rules.identifier_rules import _OFFICE_KINDS  # noqa: E402
 
 OFFICES = ("EM", "EP", "US", "CN", "JP", "KR", "RU", "DE", "FR", "GB", "BR", "IN", "AU", "WO")
 KINDS = tuple(c.value for c in cl.IP_RIGHT_KINDS.codes)

@@ -246,7 +246,7 @@ def test_fabric_block_hash_links_the_fixture_blocks() -> None:
 # -- the forms of each platform --------------------------------------------------------------------
 
 def _record(**changes: Any) -> dict[str, Any]:
-    from wipo_bc_standard.rules.record_rules import example_record
+    from wipo_bc_standard.rules.examples import example_record
     return example_record(**changes)
 
 

@@ -9,13 +9,13 @@ from typing import Any
 import orjson
 
 from . import messages, schemas
-from .checks.ledger import LedgerChain
 from .checks.schema_check import SchemaCheck, compile_schema
 from .findings import Finding, Level, conformant_at
+from .items import Item
 from .report import ItemResult
 from .resources import data_dir
 from .rules import PROFILES, Rule, RuleContext, select
-from .sources import Item
+from .rules.ledger_chain import LedgerChain
 from .targets import TARGETS, detect
 
 _CLAUSE_UNKNOWN = "DESIGN: conformance targets"

@@ -16,10 +16,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .checks.ledger import canonical_record_bytes, chain_view
 from .engine import Checker
 from .findings import conformant_at
 from .report import ItemResult
+from .rules.ledger_chain import canonical_record_bytes, chain_view
 from .sources import (
     ARRAY_CHUNK,
     JSON_SUFFIXES,

@@ -162,7 +162,7 @@ def input_sources(paths: Iterable[str | Path]) -> list[Any]:
     return sources
 
 
-def load_network(path: str | Path) -> dict[str, Any]:
+def load_network_profile(path: str | Path) -> dict[str, Any]:
     """A network profile given as context; it must be readable JSON."""
     try:
         data = Path(path).read_bytes()

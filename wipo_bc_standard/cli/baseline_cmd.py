@@ -7,7 +7,7 @@ import sys
 import click
 
 from .. import baseline as baselines
-from ..runner import Run, RunError, RunOptions, load_network
+from ..runner import Run, RunError, RunOptions, load_network_profile
 from ..sources import SourceError
 from . import validate_cmd
 from .common import fail, input_sources, output
@@ -38,7 +38,7 @@ def create(paths: tuple[str, ...], target: str, profile: str, network_path: str 
     sources = input_sources(paths)
     try:
         run = Run(RunOptions(target=target, profile=profile,
-                             network=load_network(network_path) if network_path else None, jobs=jobs))
+                             network=load_network_profile(network_path) if network_path else None, jobs=jobs))
         # Everything is checked before the file is opened: an interrupted run leaves no file behind.
         found = baselines.collect(run.results(sources))
     except (RunError, SourceError) as exc:

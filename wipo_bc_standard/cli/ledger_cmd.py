@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 import orjson
 
-from ..ledgers import KINDS, LedgerReader
+from ..constants import LEDGER_KINDS
+from ..ledgers import LedgerReader
 from ..runner import LedgerInput, RunError, open_ledger
 from ..sources import SourceError, expand
 from .common import fail, output
@@ -42,7 +43,7 @@ def ledger() -> None:
 
 @ledger.command("read")
 @click.argument("paths", nargs=-1, metavar="FILE ...")
-@click.option("--from", "kind", type=click.Choice(KINDS), required=True,
+@click.option("--from", "kind", type=click.Choice(LEDGER_KINDS), required=True,
               help="Platform of the export: EVM JSON-RPC responses, Fabric blocks, MultiChain stream items.")
 @click.option("--chain", metavar="NAME",
               help="Network name where the export does not give it (required for MultiChain; "

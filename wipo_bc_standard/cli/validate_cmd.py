@@ -6,10 +6,11 @@ import sys
 
 import click
 
+from ..constants import LEDGER_KINDS, MESSAGE_LANGUAGES
 from ..findings import Level
 from ..renderers import FORMATS
 from ..rules import PROFILES
-from ..runner import LedgerInput, Run, RunError, RunOptions, load_baseline, load_did_documents, load_network
+from ..runner import LedgerInput, Run, RunError, RunOptions, load_baseline, load_did_documents, load_network_profile
 from ..sources import SourceError
 from ..targets import TARGETS
 from .common import fail, input_sources, output
@@ -28,16 +29,16 @@ from .common import fail, input_sources, output
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Report format.")
 @click.option("-o", "--output", "out_path", metavar="FILE", help="Write the report to FILE instead of stdout.")
-@click.option("--fail-on", type=click.Choice(("error", "warning", "info")), default="error", show_default=True,
+@click.option("--fail-on", type=click.Choice(tuple(level.label for level in sorted(Level, reverse=True))), default="error", show_default=True,
               help="Lowest level of finding that makes an item, and the run, not conformant.")
-@click.option("--lang", type=click.Choice(("en", "zh")), default="en", show_default=True,
+@click.option("--lang", type=click.Choice(MESSAGE_LANGUAGES), default="en", show_default=True,
               help="Language of the findings' messages.")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes to check with (at most the cores); 0 = chosen from the input's size and form.")
 @click.option("--baseline", "baseline_path", metavar="FILE",
               help="Report only findings not in FILE (made by `wipo-bc baseline create`); the summary counts "
                    "the suppressed ones.")
-@click.option("--from", "ledger_kind", type=click.Choice(("evm", "fabric", "multichain")),
+@click.option("--from", "ledger_kind", type=click.Choice(LEDGER_KINDS),
               help="PATHs are ledger exports of this platform: their records are checked as a ledger.")
 @click.option("--chain", metavar="NAME", help="With --from: network name where the export lacks it (MultiChain).")
 @click.option("--stream", metavar="NAME", help="With --from multichain: the stream the items were listed from.")
@@ -57,7 +58,7 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
     sources = input_sources(paths)
     try:
         options = RunOptions(target=target, profile=profile,
-                             network=load_network(network_path) if network_path else None,
+                             network=load_network_profile(network_path) if network_path else None,
                              fail_on=Level.parse(fail_on), lang=lang,
                              did_documents=load_did_documents(did_document_paths), jobs=jobs,
                              baseline=load_baseline(baseline_path) if baseline_path else None,

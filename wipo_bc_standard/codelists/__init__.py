@@ -6,47 +6,10 @@ pages are all generated from these definitions. Each list names the public sourc
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-
-@dataclass(frozen=True, slots=True)
-class Code:
-    """One value of a code list."""
-
-    value: str
-    label: str
-    definition: str = ""
-    #: Extra facts about the code (for example the legal-status standard of an IP right kind).
-    facts: tuple[tuple[str, str], ...] = field(default=())
-
-    def fact(self, name: str) -> str | None:
-        return dict(self.facts).get(name)
-
-
-@dataclass(frozen=True, slots=True)
-class CodeList:
-    """A closed list of codes, published as its own SKOS concept scheme."""
-
-    id: str
-    title: str
-    definition: str
-    source: str
-    codes: tuple[Code, ...]
-
-    @property
-    def values(self) -> tuple[str, ...]:
-        return tuple(c.value for c in self.codes)
-
-    def __contains__(self, value: object) -> bool:
-        return value in self.values
-
-    def get(self, value: str) -> Code | None:
-        return next((c for c in self.codes if c.value == value), None)
-
-
-def _codes(*rows: tuple[str, ...] | tuple[str, str, str, tuple[tuple[str, str], ...]]) -> tuple[Code, ...]:
-    return tuple(Code(*row) for row in rows)  # type: ignore[arg-type]
-
+from .code_list import CodeList
+from .code_list import codes as _codes
+from .st3 import ST3
+from .st27 import ST27_CATEGORIES, ST27_KEY_EVENTS
 
 IP_RIGHT_KINDS = CodeList(
     "ip-right-kinds", "Kinds of IP right",
@@ -70,9 +33,9 @@ LEGAL_STATUS_STANDARDS = CodeList(
     "The WIPO standards whose status event codes express legal-status events.",
     "WIPO ST.27 (patents, 2017, revised 2020), ST.61 (trade marks), ST.87 (industrial designs)",
     _codes(
-        ("ST.27", "WIPO ST.27", "Exchange of patent legal status data."),
-        ("ST.61", "WIPO ST.61", "Exchange of trademark legal status data."),
-        ("ST.87", "WIPO ST.87", "Exchange of industrial design legal status data."),
+        ("ST.27", "WIPO ST.27", "Exchange of patent legal status data.", (("eventList", "st27-categories, st27-key-events (the part verified in public text)"),)),
+        ("ST.61", "WIPO ST.61", "Exchange of trademark legal status data.", (("eventList", "not verified in public text (codelists/legal_status.toml)"),)),
+        ("ST.87", "WIPO ST.87", "Exchange of industrial design legal status data.", (("eventList", "not verified in public text (codelists/legal_status.toml)"),)),
     ),
 )
 
@@ -403,11 +366,6 @@ ALL: dict[str, CodeList] = {cl.id: cl for cl in (
     SMART_CONTRACT_PLATFORMS, VALUE_CHAIN_PHASES, USE_CASES, DLT_ROLES, NODE_ROLES, VOTING_RULES,
     ERASURE_MECHANISMS, DISPUTE_MECHANISMS, KEY_CUSTODY, IP_DATA_STANDARDS,
 )}
-
-# WIPO ST.3 and the legal-status event lists live in their own modules (they are long); imported
-# last because they build on Code and CodeList.
-from .st3 import ST3  # noqa: E402
-from .st27 import ST27_CATEGORIES, ST27_KEY_EVENTS  # noqa: E402
 
 for _listed in (ST3, ST27_CATEGORIES, ST27_KEY_EVENTS):
     ALL[_listed.id] = _listed

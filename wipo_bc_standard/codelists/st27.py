@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from typing import Any, TypeGuard
 
-from . import Code, CodeList
+from .code_list import Code, CodeList
 
 #: The form of a key event code: one category letter and two digits (ST.96 pat:KeyEventCodeType).
 KEY_EVENT_FORM = re.compile(r"[A-Z][0-9]{2}")
@@ -80,8 +80,10 @@ ST27_CATEGORIES = CodeList(
 
 ST27_KEY_EVENTS = CodeList(
     "st27-key-events", "WIPO ST.27 key events (verified part)",
-    "Key events of ST.27 Annex I that a public WIPO text names. " + _ST27["unverified"],
-    "; ".join(_SOURCES[k] for k in ("st27", "st96-key-events")),
+    "Key events of ST.27 Annex I that a public WIPO text names. The ST.27 status event code is made of "
+    + ", ".join(_ST27["parts"]) + "; the key event code is " + _ST27["key_event_form"]
+    + "; the stages of the prosecution model are " + ", ".join(_ST27["stages"]) + ". " + _ST27["unverified"],
+    "; ".join(_SOURCES[k] for k in ("st27", "st27-draft", "st96-key-events", "st96-stages")),
     tuple(Code(k["code"], k["title"], "", (("category", k["code"][0]), ("source", _cited(k["source"]))))
           for k in _ST27["key_event"]),
 )

@@ -20,7 +20,7 @@ Eswatini, North Macedonia, Türkiye).
 
 from __future__ import annotations
 
-from . import Code, CodeList
+from .code_list import Code, CodeList
 
 _STATES = (
     ("AD", "Andorra"), ("AE", "United Arab Emirates"), ("AF", "Afghanistan"),

@@ -1,6 +1,10 @@
 """The RDF forms (JSON-LD and Turtle): offline reading, and lossless conversion to and from JSON.
 
-JSON-LD is read with the bundled context only. The context is known by its URL
+A W3C credential, presentation or DID document (its first ``@context`` is a W3C base context, or
+its members say it is one: :func:`~wipo_bc_standard.targets.detect`) is read as the JSON it is, for the identity checks; the W3C contexts it names are bundled
+(:mod:`wipo_bc_standard.identity.contexts`) and any other is a ``jsonld.remote-context`` warning.
+
+The project's own JSON-LD is read with the bundled context only. The context is known by its URL
 (:data:`~.model_map.CONTEXT_URL`) or given inline; every ``@context`` and ``@import`` is looked at
 before any JSON-LD processing, and any other reference (a URL, a relative path) is refused with a
 ``jsonld.remote-context`` finding. The bundled URL is then replaced by the bundled document, so the
@@ -28,11 +32,14 @@ from rdflib.plugins.shared.jsonld.context import Context as _JsonLdContext
 
 from .. import jsontext
 from ..codelists import ALL as CODE_LISTS
+from ..constants import CONTEXT_URL, NS, VOCAB
+from ..findings import Finding, Level
+from ..identity.contexts import is_w3c_document, unknown_contexts
+from ..items import Item
 from ..resources import data_dir
-from ..sources import Item
 from ..targets import detect
 from .errors import ConversionError, FormError, form_error
-from .model_map import CONTEXT_URL, NS, TARGETS, VOCAB_BASE, Field, Model, Scalar, model
+from .model_map import MODEL_TARGETS, Field, Model, Scalar, model
 
 #: Largest JSON-LD or Turtle file read (the graph of a record is a few KiB).
 MAX_RDF_BYTES = 8 * 1024 * 1024
@@ -124,7 +131,7 @@ def to_turtle(doc: dict[str, Any], target: str) -> str:
     graph = to_graph(doc, target)
     graph.bind("wbc", NS)
     for code_list in CODE_LISTS:
-        graph.bind(code_list, f"{VOCAB_BASE}{code_list}/")
+        graph.bind(code_list, f"{VOCAB}{code_list}/")
     text: str = graph.serialize(format="turtle")
     return text
 
@@ -210,7 +217,7 @@ def _scalar_value(term: Any, scalar: Scalar | None) -> Any:
     if isinstance(term, URIRef):
         text = str(term)
         if scalar is not None and scalar.code_list:
-            base = f"{VOCAB_BASE}{scalar.code_list}/"
+            base = f"{VOCAB}{scalar.code_list}/"
             if text.startswith(base):
                 return text[len(base):]
         return text
@@ -260,7 +267,7 @@ class _Walker:
 
 def _roots(graph: Graph) -> list[tuple[str | None, Any]]:
     typed: list[tuple[str | None, Any]] = []
-    for target in TARGETS:
+    for target in MODEL_TARGETS:
         for node in graph.subjects(RDF.type, WBC[model(target).root]):
             typed.append((target, node))
     if typed:
@@ -285,7 +292,7 @@ def documents(graph: Graph) -> list[Root]:
         doc = walker.object(node, model(target).root, "")
         roots.append(Root(target, node, doc, walker.pointers))
     key_members = ("recordId", "profileId", "declarationId")
-    roots.sort(key=lambda r: (TARGETS.index(r.target) if r.target else 9,
+    roots.sort(key=lambda r: (MODEL_TARGETS.index(r.target) if r.target else 9,
                               next((str(r.doc[k]) for k in key_members if isinstance(r.doc, dict) and k in r.doc), ""),
                               str(r.node)))
     return roots
@@ -313,6 +320,21 @@ def _items_of_graph(source: str, graph: Graph) -> Iterator[Item]:
             yield Item(source, index, None, doc=root.doc, findings=findings)
 
 
+W3C_CLAUSE = ("JSON-LD 1.1, 3.1 The Context (contexts named by URL); W3C VC Data Model 2.0, 4.3 Contexts; "
+              "W3C DID Core 1.0, 6.3 JSON-LD")
+
+
+def _w3c_document(source: str, doc: dict[str, Any]) -> Item:
+    """A credential, presentation or DID document as published: its JSON is what the checks read.
+    The W3C contexts it names are bundled; any other is a finding and is never fetched."""
+    findings = [Finding(rule="jsonld.remote-context", level=Level.WARNING, clause=W3C_CLAUSE,
+                        message=(detail := f"context {url!r} is not one of the bundled W3C contexts: its terms cannot "
+                                           "be known offline (nothing is fetched)"),
+                        params=(("detail", detail),))
+                for url in unknown_contexts(doc)]
+    return Item(source, 0, None, doc=doc, findings=findings)
+
+
 def items_from_jsonld(source: str, data: bytes) -> Iterator[Item]:
     if len(data) > MAX_RDF_BYTES:
         yield Item(source, 0, None, error=form_error("jsonld.too-large", f"larger than {MAX_RDF_BYTES} bytes", CLAUSE))
@@ -320,6 +342,9 @@ def items_from_jsonld(source: str, data: bytes) -> Iterator[Item]:
     parsed = jsontext.parse(data)
     if isinstance(parsed, jsontext.ParseError):
         yield Item(source, 0, None, error=parsed)
+        return
+    if is_w3c_document(parsed) or detect(parsed) in ("vc", "did"):
+        yield _w3c_document(source, parsed)
         return
     graph = jsonld_graph(parsed)
     if isinstance(graph, FormError):

@@ -36,8 +36,6 @@ _QUERY = rf"(?:{_PCHAR}|[/?])*"
 
 #: The ``did`` production as a regular expression (also used in ``schemas/did.schema.json``).
 DID_PATTERN = rf"did:{_METHOD}:{_MSID}"
-#: The ``did-url`` production as a regular expression.
-DID_URL_PATTERN = rf"{DID_PATTERN}{_PATH}(?:\?{_QUERY})?(?:#{_QUERY})?"
 
 _DID = re.compile(DID_PATTERN)
 _DID_URL = re.compile(

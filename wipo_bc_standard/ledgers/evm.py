@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from ..sources import Item
+from ..items import Item
 from .anchors import ANCHOR_TOPIC, decode_abi_strings
 from .base import LedgerReader, Malformed
 from .units import Unit

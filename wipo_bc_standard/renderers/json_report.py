@@ -1,19 +1,13 @@
-"""The JSON report (DESIGN.md) and its streaming cousin, NDJSON."""
+"""The JSON report (its schema: schemas/report.schema.json) and its streaming cousin, NDJSON."""
 
 from __future__ import annotations
 
 import tempfile
-from typing import Any
 
 import orjson
 
-from .._version import STANDARD_VERSION, __version__
-from ..report import ItemResult, Summary
+from ..report import ItemResult, Summary, header
 from .base import Renderer, copy_bytes, register
-
-
-def header() -> dict[str, Any]:
-    return {"tool": {"name": "wipo-bc-standard", "version": __version__}, "standardVersion": STANDARD_VERSION}
 
 
 @register

@@ -12,13 +12,13 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..findings import Level
-from .access import listed
+from .access import digests, listed
 from .access import member as _get
 from .access import objects_in as _dicts
 from .catalogue import Hit, RuleContext, rule
+from .examples import EXAMPLE_LEDGER, example_record
 from .governance_rules import example_governance
 from .profile_rules import example_profile, publicly_readable
-from .record_rules import EXAMPLE_LEDGER, digests, example_record
 
 
 def _on(network: Mapping[str, Any], document: Any) -> dict[str, Any]:
