@@ -83,7 +83,7 @@ def run_process(args: list[str]) -> Run:
         process.stderr.close()
     code = os.waitstatus_to_exitcode(status)
     process.returncode = code
-    if code not in (0, 1):
+    if code not in (0, 1) or "Traceback" in stderr:
         raise SystemExit(f"{' '.join(args)} failed ({code}): {stderr[-2000:]}")
     return Run(wall, usage.ru_utime + usage.ru_stime, max(peaks.values(), default=0) / 1024, code)
 

@@ -123,9 +123,8 @@ def _long_numbers(data: bytes) -> Iterator[int]:
             before -= 1
         if before < 0 or data[before] in _NUMBER_OPENERS or data[before] in _NEWLINES:
             yield start
-        end = found + len(_SIXTEEN_DIGITS)
-        while end < len(zeros) and zeros[end] == 0x30:
-            end += 1
+        rest = zeros[found:]
+        end = found + len(rest) - len(rest.lstrip(b"0"))  # past the run, in C (a run may be a megabyte)
         found = zeros.find(_SIXTEEN_DIGITS, end)
 
 
