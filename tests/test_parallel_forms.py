@@ -60,6 +60,7 @@ def test_two_processes_say_what_one_says(form: str, tmp_path: Path, monkeypatch:
 
 def test_the_automatic_job_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.0, 1.0, 1.0))  # only this process running
     small = tmp_path / "small.ndjson"
     small.write_bytes(b"{}\n")
     big = tmp_path / "big.ndjson"
@@ -71,5 +72,8 @@ def test_the_automatic_job_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     for path in many:
         path.write_bytes(b"<r/>")
     assert parallel.auto_jobs(many, "auto") == 2  # many XML files cost more than their bytes say
+    monkeypatch.setattr(os, "getloadavg", lambda: (9.0, 9.0, 9.0))  # a saturated machine
+    assert parallel.auto_jobs([big], "auto") == 1
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     assert parallel.auto_jobs([big], "auto") == 1

@@ -53,7 +53,8 @@ _checker: Checker | None = None
 
 def auto_jobs(sources: Iterable[Any], target: str) -> int:
     """How many processes ``--jobs 0`` (the default) uses: one, unless the input's estimated cost
-    (its bytes, and a cost per file by form) pays for workers; never more than the cores. A ledger
+    (its bytes, and a cost per file by form) pays for workers; never more than the cores, nor than
+    the cores idle. A ledger
     is checked in one process: its chain is fed in order in the parent, which would be the bottleneck."""
     if target == "ledger":
         return 1
@@ -64,7 +65,20 @@ def auto_jobs(sources: Iterable[Any], target: str) -> int:
                 cost += os.path.getsize(source) + FILE_COST.get(source.suffix.lower(), FILE_COST_DEFAULT)
             except OSError:
                 continue
-    return min(os.cpu_count() or 1, 8) if cost >= AUTO_PARALLEL_COST else 1
+    if cost < AUTO_PARALLEL_COST:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8, _idle_cores()))
+
+
+def _idle_cores() -> int:
+    """Cores not busy with other work (the last minute's load average, less this process): on a
+    machine already saturated, more processes only add their hand-over costs."""
+    cores = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except OSError:  # not measurable here
+        return cores
+    return int(cores - max(0.0, load - 1.0))
 
 
 def run(sources: list[Any], checker_options: dict[str, Any], jobs: int) -> Iterator[ItemResult]:
