@@ -40,7 +40,7 @@ def test_two_processes_say_what_one_says(form: str, tmp_path: Path, monkeypatch:
         monkeypatch.setattr(parallel, "BATCH_FILES", 16)
     else:
         lines.insert(100, b"")  # an empty line is an item too
-        (tmp_path / "a.ndjson").write_bytes(b"\r\n".join(lines))
+        (tmp_path / "a.ndjson").write_bytes(b"\r\n".join(lines) + b"\r\n\n  \n")  # blank lines at the end: no items
         monkeypatch.setattr(parallel, "BATCH_BYTES", 1001)  # workers read byte ranges cut inside lines
     if form == "ledger":
         sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))

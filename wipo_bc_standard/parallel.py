@@ -147,9 +147,9 @@ def _tasks(sources: list[Any]) -> Iterator[Task]:
                 files, size = [], 0
             # Workers read their own byte ranges of the file (split at line starts): this process
             # neither reads nor ships the lines.
-            size = os.path.getsize(source)
-            for start in range(0, max(size, 1), BATCH_BYTES):
-                yield ("range", (str(source), start, min(start + BATCH_BYTES, size)), None)
+            length = _content_end(source)
+            for start in range(0, max(length, 1), BATCH_BYTES):
+                yield ("range", (str(source), start, min(start + BATCH_BYTES, length)), None)
         elif (isinstance(source, Path) and source.suffix.lower() in JSON_SUFFIXES
               and _is_big_array(source)):
             if files:
@@ -186,6 +186,22 @@ def _is_big_array(path: Path) -> bool:
         return False
 
 
+def _content_end(path: Path) -> int:
+    """Where the blank lines at the end of a file begin (they are not items): one past its last
+    byte that is not white space, found reading backwards from the end."""
+    with path.open("rb") as stream:
+        end = stream.seek(0, os.SEEK_END)
+        while end > 0:
+            start = max(0, end - (1 << 16))
+            stream.seek(start)
+            chunk = stream.read(end - start)
+            kept = len(chunk.rstrip())
+            if kept:
+                return start + kept
+            end = start
+    return 0
+
+
 def _lines_starting_in(name: str, start: int, end: int) -> list[bytes]:
     """The lines of a file that start at a byte in [start, end), each whole."""
     with open(name, "rb") as stream:
@@ -217,7 +233,8 @@ def _check_task(task: Task) -> list[Any]:
     items: Iterable[Item]
     if kind == "range":
         name, start, end = where
-        items = items_of_lines(name, _lines_starting_in(name, start, end))
+        # Blank lines at the end of the file lie past the last range: every line here is an item.
+        items = items_of_lines(name, _lines_starting_in(name, start, end), end=False)
     elif kind == "bytes":
         items = items_of_bytes(where, payload, sniff=True)
     elif kind == "elements":

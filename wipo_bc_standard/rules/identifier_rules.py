@@ -165,7 +165,7 @@ _PARTY_ID_GUARD = at("parties/*", {"anyOf": [
     {"properties": {"id": {"type": "string", "pattern": "^[!-~]*:[!-~]*$"}, "name": string_matching("^[^:]*$")}}]})
 
 
-@rule(id="ID-05", guards={"record": _PARTY_ID_GUARD}, title="Parties are referenced by identifier, not by name", level=Level.ERROR,
+@rule(id="ID-05", guards={"record": _PARTY_ID_GUARD}, title="Parties are referenced by identifier, not by name", level=Level.WARNING,
       targets="record", clause="W3C DID Core 1.0; ISO/TS 23635 (identifiers of the entities involved)",
       rationale="Names are neither unique nor stable (they change, are transliterated, are shared); a "
                 "party is known by a DID or the office's party identifier, and a name is at most a label.",
