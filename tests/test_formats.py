@@ -176,3 +176,22 @@ def test_shapes_and_xsd_are_well_formed_artifacts() -> None:
     for target in TARGETS:
         assert rdf_form.Graph().parse(root / "schemas" / f"{target}.shacl.ttl", format="turtle")
     assert json.loads((root / "vocab" / "context.jsonld").read_text(encoding="utf-8"))["@context"]["@version"] == 1.1
+
+
+def test_the_shapes_code_lists_name_the_vocabularys_concepts() -> None:
+    # sh:in lists the codes as IRIs: they must be the concepts the vocabulary publishes, escaped alike.
+    from rdflib import RDF, SKOS, URIRef
+    from rdflib.collection import Collection
+    from rdflib.namespace import SH
+
+    from wipo_bc_standard import vocabulary
+
+    concepts = set(vocabulary.graph().subjects(RDF.type, SKOS.Concept))
+    root = Path(__file__).resolve().parents[1]
+    listed: set[URIRef] = set()
+    for target in TARGETS:
+        shapes = rdf_form.Graph().parse(root / "schemas" / f"{target}.shacl.ttl", format="turtle")
+        for head in shapes.objects(None, SH["in"]):
+            listed.update(v for v in Collection(shapes, head) if isinstance(v, URIRef))
+    assert listed and listed <= concepts
+    assert URIRef(vocabulary.code_iri("ip-right-kinds", "trademark")) in listed

@@ -39,7 +39,7 @@ class Statement:
 
 
 @dataclass(frozen=True, slots=True)
-class Item:
+class ScopeItem:
     """A sub-task or a focus of the draft standard: the seed's words and where the library encodes it."""
 
     en: str
@@ -72,8 +72,8 @@ class Advantage:
 class FrontMatter:
     scope: Statement
     task: Statement
-    subtasks: tuple[Item, ...]
-    focus: tuple[Item, ...]
+    subtasks: tuple[ScopeItem, ...]
+    focus: tuple[ScopeItem, ...]
     principles: tuple[Principle, ...]
     practices: tuple[Principle, ...]
     advantages: tuple[Advantage, ...]
@@ -104,8 +104,8 @@ def _statement(entry: dict[str, Any], where: str) -> Statement:
                      str(entry.get("cited", "")), str(entry.get("term", "")))
 
 
-def _items(entries: Iterable[dict[str, Any]], kind: str) -> tuple[Item, ...]:
-    return tuple(Item(e["en"], e["zh"], _bases(e, f"{kind} {e.get('en')!r}"), e["encoded"], e.get("term", ""))
+def _items(entries: Iterable[dict[str, Any]], kind: str) -> tuple[ScopeItem, ...]:
+    return tuple(ScopeItem(e["en"], e["zh"], _bases(e, f"{kind} {e.get('en')!r}"), e["encoded"], e.get("term", ""))
                  for e in entries)
 
 

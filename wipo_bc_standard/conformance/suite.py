@@ -24,11 +24,6 @@ def suite_dir() -> Path:
     return data_dir("conformance")
 
 
-def suite_root() -> Path:
-    """The folder the manifest's paths are relative to."""
-    return suite_dir().parent
-
-
 @dataclass(frozen=True, slots=True)
 class Expected:
     conformant: bool

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..codelists import ALL as CODE_LISTS
 from ..constants import NS, VOCAB, XSD_NS
-from .model_map import MODEL_TARGETS, Field, Model, ModelError, model
+from .model_map import MODEL_TARGETS, Field, ModelError, TargetModel, model
 
 _Def = dict[str, Any]
 
@@ -50,12 +50,12 @@ def _base_def(f: Field, reserved: set[str]) -> _Def:
 
 
 class _Builder:
-    def __init__(self, models: list[Model]) -> None:
+    def __init__(self, models: list[TargetModel]) -> None:
         self.models = models
         self.reserved = {f.name for m in models for t in m.types.values() for f in t.fields}
         self.reserved |= {m.root for m in models} | {"wbc", "xsd"}
 
-    def full_def(self, f: Field, m: Model, active: dict[str, _Def]) -> _Def:
+    def full_def(self, f: Field, m: TargetModel, active: dict[str, _Def]) -> _Def:
         definition = _base_def(f, self.reserved)
         type_name = f.type_name or (f.item.type_name if f.item is not None else None)
         if type_name is None:

@@ -13,7 +13,6 @@ from typing import Any
 
 from .. import schemas
 from ..codelists import ALL as CODE_LISTS
-from ..constants import VOCAB
 
 #: Targets that have a data model, and so an XML and an RDF form.
 MODEL_TARGETS = ("record", "profile", "governance")
@@ -69,7 +68,7 @@ class ObjectType:
 
 
 @dataclass(frozen=True, slots=True)
-class Model:
+class TargetModel:
     """The object types of one target; ``root`` names the document's own type."""
 
     target: str
@@ -83,10 +82,6 @@ def code_list_of(values: tuple[Any, ...]) -> str | None:
         if code_list.values == values:
             return code_list.id
     return None
-
-
-def code_iri(code_list: str, code: str) -> str:
-    return f"{VOCAB}{code_list}/{code}"
 
 
 def _scalar(schema: dict[str, Any]) -> Scalar:
@@ -126,7 +121,7 @@ def _object_type(name: str, schema: dict[str, Any]) -> ObjectType:
 
 
 @cache
-def model(target: str) -> Model:
+def model(target: str) -> TargetModel:
     """The model of a target, from its bundled JSON Schema."""
     schema = schemas.load(target)
     root = schema["title"]
@@ -134,7 +129,7 @@ def model(target: str) -> Model:
     if root in types:
         raise ModelError(f"{target}: root type {root} also names a $def")
     types = {root: _object_type(root, schema), **types}
-    return Model(target, root, types)
+    return TargetModel(target, root, types)
 
 
 def upper_camel(name: str) -> str:

@@ -39,7 +39,7 @@ from ..items import Item
 from ..resources import data_dir
 from ..targets import detect
 from .errors import ConversionError, FormError, form_error
-from .model_map import MODEL_TARGETS, Field, Model, Scalar, model
+from .model_map import MODEL_TARGETS, Field, Scalar, TargetModel, model
 
 #: Largest JSON-LD or Turtle file read (the graph of a record is a few KiB).
 MAX_RDF_BYTES = 8 * 1024 * 1024
@@ -87,7 +87,7 @@ def context_document() -> dict[str, Any]:
 # JSON -> RDF
 
 
-def _check_representable(doc: Any, m: Model, type_name: str, where: str) -> None:
+def _check_representable(doc: Any, m: TargetModel, type_name: str, where: str) -> None:
     """Raise ConversionError for what JSON-LD would drop silently (unknown members, nulls)."""
     if not isinstance(doc, dict):
         raise ConversionError(f"{where or '/'}: expected an object")
@@ -239,7 +239,7 @@ def _scalar_value(term: Any, scalar: Scalar | None) -> Any:
 
 
 class _Walker:
-    def __init__(self, graph: Graph, m: Model) -> None:
+    def __init__(self, graph: Graph, m: TargetModel) -> None:
         self.graph = graph
         self.m = m
         self.pointers: dict[Any, str] = {}

@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 
 from ..constants import NS, XSD_NS
-from .model_map import RFC3339_FULL_DATE, RFC3339_TIME_OFFSET, Field, Model, ObjectType, Scalar, code_iri, model
+from ..vocabulary.concepts import concept_iri
+from .model_map import RFC3339_FULL_DATE, RFC3339_TIME_OFFSET, Field, ObjectType, Scalar, TargetModel, model
 
 SHAPES_BASE = "https://wipo-bc-standard.org/shapes/0.1/"
 _DATE_PATTERN = f"^{RFC3339_FULL_DATE}$"
@@ -41,7 +42,7 @@ def _value_constraints(scalar: Scalar) -> list[str]:
     lines: list[str] = []
     if scalar.code_list and scalar.enum:
         lines.append("sh:nodeKind sh:IRI")
-        lines.append("sh:in ( " + " ".join(f"<{code_iri(scalar.code_list, str(v))}>" for v in scalar.enum) + " )")
+        lines.append("sh:in ( " + " ".join(f"<{concept_iri(scalar.code_list, str(v))}>" for v in scalar.enum) + " )")
         return lines
     if scalar.type == "string":
         datatype = {"date": "xsd:date", "date-time": "xsd:dateTime"}.get(scalar.format or "", "xsd:string")
@@ -101,7 +102,7 @@ def _property_shapes(object_type: ObjectType, f: Field) -> tuple[list[str], list
     return [name, items_name], [_block(name, head), _block(items_name, items)]
 
 
-def _node_shape(m: Model, object_type: ObjectType) -> str:
+def _node_shape(m: TargetModel, object_type: ObjectType) -> str:
     names: list[str] = []
     blocks: list[str] = []
     for f in object_type.fields:

@@ -23,7 +23,7 @@ from ..findings import Finding, Level, json_pointer
 from ..items import Item, SourceError
 from ..resources import data_dir
 from .errors import ConversionError, FormError, form_error
-from .model_map import Field, Model, model, upper_camel, xml_names
+from .model_map import Field, TargetModel, model, upper_camel, xml_names
 
 #: Largest XML file read; a record is a few KiB, so 8 MiB leaves room without risking memory.
 MAX_XML_BYTES = 8 * 1024 * 1024
@@ -77,7 +77,7 @@ def _text(value: Any, where: str) -> str:
     raise ConversionError(f"{where}: a {type(value).__name__} has no XML form here")
 
 
-def _fill(element: etree._Element, doc: Any, m: Model, type_name: str, where: str) -> None:
+def _fill(element: etree._Element, doc: Any, m: TargetModel, type_name: str, where: str) -> None:
     if not isinstance(doc, dict):
         raise ConversionError(f"{where or '/'}: expected an object")
     object_type = m.types[type_name]

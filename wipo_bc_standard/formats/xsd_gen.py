@@ -17,9 +17,9 @@ from .model_map import (
     RFC3339_DATE_TIME,
     RFC3339_FULL_DATE,
     Field,
-    Model,
     ObjectType,
     Scalar,
+    TargetModel,
     model,
     upper_camel,
     xml_names,
@@ -133,7 +133,7 @@ def _complex_type(root: etree._Element, object_type: ObjectType, code_types: dic
 
 def generate(target: str = "record") -> str:
     """The XSD text of a target's XML form."""
-    m: Model = model(target)
+    m: TargetModel = model(target)
     root = etree.Element(_xs("schema"), nsmap={"xs": _XS, _P: XML_NS}, targetNamespace=XML_NS,
                          elementFormDefault="qualified", version=STANDARD_VERSION)
     root.append(etree.Comment(f" Generated from schemas/{target}.schema.json by wipo_bc_standard.formats.xsd_gen;"
