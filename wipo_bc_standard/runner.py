@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from . import jsontext, parallel
+from . import engines, jsontext, parallel
 from .baseline import Baseline, BaselineError, BaselineFilter
 from .engine import Checker
+from .engines import ENGINES
 from .findings import Level
 from .report import EXIT_CANNOT_RUN, ItemResult, Summary
 from .sources import SourceError, expand
@@ -53,6 +54,10 @@ class RunOptions:
     jobs: int = 1
     baseline: Baseline | None = None
     ledger: LedgerInput | None = None
+    #: Where the items are checked: ``local`` (this machine's processes), ``dask`` or ``spark``.
+    engine: str = "local"
+    #: The cluster engine's address: the Dask scheduler or the Spark master URL (None: a local cluster).
+    engine_address: str | None = None
 
     def checker_options(self) -> dict[str, Any]:
         return {"target": "ledger" if self.ledger else self.target, "profile": self.profile,
@@ -79,6 +84,11 @@ class Run:
     def __init__(self, options: RunOptions) -> None:
         self.options = options
         Checker(**options.checker_options())  # options the checker refuses fail now, not mid-run
+        if options.engine not in ENGINES:
+            raise RunError(f"unknown engine {options.engine!r}; choose one of {', '.join(ENGINES)}")
+        if options.engine != "local" and options.ledger is not None:
+            raise RunError(f"--from {options.ledger.kind}: ledger exports are read on this machine only "
+                           "(--engine local); give a cluster engine the records as NDJSON with --target ledger")
         self.summary = Summary()
         self._suppress = BaselineFilter(options.baseline, options.fail_on) if options.baseline is not None else None
         #: The ledger reader's account of the entries it read (``ledgers.ReadStats``), for ledger inputs.
@@ -105,6 +115,8 @@ class Run:
         checker_options = options.checker_options()
         if options.ledger is not None:
             return self._ledger_results(options.ledger, sources, checker_options)
+        if options.engine != "local":
+            return self._engine_results(sources, checker_options)
         files = all(isinstance(s, Path) or s == "-" for s in sources)
         jobs = (options.jobs or parallel.auto_jobs(sources, options.target)) if files else 1
         return parallel.run(sources, checker_options, jobs)
@@ -117,6 +129,16 @@ class Run:
         reader = open_ledger(ledger)
         self.ledger_stats = reader.stats
         return Checker(**checker_options).run(reader.read(paths))
+
+    def _engine_results(self, sources: list[Any], checker_options: dict[str, Any]) -> Iterator[ItemResult]:
+        """On a cluster engine: the sources are files, directories or URLs the workers read."""
+        if not all(isinstance(s, (str, Path)) and str(s) != "-" for s in sources):
+            raise RunError(f"--engine {self.options.engine}: name files, directories or URLs (not stdin or objects)")
+        try:
+            return engines.results(self.options.engine, self.options.engine_address, [str(s) for s in sources],
+                                   checker_options)
+        except ImportError as exc:
+            raise RunError(str(exc)) from None
 
     def render(self, sources: list[Any], fmt: str, out: IO[str], progress_to: IO[str] | None = None) -> int:
         """Write the report of the sources to ``out`` in format ``fmt`` and return the exit code.

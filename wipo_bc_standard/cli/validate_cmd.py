@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..constants import LEDGER_KINDS, MESSAGE_LANGUAGES
+from ..engines import ENGINES
 from ..findings import Level
 from ..renderers import FORMATS
 from ..rules import PROFILES
@@ -44,10 +45,16 @@ from .common import fail, input_sources, output
 @click.option("--stream", metavar="NAME", help="With --from multichain: the stream the items were listed from.")
 @click.option("--records", "records_path", metavar="PATH",
               help="With --from: off-chain records (and documents/) that anchors and document digests are checked against.")
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+              help="Where to check: this machine, or a Dask or Spark cluster (PATHs may then be URLs the "
+                   "workers read: file://, s3://, hdfs://). Needs the [dask] or [spark] extra.")
+@click.option("--scheduler", metavar="ADDR", help="With --engine dask: the scheduler (default: a local cluster).")
+@click.option("--master", metavar="URL", help="With --engine spark: the master URL (default: local[*]).")
 def command(paths: tuple[str, ...], target: str, profile: str, network_path: str | None, fmt: str,
             out_path: str | None, fail_on: str, lang: str, jobs: int, baseline_path: str | None,
             did_document_paths: tuple[str, ...] = (), ledger_kind: str | None = None, chain: str | None = None,
-            stream: str | None = None, records_path: str | None = None) -> None:
+            stream: str | None = None, records_path: str | None = None, engine: str = "local",
+            scheduler: str | None = None, master: str | None = None) -> None:
     """Check records, ledgers, network profiles and governance declarations.
 
     PATH may be a file (JSON, a JSON array of items, or NDJSON), a directory (read recursively)
@@ -55,14 +62,20 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
     PATHs, in the order given (a directory's files sorted by name), form one ledger: a ledger split
     over several files stays one; check separate ledgers in separate runs.
     """
-    sources = input_sources(paths)
+    if scheduler and engine != "dask" or master and engine != "spark":
+        fail("--scheduler goes with --engine dask, --master with --engine spark")
+    if engine != "local" and not paths:
+        fail("no input: name files, directories or URLs")
+    # A cluster's workers read the paths themselves (URLs included): they are not expanded here.
+    sources = input_sources(paths) if engine == "local" else list(paths)
     try:
         options = RunOptions(target=target, profile=profile,
                              network=load_network_profile(network_path) if network_path else None,
                              fail_on=Level.parse(fail_on), lang=lang,
                              did_documents=load_did_documents(did_document_paths), jobs=jobs,
                              baseline=load_baseline(baseline_path) if baseline_path else None,
-                             ledger=LedgerInput(ledger_kind, chain, stream, records_path) if ledger_kind else None)
+                             ledger=LedgerInput(ledger_kind, chain, stream, records_path) if ledger_kind else None,
+                             engine=engine, engine_address=scheduler or master)
         run = Run(options)
         with output(out_path) as out:
             exit_code = run.render(sources, fmt, out, progress_to=sys.stderr)
