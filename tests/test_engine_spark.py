@@ -39,8 +39,8 @@ def spark_run(spark: Any, paths: list[Path], block_bytes: int, **options: Any) -
 
 
 def test_spark_ledger_equals_local_with_findings_dataframe(spark: Any, tmp_path: Path) -> None:
-    path = ledger_file(tmp_path)
-    run = spark_run(spark, [path], 20_000, target="ledger")
+    path = ledger_file(tmp_path, records=300)
+    run = spark_run(spark, [path], 40_000, target="ledger")
     expected = local_report([path], target="ledger")
     assert_same(Report.of(run.results()).to_dict(), expected)
     findings = run.findings()

@@ -50,13 +50,17 @@ class DaskRun:
         bag, _distributed = import_dask()
         self.client = client
         planned = tasks.plan(paths, block_bytes)
+        # A few partitions a worker thread: small files share one, a split file's ranges spread.
+        threads = sum(client.nthreads().values()) or 1
         split = [n for n, t in enumerate(planned) if t.length is not None]
         counts: dict[int, int] = {}
         if split:  # the first pass over split files: lines per range, to number the lines
-            numbers = bag.from_sequence([planned[n] for n in split], partition_size=1).map(tasks.count_lines)
-            counts = dict(zip(split, numbers.compute(), strict=True))
+            numbers = bag.from_sequence([planned[n] for n in split], npartitions=min(len(split), 4 * threads))
+            counts = dict(zip(split, numbers.map(tasks.count_lines).compute(), strict=True))
         planned = tasks.with_first_lines(planned, counts)
-        checked = bag.from_sequence(planned, partition_size=1).map_partitions(_check_partition, checker_options)
+        partitions = max(1, min(len(planned), 4 * threads))
+        checked = bag.from_sequence(planned, npartitions=partitions).map_partitions(_check_partition,
+                                                                                   checker_options)
         if checker_options.get("target") == "ledger":
             checked = checked.persist()
             firsts = ledger_split.merge_firsts(checked.map_partitions(

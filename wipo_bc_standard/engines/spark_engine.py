@@ -43,7 +43,7 @@ class SparkRun:
         split = [n for n, t in enumerate(planned) if t.length is not None]
         counts: dict[int, int] = {}
         if split:  # the first pass over split files: lines per range, to number the lines
-            numbers = context.parallelize([planned[n] for n in split], len(split)).map(tasks.count_lines).collect()
+            numbers = context.parallelize([planned[n] for n in split], min(len(split), 4 * context.defaultParallelism)).map(tasks.count_lines).collect()
             counts = dict(zip(split, numbers, strict=True))
         planned = tasks.with_first_lines(planned, counts)
 
@@ -52,8 +52,9 @@ class SparkRun:
             for task in part:
                 yield from tasks.check(task, checker)
 
-        checked = context.parallelize(planned, max(1, len(planned))).mapPartitions(check_partition,
-                                                                                 preservesPartitioning=True)
+        # A few partitions a core: small files share one, a split file's ranges spread.
+        partitions = max(1, min(len(planned), 4 * context.defaultParallelism))
+        checked = context.parallelize(planned, partitions).mapPartitions(check_partition, preservesPartitioning=True)
         if checker_options.get("target") == "ledger":
             checked = checked.cache()
             firsts = ledger_split.merge_firsts(checked.mapPartitions(
@@ -73,7 +74,7 @@ class SparkRun:
 
     def results(self) -> Iterator[ItemResult]:
         """Every item's result, in a local run's order, a partition at a time on this side."""
-        for _position, result, _chain in self.checked.toLocalIterator():
+        for _position, result, _chain in self.checked.toLocalIterator(prefetchPartitions=True):
             yield result
 
     def findings(self) -> Any:
