@@ -92,6 +92,33 @@ def test_split_ledger_examples_equal_one_process(example: Path) -> None:
     assert_same(split_report([example], block_bytes=2_000, target="ledger"), local_report([example], target="ledger"))
 
 
+def test_split_ledger_learns_hash_algorithms_as_one_process(tmp_path: Path) -> None:
+    """The algorithms records are hashed with are ledger-wide state: learnt from the ledger's first
+    link (SHA-384; records of other rights kept as bytes until then are hashed with it alone),
+    extended by the first SHA-512 link (records hashed before it cannot be checked against a
+    SHA-512 link: a warning; those after can). The split run, right by right, learns them alike."""
+    import orjson
+
+    from wipo_bc_standard.jcs import record_hash
+    records = [orjson.loads(line) for line in Generator(21, fault_rate=0).ledger(300, rights=60)]
+    last: dict[Any, Any] = {}
+    linked = 0
+    for record in records:
+        right = tuple(record["ipRight"][k] for k in ("office", "kind", "applicationNumber"))
+        if right in last:
+            alg = "sha-384" if linked == 0 else "sha-512"
+            record["previousRecordHash"] = {"alg": alg, "value": record_hash(last[right], alg)}
+            linked += 1
+        last[right] = record
+    path = tmp_path / "algs.ndjson"
+    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
+    expected = local_report([path], target="ledger")
+    links = [(f["rule"], f["level"]) for item in expected["items"] for f in item["findings"] if f["rule"] == "CH-01"]
+    assert ("CH-01", "warning") in links and ("CH-01", "error") not in links
+    assert links.count(("CH-01", "warning")) < linked - 1  # most SHA-512 links were checked
+    assert_same(split_report([path], 5_000, target="ledger"), expected)
+
+
 def test_split_ledger_with_a_network_profile(tmp_path: Path) -> None:
     path = ledger_file(tmp_path, records=200, seed=5)
     network = {"hashAlgorithms": ["sha-384", "sha-256"], "timeSource": {"maxSkewSeconds": 30}}
