@@ -22,6 +22,7 @@ from typing import Any
 from ..engine import Checker
 from ..findings import Finding, conformant_at
 from ..report import ItemResult
+from ..rules import Rule, RuleContext
 from ..rules.ledger_chain import _DEFAULT_ALG, _KNOWN_ALGS, LedgerChain, _link_of, _right_of
 from .tasks import Checked, Position
 
@@ -31,18 +32,22 @@ _COMPUTE = {ID_CHECKS: ("ID-04",), ORDER_CHECKS: ("DT-05",), LINK_CHECKS: ("CH-0
 Hit = tuple[Position, int, list[Finding]]
 
 
+#: The run's chain rules and context, by its options: worked out once a process, not once a group.
+_chain_makings: dict[str, tuple[tuple[Rule, ...], RuleContext]] = {}
+
+
 def _chain(checker_options: dict[str, Any], kind: int) -> LedgerChain | None:
-    """A chain computing only one kind of check; None when the run's profile has none of its rules."""
-    full = Checker(**checker_options).ledger_chain
-    assert full is not None, "ledger checks of a run whose target is not ledger"
-    compute = [rule for rule in _COMPUTE[kind] if rule in full.rules]
-    if not compute:
-        return None
-    return LedgerChain(full.rules.values(), _context(checker_options), compute=compute)
-
-
-def _context(checker_options: dict[str, Any]) -> Any:
-    return Checker(**checker_options).context
+    """A new chain computing only one kind of check; None when the run's profile has none of its rules."""
+    key = repr(sorted(checker_options.items()))
+    making = _chain_makings.get(key)
+    if making is None:
+        checker = Checker(**checker_options)
+        full = checker.ledger_chain
+        assert full is not None, "ledger checks of a run whose target is not ledger"
+        making = _chain_makings[key] = (tuple(full.rules.values()), checker.context)
+    rules, context = making
+    compute = [rule.id for rule in rules if rule.id in _COMPUTE[kind]]
+    return LedgerChain(rules, context, compute=compute) if compute else None
 
 
 def keys(view: Mapping[str, Any]) -> dict[int, Any]:

@@ -156,7 +156,15 @@ def check(task: Task, checker: Checker) -> Iterator[Checked]:
         yield (task.rank, result.index), result, view
 
 
+#: A worker's checkers, by their options: made once a process, not once a partition (schemas compile once).
+_checkers: dict[str, Checker] = {}
+
+
 def worker_checker(checker_options: dict[str, Any]) -> Checker:
     """The checker of a worker: a ledger's chain is left to the shuffle."""
-    ledger = checker_options.get("target") == "ledger"
-    return Checker(**({**checker_options, "chain": False} if ledger else checker_options))
+    key = repr(sorted(checker_options.items()))
+    checker = _checkers.get(key)
+    if checker is None:
+        ledger = checker_options.get("target") == "ledger"
+        checker = _checkers[key] = Checker(**({**checker_options, "chain": False} if ledger else checker_options))
+    return checker
