@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from wipo_bc_standard.locations import Locator
 from wipo_bc_standard.report import Report
 from wipo_bc_standard.runner import RunOptions
 
@@ -42,7 +43,7 @@ def test_spark_ledger_equals_local_with_findings_dataframe(spark: Any, tmp_path:
     path = ledger_file(tmp_path, records=300)
     run = spark_run(spark, [path], 40_000, target="ledger")
     expected = local_report([path], target="ledger")
-    assert_same(Report.of(run.results()).to_dict(), expected)
+    assert_same(Report.of(map(Locator(), run.results())).to_dict(), expected)
     findings = run.findings()
     assert findings.count() == sum(expected["summary"]["findings"].values())
     by_rule = {row["rule"]: row["count"] for row in findings.groupBy("rule").count().collect()}
@@ -53,7 +54,7 @@ def test_spark_ledger_equals_local_with_findings_dataframe(spark: Any, tmp_path:
 
 def test_spark_examples_equal_local(spark: Any) -> None:
     paths = [EXAMPLES / "valid", EXAMPLES / "invalid", EXAMPLES / "ledger"]
-    assert_same(Report.of(spark_run(spark, paths, 2_000).results()).to_dict(), local_report(paths))
+    assert_same(Report.of(map(Locator(), spark_run(spark, paths, 2_000).results())).to_dict(), local_report(paths))
 
 
 def test_cli_engine_spark_gives_the_local_report(spark: Any, tmp_path: Path) -> None:

@@ -124,7 +124,8 @@ def test_output_file_and_exit_codes(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["validate", "--format", "json", "-o", str(out), str(good)])
     assert result.exit_code == 0
     assert json.loads(out.read_text())["summary"] == {
-        "items": 1, "conformant": 1, "nonConformant": 0, "findings": {"error": 0, "warning": 0, "info": 0}}
+        "items": 1, "conformant": 1, "nonConformant": 0, "findings": {"error": 0, "warning": 0, "info": 0},
+        "files": {"read": 1, "skipped": {}}}
 
 
 @pytest.mark.parametrize("args", [["validate", "/no/such/path"], ["validate"], ["validate", "--target", "x", "."],

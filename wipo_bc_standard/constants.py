@@ -6,6 +6,9 @@ from __future__ import annotations
 #: The version of the draft standard this library encodes.
 STANDARD_VERSION = "0.1"
 
+#: Where the documentation site is published (mkdocs.yml ``site_url``; SARIF ``informationUri``).
+DOCS_URL = "https://wipo-bc-standard.github.io/wipo-bc-standard/"
+
 #: The project's namespace for schema ids and vocabulary IRIs (this project's, not WIPO's).
 NAMESPACE = "https://wipo-bc-standard.org/"
 #: RDF namespace of the data model's classes and properties (shared by the JSON-LD context and the vocabulary).
@@ -28,5 +31,7 @@ OFFICIAL_LANGUAGES = {"en": "English", "zh": "中文", "fr": "Français", "es": 
 
 #: The ledger platforms whose exports are read (``--from``); a reader for each in :mod:`.ledgers`.
 LEDGER_KINDS = ("evm", "fabric", "multichain")
+#: Where a run's items are checked (``--engine``): this machine's processes, or a Dask or Spark cluster.
+ENGINES = ("local", "dask", "spark")
 #: The forms a document is converted between (``wipo-bc convert --to``), see :mod:`.formats.convert`.
 CONVERT_FORMS = ("json", "xml", "jsonld", "ttl")

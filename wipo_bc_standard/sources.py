@@ -158,10 +158,24 @@ def element_lines(data: bytes, count: int) -> list[int] | None:
 LINE_BATCH = 256
 
 
-def items_of_lines(name: str, lines: Iterable[bytes], first_index: int = 0) -> Iterator[Item]:
+def items_of_lines(name: str, lines: Iterable[bytes], first_index: int = 0, end: bool = True) -> Iterator[Item]:
+    """Items of NDJSON lines. Blank lines at the end of the input are not items (editors add them);
+    a blank line before another line is an item with a ``json.empty`` finding. ``end=False``: the
+    lines are a batch of a larger input, whose blank lines at the end have been left out already."""
     batch: list[tuple[int, bytes]] = []
+    blanks = 0  # blank lines seen and not yet known to be followed by a line
     for index, line in enumerate(lines, first_index):
-        batch.append((index, line.rstrip(b"\r\n")))
+        text = line.rstrip(b"\r\n")
+        if not text.strip() and end:
+            blanks += 1
+            continue
+        for blank in range(index - blanks, index):
+            batch.append((blank, b""))
+            if len(batch) == LINE_BATCH:
+                yield from _items_of_batch(name, batch)
+                batch = []
+        blanks = 0
+        batch.append((index, text))
         if len(batch) == LINE_BATCH:
             yield from _items_of_batch(name, batch)
             batch = []

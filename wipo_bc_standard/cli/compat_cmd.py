@@ -20,7 +20,7 @@ from .common import fail, output
 def command(network_a: str, network_b: str, fmt: str, out_path: str | None) -> None:
     """Say whether two networks can exchange records, and what blocks it.
 
-    Each NETWORK is a folder holding profile.json and, optionally, governance.json
+    Each NETWORK is a directory holding profile.json and, optionally, governance.json
     (without it the governance-based checks are skipped), or a network profile file alone.
     Both must be valid: their errors are blockers.
 

@@ -42,7 +42,7 @@ LEGAL_STATUS_STANDARDS = CodeList(
 RECORD_TYPES = CodeList(
     "record-types", "Record types",
     "What a ledger record says happened to an IP right.",
-    "This standard (reference model); DOMAIN brief rule REC-02",
+    "This standard (reference model; proposal)",
     _codes(
         ("application", "Application", "An application for an IP right was filed."),
         ("registration", "Registration or grant", "The right was registered or granted."),

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ..constants import ENGINES
 from ..report import ItemResult
 
-ENGINES = ("local", "dask", "spark")
+__all__ = ["ENGINES", "results"]
 
 
 def results(engine: str, address: str | None, paths: list[str], checker_options: dict[str, Any]) -> Iterator[ItemResult]:

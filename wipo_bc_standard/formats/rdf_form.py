@@ -44,7 +44,7 @@ from .model_map import MODEL_TARGETS, Field, Model, Scalar, model
 #: Largest JSON-LD or Turtle file read (the graph of a record is a few KiB).
 MAX_RDF_BYTES = 8 * 1024 * 1024
 CONTEXT_FILE = "context.jsonld"
-CLAUSE = "DESIGN: the RDF form of the documents (vocab/context.jsonld, schemas/*.shacl.ttl)"
+CLAUSE = "this standard (proposal): the RDF form of the documents (vocab/context.jsonld, schemas/*.shacl.ttl)"
 WBC = Namespace(NS)
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _NUMERIC = {_XSD + t for t in ("integer", "double", "decimal", "float", "long", "int", "nonNegativeInteger")}

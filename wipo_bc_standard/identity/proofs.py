@@ -1,6 +1,6 @@
 """Verifying signatures offline: a record's ``proof``, and the proofs of credentials and DID documents.
 
-The signing input (this library's decision, as DESIGN.md asks; stated once, here):
+The signing input (this library's decision, a proposal of this standard; stated once, here):
 
 1. The payload is the RFC 8785 (JCS) canonical UTF-8 bytes of the record **without** its top-level
    ``ledger`` and ``proof`` members (the same bytes ``previousRecordHash`` digests).

@@ -155,7 +155,7 @@ def did_syntax(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 _NETWORK = {"identity": {"didMethods": ["web", "key"]}, "signatureAlgorithms": ["EdDSA", "ES256"]}
 
 
-@rule(id="DID-06", title="DIDs use a method the network accepts", level=Level.ERROR,
+@rule(id="DID-06", title="DIDs use a method the network accepts", level=Level.WARNING,
       targets=("record", "did"), needs_network=True,
       clause="W3C DID Core 1.0, 8 Methods; network profile identity.didMethods",
       rationale="Participants resolve only the DID methods their network accepts (its allow-list); a DID "
@@ -179,7 +179,7 @@ def did_method_accepted(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
                          "accepted": ", ".join(str(m) for m in accepted)}
 
 
-@rule(id="SIG-05", title="Records are signed with an algorithm the network approves", level=Level.ERROR,
+@rule(id="SIG-05", title="Records are signed with an algorithm the network approves", level=Level.WARNING,
       targets="record", needs_network=True, reads=("proof",),
       clause="RFC 7518 and RFC 8037 (JOSE algorithm names); network profile signatureAlgorithms",
       rationale="Every participant must be able to verify a record's signature, and the network's approved "

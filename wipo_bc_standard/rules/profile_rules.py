@@ -57,7 +57,7 @@ def publicly_readable(profile: Any) -> bool:
     return _get(profile, "networkType") == "public" or _get(profile, "permissionModel", "read") == "permissionless"
 
 
-@rule(id="CFG-01", title="Off-chain data placement names its store", level=Level.ERROR,
+@rule(id="CFG-01", title="Off-chain data placement names its store", level=Level.WARNING,
       targets="profile", clause="ISO 23257 (on-ledger and off-ledger data); EDPB Guidelines 02/2025",
       rationale="When records or personal data are kept off chain, the ledger only proves something if "
                 "participants know where the data it commits to is kept.",
@@ -74,7 +74,7 @@ def off_chain_store_declared(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 _MIN_NODES = {"byzantine": (3, "3f+1"), "crash": (2, "2f+1")}
 
 
-@rule(id="CFG-02", title="The node count fits the fault model", level=Level.ERROR,
+@rule(id="CFG-02", title="The node count fits the fault model", level=Level.WARNING,
       targets="profile",
       clause="Lamport, Shostak, Pease, The Byzantine Generals Problem (1982); Castro, Liskov, PBFT (1999); "
              "Ongaro, Ousterhout, Raft (2014)",
@@ -98,7 +98,7 @@ def node_count_fits_faults(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         yield "/consensus/nodes", {"model": model, "f": f, "formula": factor[1], "minimum": minimum, "n": n}
 
 
-@rule(id="CFG-03", title="Probabilistic finality declares its confirmations", level=Level.ERROR,
+@rule(id="CFG-03", title="Probabilistic finality declares its confirmations", level=Level.WARNING,
       targets="profile", clause="ISO 22739:2024 (finality); Nakamoto, Bitcoin (2008), section 11",
       rationale="Under probabilistic finality a record is only as final as the blocks on top of it; without "
                 "a declared depth no one can tell when a record counts as evidence.",
@@ -118,7 +118,7 @@ _CRASH_FAMILIES = frozenset(c.value for c in cl.CONSENSUS_FAMILIES.codes if c.fa
 
 
 @rule(id="CFG-04", title="A crash-fault-tolerant consensus does not claim Byzantine tolerance",
-      level=Level.ERROR, targets="profile", clause="ISO 23257 (consensus); Ongaro, Ousterhout, Raft (2014)",
+      level=Level.WARNING, targets="profile", clause="ISO 23257 (consensus); Ongaro, Ousterhout, Raft (2014)",
       rationale="Raft and Kafka ordering survive nodes that stop, not nodes that lie; declaring a Byzantine "
                 "fault model for them promises protection against dishonest operators that does not exist.",
       message="{family} tolerates crashes only, not {model} faults",
@@ -136,7 +136,7 @@ def crash_family_not_byzantine(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 _OPEN_VALIDATION_FAMILIES = frozenset({"proof-of-work", "proof-of-stake"})
 
 
-@rule(id="CFG-05", title="Permissionless validation needs Sybil-resistant consensus", level=Level.ERROR,
+@rule(id="CFG-05", title="Permissionless validation needs Sybil-resistant consensus", level=Level.WARNING,
       targets="profile", clause="ISO 22739 (permissionless DLT system); Douceur, The Sybil Attack (2002)",
       rationale="When anyone may validate, only work or stake stops one party from posing as many; "
                 "authority, BFT and CFT mechanisms count known validators and cannot admit unknown ones.",
@@ -152,7 +152,7 @@ def open_validation_consensus(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         yield "/consensus/family", {"family": family}
 
 
-@rule(id="CFG-06", title="Private and consortium networks validate with permission", level=Level.ERROR,
+@rule(id="CFG-06", title="Private and consortium networks validate with permission", level=Level.WARNING,
       targets="profile", clause="ISO 22739 (private DLT system, permissioned DLT system)",
       rationale="A private or consortium network is by definition run by a defined set of organisations; "
                 "if anyone may validate, the network type misstates who controls the ledger.",
