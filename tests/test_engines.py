@@ -61,7 +61,7 @@ def split_report(paths: list[Path], block_bytes: int, **options: Any) -> dict[st
     if checker_options["target"] == "ledger":
         firsts = ledger_split.merge_firsts(ledger_split.alg_firsts(checked[i:i + 50]) for i in range(0, len(checked), 50))
         groups: dict[Any, list[Any]] = {}
-        for key, row in ledger_split.shuffled(checked):
+        for key, row in ledger_split.shuffled(checked, buckets=3):
             groups.setdefault(key, []).append(row)
         hits = [hit for (kind, _key), rows in groups.items()
                 for hit in ledger_split.check_group(checker_options, kind, rows[::-1], firsts)]

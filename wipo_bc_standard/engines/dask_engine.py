@@ -65,9 +65,9 @@ class DaskRun:
             checked = checked.persist()
             firsts = ledger_split.merge_firsts(checked.map_partitions(
                 lambda part: [ledger_split.alg_firsts(part)]).compute())
-            keyed = checked.map_partitions(lambda part: list(ledger_split.shuffled(part)))
-            npartitions = max(1, checked.npartitions)
-            groups = keyed.groupby(lambda row: row[0], shuffle="tasks", npartitions=npartitions)
+            buckets = max(1, checked.npartitions)
+            keyed = checked.map_partitions(lambda part: list(ledger_split.shuffled(part, buckets)))
+            groups = keyed.groupby(lambda row: row[0], shuffle="tasks", npartitions=buckets)
             grouped_rows = groups.map(lambda group: (group[0], [row[1] for row in group[1]]))
             hits = grouped_rows.map_partitions(_check_groups, checker_options, firsts).compute()
             by_position = client.scatter(ledger_split.by_position(hits), broadcast=True)

@@ -5,8 +5,10 @@ reads, so that a cluster can run them after a shuffle, with the same findings as
 - network order (DT-05): per ledger network (platform, network, channel);
 - duplicate record ids (ID-04): per recordId.
 
-Each group is sorted by the records' positions in the run and fed to a
-:class:`~wipo_bc_standard.rules.ledger_chain.LedgerChain` that computes only its own checks. The
+Records are shuffled by the hash of their key into buckets (a partition per bucket); a bucket's
+records are sorted by their positions in the run and fed to one
+:class:`~wipo_bc_standard.rules.ledger_chain.LedgerChain` that computes only its own checks and
+keeps each key's state apart, as in one process. The
 one state the links share across rights, the hash algorithms records are hashed with (learnt from
 the ledger's first link, extended by each algorithm a link names first), is worked out beforehand
 from a small reduction (:func:`alg_firsts`: the first position each algorithm is named at) and set
@@ -15,6 +17,7 @@ before each record, as one process would have it at that record.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
@@ -67,15 +70,24 @@ def keys(view: Mapping[str, Any]) -> dict[int, Any]:
     return out
 
 
-def shuffled(checked: Iterable[Checked]) -> Iterable[tuple[tuple[int, Any], tuple[Position, Any, Any]]]:
-    """``((kind, key), (position, view, canonical bytes))`` for every check a record takes part in.
-    Only the links need the bytes."""
+def shuffled(checked: Iterable[Checked], buckets: int) -> Iterable[tuple[tuple[int, int], tuple[Position, Any, Any]]]:
+    """``((kind, bucket), (position, view, canonical bytes))`` for every check a record takes part in.
+
+    A bucket holds every record of the keys (rights, networks, ids) that hash to it: one chain fed
+    a bucket's records in position order keeps each key's state apart, as one process does. Only
+    the links need the bytes."""
     for position, _result, chain_input in checked:
         if chain_input is None:
             continue
         view, data = chain_input
         for kind, key in keys(view).items():
-            yield (kind, key), (position, view, data if kind == LINK_CHECKS else None)
+            yield (kind, bucket(key, buckets)), (position, view, data if kind == LINK_CHECKS else None)
+
+
+def bucket(key: Any, buckets: int) -> int:
+    """The bucket of a key, the same in every process (Python's own str hash differs between them)."""
+    digest = hashlib.blake2b(repr(key).encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest) % buckets
 
 
 def alg_firsts(checked: Iterable[Checked]) -> dict[str, Position]:
@@ -105,7 +117,7 @@ def merge_firsts(parts: Iterable[Mapping[str, Position]]) -> dict[str, Position]
 
 def check_group(checker_options: dict[str, Any], kind: int, rows: Iterable[tuple[Position, Any, Any]],
                 firsts: Mapping[str, Position]) -> list[Hit]:
-    """The chain's findings on one group's records (one right, one network or one recordId)."""
+    """The chain's findings on one group's records: every record of some rights, networks or ids."""
     chain = _chain(checker_options, kind)
     if chain is None:
         return []

@@ -64,8 +64,9 @@ class SparkRun:
                 (kind, _key), rows = group
                 return ledger_split.check_group(checker_options, kind, rows, firsts)
 
-            hits = (checked.mapPartitions(ledger_split.shuffled)
-                    .groupByKey(max(1, checked.getNumPartitions())).flatMap(check_group).collect())
+            buckets = max(1, checked.getNumPartitions())
+            hits = (checked.mapPartitions(lambda part: ledger_split.shuffled(part, buckets))
+                    .groupByKey(buckets).flatMap(check_group).collect())
             by_position = context.broadcast(ledger_split.by_position(hits))
             fail_on = checker_options.get("fail_on")
             checked = checked.mapPartitions(lambda part: ledger_split.attach(part, by_position.value, fail_on),
