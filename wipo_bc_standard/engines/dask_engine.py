@@ -29,14 +29,6 @@ def _check_partition(part: list[tasks.Task], checker_options: dict[str, Any]) ->
     return [row for task in part for row in tasks.check(task, checker)]
 
 
-def _check_groups(groups: list[tuple[Any, list[Any]]], checker_options: dict[str, Any],
-                  firsts: dict[str, Any]) -> list[ledger_split.Hit]:
-    hits: list[ledger_split.Hit] = []
-    for (kind, _key), rows in groups:
-        hits.extend(ledger_split.check_group(checker_options, kind, rows, firsts))
-    return hits
-
-
 def _attach(part: list[tasks.Checked], hits: dict[Any, Any], fail_on: Any) -> list[tasks.Checked]:
     return list(ledger_split.attach(part, hits, fail_on))
 
@@ -48,6 +40,7 @@ class DaskRun:
     def __init__(self, paths: list[str], checker_options: dict[str, Any], client: Any,
                  block_bytes: int = tasks.BLOCK_BYTES) -> None:
         bag, _distributed = import_dask()
+        from dask import delayed
         self.client = client
         planned = tasks.plan(paths, block_bytes)
         # A few partitions a worker thread: small files share one, a split file's ranges spread.
@@ -65,11 +58,13 @@ class DaskRun:
             checked = checked.persist()
             firsts = ledger_split.merge_firsts(checked.map_partitions(
                 lambda part: [ledger_split.alg_firsts(part)]).compute())
+            # The shuffle: each partition puts its rows in as many buckets as there are partitions;
+            # bucket b of every partition goes to one task, which runs the chain over it.
             buckets = max(1, checked.npartitions)
-            keyed = checked.map_partitions(lambda part: list(ledger_split.shuffled(part, buckets)))
-            groups = keyed.groupby(lambda row: row[0], shuffle="tasks", npartitions=buckets)
-            grouped_rows = groups.map(lambda group: (group[0], [row[1] for row in group[1]]))
-            hits = grouped_rows.map_partitions(_check_groups, checker_options, firsts).compute()
+            sent = [delayed(ledger_split.into_buckets)(part, buckets) for part in checked.to_delayed()]
+            received = [delayed(ledger_split.check_bucket)(checker_options, [part[b] for part in sent], firsts)
+                        for b in range(buckets)]
+            hits = [hit for bucket_hits in client.compute(received, sync=True) for hit in bucket_hits]
             by_position = client.scatter(ledger_split.by_position(hits), broadcast=True)
             checked = checked.map_partitions(_attach, by_position, checker_options.get("fail_on"))
         self.checked = checked.persist()

@@ -84,6 +84,24 @@ def shuffled(checked: Iterable[Checked], buckets: int) -> Iterable[tuple[tuple[i
             yield (kind, bucket(key, buckets)), (position, view, data if kind == LINK_CHECKS else None)
 
 
+def into_buckets(checked: Iterable[Checked], buckets: int) -> list[list[tuple[int, tuple[Position, Any, Any]]]]:
+    """A partition's shuffle rows, ``(kind, row)``, put in their buckets (the sending side of a shuffle)."""
+    out: list[list[tuple[int, tuple[Position, Any, Any]]]] = [[] for _ in range(buckets)]
+    for (kind, number), row in shuffled(checked, buckets):
+        out[number].append((kind, row))
+    return out
+
+
+def check_bucket(checker_options: dict[str, Any], parts: Iterable[list[tuple[int, Any]]],
+                 firsts: Mapping[str, Position]) -> list[Hit]:
+    """The chain's findings on one bucket's records, as every partition sent them (the receiving side)."""
+    by_kind: dict[int, list[Any]] = {}
+    for part in parts:
+        for kind, row in part:
+            by_kind.setdefault(kind, []).append(row)
+    return [hit for kind, rows in sorted(by_kind.items()) for hit in check_group(checker_options, kind, rows, firsts)]
+
+
 def bucket(key: Any, buckets: int) -> int:
     """The bucket of a key, the same in every process (Python's own str hash differs between them)."""
     digest = hashlib.blake2b(repr(key).encode("utf-8", "surrogatepass"), digest_size=8).digest()
@@ -157,14 +175,14 @@ def _algs_at(chain: LedgerChain, position: Position, schedule: list[tuple[str, P
 def attach(checked: Iterable[Checked], hits: Mapping[Position, list[tuple[int, list[Finding]]]],
            fail_on: Any) -> Iterable[Checked]:
     """The checked items with the chain's findings added after their own, in one process's order."""
-    for position, result, chain_input in checked:
+    for position, result, _chain_input in checked:
         found = hits.get(position)
         if found:
             # A new result: the one given may be held by the engine (a persisted partition).
             added = [f for _kind, findings in sorted(found, key=lambda pair: pair[0]) for f in findings]
             all_findings = result.findings + added
             result = replace(result, findings=all_findings, conformant=conformant_at(all_findings, fail_on))
-        yield position, result, chain_input
+        yield position, result, None  # what the chain read is not needed any more (nor sent back)
 
 
 def by_position(hits: Iterable[Hit]) -> dict[Position, list[tuple[int, list[Finding]]]]:
