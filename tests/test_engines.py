@@ -209,3 +209,15 @@ def test_cli_engine_dask_gives_the_local_report(dask_client: Any, tmp_path: Path
     got = json.loads(url.output)
     assert [i["source"] for i in got["items"]] == [path.as_uri()] * 150
     assert unlocated(got) == unlocated(json.loads(local.output))
+
+
+def test_cli_engine_failures_are_one_line(dask_client: Any) -> None:
+    from click.testing import CliRunner
+
+    from wipo_bc_standard.cli import main
+    address = dask_client.scheduler.address
+    unread = CliRunner().invoke(main, ["validate", "--engine", "dask", "--scheduler", address, "nosuch://bucket/x"])
+    assert unread.exit_code == 2 and "Traceback" not in unread.output
+    assert unread.output.startswith("wipo-bc: error: --engine dask:") and unread.output.count("\n") == 1
+    mixed = CliRunner().invoke(main, ["validate", "--engine", "spark", "--scheduler", address, str(EXAMPLES / "valid")])
+    assert mixed.exit_code == 2 and "--scheduler goes with --engine dask" in mixed.output

@@ -9,6 +9,7 @@ results stream past, the progress line, and what an interrupt leaves behind (a p
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -173,11 +174,12 @@ class Run:
         """On a cluster engine: the sources are files, directories or URLs the workers read."""
         if not all(isinstance(s, (str, Path)) and str(s) != "-" for s in sources):
             raise RunError(f"--engine {self.options.engine}: name files, directories or URLs (not stdin or objects)")
+        engine = self.options.engine
         try:
-            return engines.results(self.options.engine, self.options.engine_address, [str(s) for s in sources],
-                                   checker_options)
+            results = engines.results(engine, self.options.engine_address, [str(s) for s in sources], checker_options)
         except ImportError as exc:
             raise RunError(str(exc)) from None
+        return _one_line_failures(engine, results)
 
     def render(self, sources: list[Any] | Selection, fmt: str, out: IO[str], progress_to: IO[str] | None = None) -> int:
         """Write the report of the sources to ``out`` in format ``fmt`` and return the exit code.
@@ -233,6 +235,21 @@ def select_sources(paths: Iterable[str | Path], *, target: str = "auto", root: P
                       force_exclude=force_exclude, respect_gitignore=respect_gitignore)
     except SourceError as exc:
         raise RunError(str(exc)) from None
+
+
+def _one_line_failures(engine: str, results: Iterator[ItemResult]) -> Iterator[ItemResult]:
+    """A cluster that cannot be reached, a URL no installed filesystem reads, a failed job: one line
+    (RunError), not the engine's traceback."""
+    try:
+        yield from results
+    except SourceError:
+        raise
+    except Exception as exc:
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        # A worker's Python error is said in the engine's message among its stack: say that one.
+        said = [line for line in lines if re.match(r"[A-Za-z_.]*(Error|Exception): ", line)]
+        detail = said[-1] if said else lines[0] if lines else type(exc).__name__
+        raise RunError(f"--engine {engine}: {detail}") from None
 
 
 def input_sources(paths: Iterable[str | Path]) -> list[Any]:

@@ -9,6 +9,8 @@ Needs the ``[spark]`` extra (``pip install 'wipo-bc-standard[spark]'``) and Java
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -94,7 +96,11 @@ def session(master: str | None) -> tuple[Any, bool]:
     active = sql.SparkSession.getActiveSession()
     if active is not None:
         return active, False
-    return sql.SparkSession.builder.master(master or "local[*]").appName("wipo-bc validate").getOrCreate(), True
+    builder = sql.SparkSession.builder.master(master or "local[*]").appName("wipo-bc validate")
+    if (master or "local").startswith("local"):
+        # Local workers run this interpreter (with this package), not whatever python3 is on PATH.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    return builder.config("spark.ui.showConsoleProgress", "false").getOrCreate(), True
 
 
 def results(paths: list[str], checker_options: dict[str, Any], master: str | None) -> Iterator[ItemResult]:
