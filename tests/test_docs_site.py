@@ -223,3 +223,11 @@ def test_site_carries_the_chinese_glossary(site: Path) -> None:
     zh = (site / "generated" / "glossary" / "zh" / "index.html").read_text(encoding="utf-8")
     assert "区块链" in zh
     assert 'lang="zh"' in zh
+
+
+def test_site_links_the_draft_standard_documents(site: Path) -> None:
+    page = (site / "standard-draft" / "index.html").read_text(encoding="utf-8")
+    for lang in ("en", "zh"):
+        for fmt in ("docx", "html"):
+            assert f'href="../standard/draft-standard-{lang}.{fmt}"' in page
+            assert (site / "standard" / f"draft-standard-{lang}.{fmt}").stat().st_size > 10_000

@@ -14,6 +14,9 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from .identity.did import METHOD_NAME_PATTERN, METHOD_SPECIFIC_ID_PATTERN
+from .wording import say
+
 #: Expected forms of the JSON Schema formats the schemas use (RFC 3339, RFC 3986), by language.
 FORMS = {
     "date": {"en": "write a date as YYYY-MM-DD (RFC 3339 full-date)", "zh": "日期应写作 YYYY-MM-DD（RFC 3339 完整日期）"},
@@ -32,8 +35,7 @@ _DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 
 
 def _say(key: str, lang: str, **values: Any) -> str:
-    templates = SAY[key]
-    return templates.get(lang, templates["en"]).format(**values)
+    return say(SAY[key], values, lang)
 
 
 def nearest(word: str, candidates: Iterable[str]) -> str | None:
@@ -64,7 +66,7 @@ def for_format(format_name: str, value: Any, lang: str = "en") -> str:
     form = FORMS.get(format_name)
     if form is None:
         return ""
-    said = form.get(lang, form["en"])
+    said = say(form, {}, lang)
     if format_name == "date" and isinstance(value, str):
         rewritten = date_rewritten(value)
         if rewritten:
@@ -87,9 +89,8 @@ def for_enum(value: Any, options: Iterable[Any], lang: str = "en") -> str:
     return _say("value", lang, value=found) if found else ""
 
 
-_DID_METHOD = re.compile(r"[a-z0-9]+")
-#: W3C DID Core 1.0, 3.1: idchar = ALPHA / DIGIT / "." / "-" / "_" / pct-encoded; ":" separates segments.
-_DID_ID = re.compile(r"(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2}|:)*[A-Za-z0-9._-]|(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2}|:)*%[0-9A-Fa-f]{2}")
+_DID_METHOD = re.compile(METHOD_NAME_PATTERN)
+_DID_ID = re.compile(METHOD_SPECIFIC_ID_PATTERN)
 DID_PROBLEMS = {
     "scheme": {"en": "a DID starts with the lower-case scheme did: (W3C DID Core 3.1)",
                "zh": "DID 以小写的 did: 开头（W3C DID Core 3.1）"},
@@ -122,8 +123,7 @@ def for_did(value: Any, lang: str = "en") -> str:
             key = "id"
     if not key:
         return ""
-    templates = DID_PROBLEMS[key]
-    return templates.get(lang, templates["en"]).format(**values)
+    return say(DID_PROBLEMS[key], values, lang)
 
 
 def for_rule(rule_id: str, params: Mapping[str, Any], lang: str = "en") -> str:

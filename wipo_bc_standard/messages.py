@@ -12,6 +12,7 @@ from typing import Any
 
 from . import hints
 from .findings import Finding, Level
+from .wording import say
 
 #: rule id -> language -> template (``str.format`` with the finding's parameters).
 TEMPLATES: dict[str, dict[str, str]] = {
@@ -91,21 +92,13 @@ def message(rule: str, params: Mapping[str, Any], lang: str = "en", fallback: st
         values.setdefault("kind_zh", _KIND_ZH.get(values["kind"], values["kind"]))
     if "format" in values:
         values.setdefault("format_zh", _FORMAT_ZH.get(values["format"], values["format"]))
-    try:
-        return templates.get(lang, templates["en"]).format(**values)
-    except (KeyError, IndexError, ValueError):
-        return fallback or templates["en"]
+    return say(templates, values, lang, fallback)
 
 
 def finding(rule: str, level: Level, templates: Mapping[str, str], params: Mapping[str, Any], lang: str = "en", *,
             path: str = "", clause: str = "") -> Finding:
     """A finding of a rule whose message templates (by language) are its own: the one place a
-    rule's, the chain's and the ledger readers' findings are made. The message is in ``lang``
-    (English where there is none in it); a template its parameters do not fit is said as it is."""
-    template = templates.get(lang) or templates["en"]
-    try:
-        message = template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        message = template
-    return Finding(rule=rule, level=level, message=message, path=path, clause=clause,
+    rule's, the chain's and the ledger readers' findings are made."""
+    return Finding(rule=rule, level=level, message=say(templates, params, lang), path=path, clause=clause,
                    params=tuple(sorted(params.items())), hint=hints.for_rule(rule, params, lang))
+

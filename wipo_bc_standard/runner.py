@@ -53,7 +53,7 @@ class RunOptions:
     fail_on: Level = Level.ERROR
     lang: str = "en"
     did_documents: Mapping[str, Any] = field(default_factory=dict)
-    #: Processes to check with; 0: all cores for inputs over :data:`parallel.AUTO_PARALLEL_BYTES`, else one.
+    #: Processes to check with (at most the cores); 0: chosen from the input's cost (:func:`parallel.auto_jobs`).
     jobs: int = 1
     baseline: Baseline | None = None
     ledger: LedgerInput | None = None

@@ -5,16 +5,16 @@ from __future__ import annotations
 import sys
 
 import click
-import orjson
 
 from ..compat import NetworkError, compare
+from ..renderers.verdict import VERDICT_FORMATS, render_verdict
 from .common import fail, output
 
 
 @click.command("compat")
 @click.argument("network_a", metavar="NETWORK_A")
 @click.argument("network_b", metavar="NETWORK_B")
-@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(VERDICT_FORMATS), default="text", show_default=True,
               help="Verdict format.")
 @click.option("-o", "--output", "out_path", metavar="FILE", help="Write the verdict to FILE instead of stdout.")
 def command(network_a: str, network_b: str, fmt: str, out_path: str | None) -> None:
@@ -32,10 +32,7 @@ def command(network_a: str, network_b: str, fmt: str, out_path: str | None) -> N
     except NetworkError as exc:
         fail(str(exc))
     with output(out_path) as out:
-        if fmt == "json":
-            out.write(orjson.dumps(verdict.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n")
-        else:
-            out.write(verdict.to_text() + "\n")
+        out.write(render_verdict(verdict, fmt))
     sys.exit(verdict.exit_code)
 
 

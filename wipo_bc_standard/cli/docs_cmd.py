@@ -72,3 +72,7 @@ def generate(config_file: str | None) -> None:
 
 
 commands = [group]
+
+from .standard_cmd import command as _standard  # noqa: E402  (the draft standard as a document)
+
+group.add_command(_standard)

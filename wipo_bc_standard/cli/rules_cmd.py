@@ -63,11 +63,11 @@ def list_rules(fmt: str, target: str | None, profile: str | None, basis: str | N
         kind = r.basis.kind if r.basis else "-"
         click.echo(f"{r.id:<9} {r.level.keyword:<6} {kind:<8} {','.join(r.targets):<18} {r.title}{flags}")
     click.echo(f"{len(chosen)} rules")
-    if target is None and profile is None:
+    if target is None and profile is None and basis is None:
         from ..finding_catalogue import KINDS as FINDING_KINDS
         click.echo("\nOther findings (reading, JSON Schema, ledger exports, the tool; `rules show ID` explains each):")
-        for finding_kind in FINDING_KINDS:
-            click.echo(f"{finding_kind.id:<28} {finding_kind.title}")
+        for entry in FINDING_KINDS:
+            click.echo(f"{entry.id:<28} {entry.title}")
 
 
 @rules.command("show")

@@ -31,7 +31,7 @@ from .common import fail, output, select_sources, selection_options, settings
 @click.option("--lang", type=click.Choice(MESSAGE_LANGUAGES), default="en", show_default=True,
               help="Language of the findings' messages.")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Processes to check with; 0 = all cores for inputs over 4 MiB, else one.")
+              help="Processes to check with (at most the cores); 0 = chosen from the input's size and form.")
 @click.option("--baseline", "baseline_path", metavar="FILE",
               help="Report only findings not in FILE (made by `wipo-bc baseline create`); the summary counts "
                    "the suppressed ones.")
