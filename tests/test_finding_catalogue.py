@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from wipo_bc_standard import messages
 from wipo_bc_standard.cli import main
-from wipo_bc_standard.finding_catalogue import KINDS, explain
+from wipo_bc_standard.finding_catalogue import FINDING_KINDS, explain
 from wipo_bc_standard.resources import data_dir
 from wipo_bc_standard.rules import CATALOGUE
 
@@ -42,7 +42,7 @@ def test_every_message_id_and_schema_keyword_is_explained() -> None:
 
 
 def test_entries_are_complete_and_ids_do_not_clash_with_rules() -> None:
-    for kind in KINDS:
+    for kind in FINDING_KINDS:
         assert kind.title and kind.explanation and kind.example and kind.fix and kind.source, kind.id
         assert kind.id not in CATALOGUE
 
@@ -70,4 +70,4 @@ def test_rules_list_names_them_and_sarif_describes_them() -> None:
 def test_the_site_has_a_page_of_them() -> None:
     from wipo_bc_standard.docs_site.rule_pages import other_findings_page
     page = other_findings_page()
-    assert all(f"## {kind.id}" in page.text for kind in KINDS)
+    assert all(f"## {kind.id}" in page.text for kind in FINDING_KINDS)

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 import wipo_bc_standard.cli  # registers every rule, the ledger readers' too
-from wipo_bc_standard.basis import KINDS, SEED_DOCUMENT, parse
+from wipo_bc_standard.basis import BASIS_KINDS, SEED_DOCUMENT, parse
 from wipo_bc_standard.cli import main
 from wipo_bc_standard.findings import Level
 from wipo_bc_standard.rules import CATALOGUE, Rule
@@ -27,7 +27,7 @@ def test_every_rule_has_a_basis_and_every_basis_a_rule() -> None:
 
 @pytest.mark.parametrize("r", RULES, ids=lambda r: r.id)
 def test_a_must_rests_on_the_seed_or_a_public_standard(r: Rule) -> None:
-    assert r.basis is not None and r.basis.kind in KINDS
+    assert r.basis is not None and r.basis.kind in BASIS_KINDS
     assert r.basis.reference
     if r.basis.kind == "proposal":
         assert r.basis.rationale, "a proposal says why"

@@ -12,15 +12,15 @@ from wipo_bc_standard import codelists, vocabulary
 from wipo_bc_standard.cli import main
 from wipo_bc_standard.rules import CATALOGUE
 from wipo_bc_standard.standard_doc import build_document, render
-from wipo_bc_standard.standard_doc.blocks import Document, Heading, Para, Table, from_markdown, runs
+from wipo_bc_standard.standard_doc.blocks import Heading, Para, StandardDocument, Table, from_markdown, runs
 
 
 @pytest.fixture(scope="module", params=["en", "zh"])
-def document(request: pytest.FixtureRequest) -> Document:
+def document(request: pytest.FixtureRequest) -> StandardDocument:
     return build_document(request.param)
 
 
-def test_one_numbered_requirement_per_rule(document: Document) -> None:
+def test_one_numbered_requirement_per_rule(document: StandardDocument) -> None:
     requirements = document.requirements
     assert sorted(p.rule for p in requirements) == sorted(CATALOGUE)
     for para in requirements:
@@ -29,12 +29,12 @@ def test_one_numbered_requirement_per_rule(document: Document) -> None:
         assert rule.clause in para.text and rule.title in para.text
 
 
-def test_body_paragraphs_are_numbered_consecutively(document: Document) -> None:
+def test_body_paragraphs_are_numbered_consecutively(document: StandardDocument) -> None:
     numbers = [b.number for b in document.blocks if isinstance(b, Para) and b.number]
     assert numbers == list(range(1, len(numbers) + 1))
 
 
-def test_sections_in_the_order_of_a_wipo_standard(document: Document) -> None:
+def test_sections_in_the_order_of_a_wipo_standard(document: StandardDocument) -> None:
     top = [b.text for b in document.blocks if isinstance(b, Heading) and b.level == 1]
     expected = {"en": ["INTRODUCTION", "DEFINITIONS AND TERMINOLOGY", "SCOPE", "GUIDING PRINCIPLES AND COMMON PRACTICES",
                        "REQUIREMENTS", "ANNEX I: DATA MODEL",
@@ -45,7 +45,7 @@ def test_sections_in_the_order_of_a_wipo_standard(document: Document) -> None:
     assert top == expected
 
 
-def test_introduction_quotes_the_scope_statement_and_the_principles_name_their_rules(document: Document) -> None:
+def test_introduction_quotes_the_scope_statement_and_the_principles_name_their_rules(document: StandardDocument) -> None:
     from wipo_bc_standard import front_matter
     front = front_matter.load()
     paragraphs = [b.text for b in document.blocks if isinstance(b, Para)]
@@ -55,7 +55,7 @@ def test_introduction_quotes_the_scope_statement_and_the_principles_name_their_r
         assert all(rule in para for rule in front_matter.matching(principle.rules, sorted(CATALOGUE)))
 
 
-def test_definitions_are_the_vocabulary_in_the_documents_language(document: Document) -> None:
+def test_definitions_are_the_vocabulary_in_the_documents_language(document: StandardDocument) -> None:
     terms_table = next(b for b in document.blocks if isinstance(b, Table))
     assert len(terms_table.rows) == len(vocabulary.terms())
     blockchain = vocabulary.term("blockchain")
@@ -65,7 +65,7 @@ def test_definitions_are_the_vocabulary_in_the_documents_language(document: Docu
         assert row[0].startswith(blockchain.label("zh"))
 
 
-def test_annexes_carry_every_code_list_and_the_xml_schema(document: Document) -> None:
+def test_annexes_carry_every_code_list_and_the_xml_schema(document: StandardDocument) -> None:
     headings = " ".join(b.text for b in document.blocks if isinstance(b, Heading))
     assert all(f"`{cl.id}`" in headings for cl in codelists.ALL.values())
     text = render(document, "md")
@@ -107,7 +107,7 @@ def test_docx_needs_an_output_file() -> None:
 def test_markdown_pages_become_blocks() -> None:
     blocks = from_markdown("# T\n\nSome `code` and **bold**\ntext.\n\n| a | b |\n|---|---|\n| 1 | x\\|y |\n\n"
                            "- one\n- two\n\n```json\n{}\n```\n", base_level=1)
-    assert [type(b).__name__ for b in blocks] == ["Heading", "Para", "Table", "Bullets", "Code"]
+    assert [type(b).__name__ for b in blocks] == ["Heading", "Para", "Table", "Bullets", "CodeBlock"]
     assert runs(blocks[1].text) == [("Some ", ""), ("code", "code"), (" and ", ""), ("bold", "b"), (" text.", "")]
     assert blocks[2].rows == (("1", "x|y"),)
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 #: The seed document, as a reader finds it among WIPO's CWS/9 documents.
 SEED_DOCUMENT = "CWS Blockchain Task Force report to CWS/9 (Task No. 59)"
 #: The kinds of basis, strongest first.
-KINDS = ("seed", "standard", "proposal")
+BASIS_KINDS = ("seed", "standard", "proposal")
 #: What a basis of each kind is, for help texts and the site.
 KIND_MEANINGS = {
     "seed": f"a paragraph of the seed ({SEED_DOCUMENT})",
@@ -43,8 +43,8 @@ class Basis:
     rationale: str = ""
 
     def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown kind of basis {self.kind!r}; expected one of {', '.join(KINDS)}")
+        if self.kind not in BASIS_KINDS:
+            raise ValueError(f"unknown kind of basis {self.kind!r}; expected one of {', '.join(BASIS_KINDS)}")
 
     def text(self) -> str:
         """``kind: reference`` and, where given, ``(rationale)``: one line for lists and reports."""

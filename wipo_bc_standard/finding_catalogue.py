@@ -41,7 +41,7 @@ def _schema(keyword: str, title: str, explanation: str, example: str, fix: str) 
     return FindingKind(f"schema.{keyword}", title, E, f"{_SCHEMA}, keyword `{keyword}`", explanation, example, fix)
 
 
-KINDS: tuple[FindingKind, ...] = (
+FINDING_KINDS: tuple[FindingKind, ...] = (
     # --- reading --------------------------------------------------------------------------------
     FindingKind("source.unreadable", "The file cannot be read", E, "wipo-bc-standard",
                 "The file exists but could not be opened or read (permissions, an I/O error). The other files "
@@ -187,7 +187,7 @@ KINDS: tuple[FindingKind, ...] = (
 )
 
 #: Every id above, by id.
-BY_ID: dict[str, FindingKind] = {kind.id: kind for kind in KINDS}
+BY_ID: dict[str, FindingKind] = {kind.id: kind for kind in FINDING_KINDS}
 
 
 def explain(finding_id: str) -> FindingKind | None:

@@ -9,9 +9,8 @@ from pathlib import Path
 import click
 
 from .._version import __version__
+from ..conformance.report_formats import REPORT_FORMATS
 from .common import fail, output
-
-REPORT_FORMATS = ("json", "earl", "html")
 
 
 def write_text(path: str | None, text: str, inputs: tuple[str, ...] = ()) -> None:

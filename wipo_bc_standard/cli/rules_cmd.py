@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from ..basis import KIND_MEANINGS, KINDS
+from ..basis import BASIS_KINDS, KIND_MEANINGS
 from ..rules import CATALOGUE, PROFILES, Rule
 from ..targets import TARGETS
 from .common import fail
@@ -49,7 +49,7 @@ def rules() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--target", type=click.Choice(TARGETS), help="Only rules that check this target.")
 @click.option("--profile", type=click.Choice(tuple(PROFILES)), help="Only rules this profile runs.")
-@click.option("--basis", type=click.Choice(KINDS),
+@click.option("--basis", type=click.Choice(BASIS_KINDS),
               help="Only rules resting on this kind of basis: " + "; ".join(f"{k}, {m}" for k, m in KIND_MEANINGS.items())
               + ".")
 def list_rules(fmt: str, target: str | None, profile: str | None, basis: str | None) -> None:
@@ -64,7 +64,7 @@ def list_rules(fmt: str, target: str | None, profile: str | None, basis: str | N
         click.echo(f"{r.id:<9} {r.level.keyword:<6} {kind:<8} {','.join(r.targets):<18} {r.title}{flags}")
     click.echo(f"{len(chosen)} rules")
     if target is None and profile is None and basis is None:
-        from ..finding_catalogue import KINDS as FINDING_KINDS
+        from ..finding_catalogue import FINDING_KINDS
         click.echo("\nOther findings (reading, JSON Schema, ledger exports, the tool; `rules show ID` explains each):")
         for entry in FINDING_KINDS:
             click.echo(f"{entry.id:<28} {entry.title}")

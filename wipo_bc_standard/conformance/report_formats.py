@@ -17,7 +17,7 @@ import orjson
 from .evaluate import FAILED, PASSED, REPORT_FORMAT, UNSUPPORTED
 
 SUITE_IRI = "https://wipo-bc-standard.org/conformance/"
-FORMATS = ("json", "earl", "html")
+REPORT_FORMATS = ("json", "earl", "html")
 
 
 class ReportError(Exception):

@@ -53,13 +53,13 @@ def rule_pages() -> list[Page]:
 
 def other_findings_page() -> Page:
     """The ids a finding can carry besides the rules: reading, JSON Schema, ledger exports, the tool."""
-    from wipo_bc_standard.finding_catalogue import KINDS
+    from wipo_bc_standard.finding_catalogue import FINDING_KINDS
     parts = [banner(), "# Other findings\n",
              "What the readers, the JSON Schema check, the ledger readers and the checker itself report, "
              "rendered from `wipo_bc_standard.finding_catalogue`. `wipo-bc rules show ID` says the same.\n",
              table(("Id", "Title", "Level"), [(f"[`{k.id}`](#{_anchor(k.id)})", cell(k.title), k.level.label)
-                                             for k in KINDS]) + "\n"]
-    for k in KINDS:
+                                             for k in FINDING_KINDS]) + "\n"]
+    for k in FINDING_KINDS:
         parts.append(f"## {k.id}\n\n**{cell(k.title)}** ({k.level.label}; rests on: {cell(k.source)})\n\n"
                      f"{k.explanation}\n\nExample:\n\n```text\n{k.example}\n```\n\n**Fix:** {k.fix}\n")
     return Page(f"{GENERATED}/rules/other-findings.md", "Other findings", "\n".join(parts))

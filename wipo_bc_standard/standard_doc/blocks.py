@@ -39,16 +39,16 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
-class Code:
+class CodeBlock:
     text: str
     language: str = ""
 
 
-Block = Heading | Para | Bullets | Table | Code
+Block = Heading | Para | Bullets | Table | CodeBlock
 
 
 @dataclass(slots=True)
-class Document:
+class StandardDocument:
     title: str
     subtitle: str
     lang: str
@@ -106,7 +106,7 @@ def from_markdown(text: str, base_level: int) -> list[Block]:
             while i < len(lines) and not lines[i].strip().startswith("```"):
                 body.append(lines[i])
                 i += 1
-            blocks.append(Code("\n".join(body), language))
+            blocks.append(CodeBlock("\n".join(body), language))
         elif stripped.startswith("#"):
             flush()
             hashes = len(stripped) - len(stripped.lstrip("#"))

@@ -19,7 +19,7 @@ from ..resources import data_dir, source_root
 from ..rules import CATALOGUE, PROFILES, Rule
 from ..sources import expand
 from ..targets import TARGETS
-from .blocks import Block, Bullets, Code, Document, Heading, Para, Table, from_markdown
+from .blocks import Block, Bullets, CodeBlock, Heading, Para, StandardDocument, Table, from_markdown
 
 LANGS = ("en", "zh")
 
@@ -173,13 +173,13 @@ def rules_by_target() -> Iterator[tuple[str, list[Rule]]]:
             yield target, group
 
 
-def build_document(lang: str = "en") -> Document:
+def build_document(lang: str = "en") -> StandardDocument:
     """The draft standard in ``lang`` (en or zh)."""
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
     t = TEXT[lang]
     number = _Numbered()
-    doc = Document(t["title"], t["subtitle"].format(standard=STANDARD_VERSION, version=__version__), lang)
+    doc = StandardDocument(t["title"], t["subtitle"].format(standard=STANDARD_VERSION, version=__version__), lang)
     add = doc.blocks.extend
     front = front_matter.load()
     scope = " ".join(getattr(front.scope, lang))
@@ -323,7 +323,7 @@ def _encodings_annex(lang: str) -> list[Block]:
 def _xsd_annex(lang: str) -> list[Block]:
     t = TEXT[lang]
     path = data_dir("schemas") / "record.xsd"
-    body: Block = Code(path.read_text(encoding="utf-8"), "xml") if path.is_file() else Para(t["missing"])
+    body: Block = CodeBlock(path.read_text(encoding="utf-8"), "xml") if path.is_file() else Para(t["missing"])
     return [Heading(1, t["annex_xsd"]), Para(t["xsd_intro"]), body]
 
 
@@ -338,10 +338,10 @@ def _examples_annex(lang: str) -> list[Block]:
             continue
         path: Path = files[0]
         blocks += [Heading(2, f"{TARGET_NAMES[lang][target]}: {path.name}"),
-                   Code(path.read_text(encoding="utf-8").rstrip("\n"), "json")]
+                   CodeBlock(path.read_text(encoding="utf-8").rstrip("\n"), "json")]
     if len(blocks) == 2:
         blocks.append(Para(t["missing"]))
     return blocks
 
 
-__all__ = ["LANGS", "Bullets", "Document", "build_document", "requirement_text"]
+__all__ = ["LANGS", "Bullets", "StandardDocument", "build_document", "requirement_text"]

@@ -11,7 +11,7 @@ import html
 import io
 from typing import Any
 
-from .blocks import Block, Bullets, Code, Document, Heading, Para, Table, plain, runs
+from .blocks import Block, Bullets, CodeBlock, Heading, Para, StandardDocument, Table, plain, runs
 
 FORMATS = ("md", "html", "docx")
 
@@ -26,7 +26,7 @@ def _md_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(doc: Document) -> str:
+def to_markdown(doc: StandardDocument) -> str:
     out = [f"# {doc.title}", "", f"*{doc.subtitle}*", ""]
     for block in doc.blocks:
         if isinstance(block, Heading):
@@ -41,7 +41,7 @@ def to_markdown(doc: Document) -> str:
             out.append("|" + "---|" * len(block.header))
             out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in block.rows]
             out.append("")
-        elif isinstance(block, Code):
+        elif isinstance(block, CodeBlock):
             fence = "````" if "```" in block.text else "```"
             out += [f"{fence}{block.language}", block.text, fence, ""]
     return "\n".join(out)
@@ -67,7 +67,7 @@ def _inline_html(text: str) -> str:
     return "".join(f"<{tags[m]}>{html.escape(p)}</{tags[m]}>" if m else html.escape(p) for p, m in runs(text))
 
 
-def to_html(doc: Document) -> str:
+def to_html(doc: StandardDocument) -> str:
     out = ["<!DOCTYPE html>", f'<html lang="{doc.lang}"><head><meta charset="utf-8">',
            f"<title>{html.escape(doc.title)}</title><style>{_CSS}</style></head><body>",
            f'<h1 class="title">{html.escape(doc.title)}</h1>', f'<p class="subtitle">{html.escape(doc.subtitle)}</p>']
@@ -88,7 +88,7 @@ def to_html(doc: Document) -> str:
             head = "".join(f"<th>{_inline_html(h)}</th>" for h in block.header)
             body = "".join("<tr>" + "".join(f"<td>{_inline_html(c)}</td>" for c in row) + "</tr>" for row in block.rows)
             out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
-        elif isinstance(block, Code):
+        elif isinstance(block, CodeBlock):
             out.append(f"<pre><code>{html.escape(block.text)}</code></pre>")
     out.append("</body></html>\n")
     return "\n".join(out)
@@ -96,7 +96,7 @@ def to_html(doc: Document) -> str:
 
 # -- Word -------------------------------------------------------------------------------------------
 
-def to_docx(doc: Document) -> bytes:
+def to_docx(doc: StandardDocument) -> bytes:
     try:
         import docx
         from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -155,14 +155,14 @@ def _docx_block(word: Any, block: Block, pt: Any) -> None:
                 cell.text = ""
                 _add_runs(cell.paragraphs[0], text)
         word.add_paragraph()
-    elif isinstance(block, Code):
+    elif isinstance(block, CodeBlock):
         paragraph = word.add_paragraph()
         run = paragraph.add_run(block.text)
         run.font.name = "Courier New"
         run.font.size = pt(8)
 
 
-def render(doc: Document, fmt: str) -> str | bytes:
+def render(doc: StandardDocument, fmt: str) -> str | bytes:
     if fmt == "md":
         return to_markdown(doc)
     if fmt == "html":
