@@ -1,5 +1,7 @@
 """The JSON reports of every bundled example, as users get them from `wipo-bc validate`, recorded in
-``tests/fixtures/example-reports.json``: moving code about must not change a single report.
+``tests/fixtures/example-reports.json``, and the `wipo-bc compat` verdicts (text, JSON and exit code)
+of every ordered pair of example networks, recorded in ``tests/fixtures/compat-verdicts.json``:
+moving code about must not change a single report or verdict.
 
     .venv/bin/python -m tests.example_reports --update   # after an intended change of behaviour
 
@@ -21,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 LEDGER_FIXTURES = ROOT / "tests" / "fixtures" / "ledgers"
 RECORDED = ROOT / "tests" / "fixtures" / "example-reports.json"
+RECORDED_VERDICTS = ROOT / "tests" / "fixtures" / "compat-verdicts.json"
 
 
 def _rel(path: Path) -> str:
@@ -71,13 +74,40 @@ def all_reports() -> dict[str, dict[str, Any]]:
     return {name: report(arguments) for name, arguments in runs()}
 
 
+def network_pairs() -> list[tuple[str, str]]:
+    """Every ordered pair of example networks (a network with itself included), as `compat` arguments."""
+    networks = sorted(_rel(p) for p in (EXAMPLES / "networks").iterdir() if p.is_dir())
+    return [(a, b) for a in networks for b in networks]
+
+
+def verdict(a: str, b: str) -> dict[str, Any]:
+    """`wipo-bc compat a b` as text and as JSON (without the tool's version), and its exit code."""
+    from wipo_bc_standard.cli import main
+    here = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        text = CliRunner().invoke(main, ["compat", a, b])
+        as_json = CliRunner().invoke(main, ["compat", "--format", "json", a, b])
+    finally:
+        os.chdir(here)
+    if text.exit_code not in (0, 1) or as_json.exit_code != text.exit_code:
+        raise AssertionError(f"wipo-bc compat {a} {b}: exit {text.exit_code}/{as_json.exit_code}\n{text.output}")
+    doc = json.loads(as_json.stdout)
+    doc.pop("tool")
+    return {"exitCode": text.exit_code, "text": text.stdout, "json": doc}
+
+
+def all_verdicts() -> dict[str, dict[str, Any]]:
+    return {f"{a} {b}": verdict(a, b) for a, b in network_pairs()}
+
+
 def main(argv: list[str]) -> int:
     if argv != ["--update"]:
         print(__doc__)
         return 2
-    RECORDED.write_text(json.dumps(all_reports(), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                        encoding="utf-8")
-    print(f"wrote {_rel(RECORDED)}")
+    for path, recorded in ((RECORDED, all_reports()), (RECORDED_VERDICTS, all_verdicts())):
+        path.write_text(json.dumps(recorded, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {_rel(path)}")
     return 0
 
 
