@@ -147,9 +147,12 @@ def test_a_split_file_keeps_its_line_numbers(tmp_path: Path) -> None:
 def dask_client() -> Any:
     pytest.importorskip("dask.bag", reason="dask is not installed (pip install '.[dask]')")
     distributed = pytest.importorskip("distributed", reason="distributed is not installed (pip install '.[dask]')")
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                       memory_limit="1GiB")
-    client = distributed.Client(cluster)
+    import dask
+    # Generous time-outs: on a loaded machine (CI beside other jobs) worker processes start slowly.
+    with dask.config.set({"distributed.comm.timeouts.connect": "180s", "distributed.comm.timeouts.tcp": "180s"}):
+        cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                           dashboard_address=None, memory_limit="2GiB")
+        client = distributed.Client(cluster, timeout="180s")
     yield client
     client.close()
     cluster.close()
