@@ -32,8 +32,15 @@ _checker: Checker | None = None
 
 def auto_jobs(sources: Iterable[Any], target: str) -> int:
     """How many processes ``--jobs 0`` (the default) uses: all cores for large inputs, else one."""
-    size = sum(os.path.getsize(s) for s in sources if isinstance(s, Path))
+    size = sum(_size(s) for s in sources if isinstance(s, Path))
     return min(os.cpu_count() or 1, 8) if size >= AUTO_PARALLEL_BYTES else 1
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:  # a dangling link, a loop: the reader reports it as an item
+        return 0
 
 
 def run(sources: list[Any], checker_options: dict[str, Any], jobs: int) -> Iterator[ItemResult]:

@@ -8,6 +8,7 @@ NDJSON is read line by line, so memory does not grow with the size of the input.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -15,9 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from . import jsontext
+from . import jsontext, safe_io
 from .findings import Finding
 from .jsontext import ParseError
+from .limits import LIMITS
 
 #: File name endings read when a directory is walked, and how each is read.
 JSON_SUFFIXES = (".json",)
@@ -90,27 +92,51 @@ def _from_object(name: str, index: int, obj: Any) -> Item:
 def expand(paths: Iterable[str | Path]) -> list[Path]:
     """Files named, and files with a known ending under directories named (recursively, sorted).
 
-    Raises SourceError for a path that does not exist.
+    Directories are walked without following symbolic links to directories (no loops); entries
+    that are not regular files (FIFOs, devices, sockets) are kept, so that each is reported as an
+    item that could not be read rather than skipped in silence. Raises SourceError for a path that
+    does not exist or cannot be looked at.
     """
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            files.extend(p for p in sorted(path.rglob("*"))
-                         if p.is_file() and (p.suffix.lower() in KNOWN_SUFFIXES or p.suffix.lower() in _readers())
-                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        elif path.exists():
+        try:
+            is_dir = path.is_dir()
+            exists = is_dir or os.path.lexists(path)
+        except OSError as exc:  # a name too long, say
+            raise SourceError(f"{safe_io.display_name(raw)}: {safe_io.reason(exc)}") from None
+        if is_dir:
+            files.extend(_walk(path))
+        elif exists:
             files.append(path)
         else:
-            raise SourceError(f"{raw}: no such file or directory")
+            raise SourceError(f"{safe_io.display_name(raw)}: no such file or directory")
     return files
 
 
+def _walk(top: Path) -> list[Path]:
+    found: list[Path] = []
+    known = set(KNOWN_SUFFIXES) | set(_readers())
+    for folder, dirnames, filenames in os.walk(top, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in known:
+                continue
+            path = Path(folder) / name
+            if os.path.islink(path) and os.path.isdir(path):
+                continue  # a link to a directory is not walked (it may loop)
+            found.append(path)
+    # The order of a sorted recursive listing of every path, as before: parents before children.
+    return sorted(found)
+
+
 def _read_path(path: Path) -> Iterator[Item]:
-    """The items of a file. A file that cannot be read (permissions, an I/O error) is an item with
-    a ``source.unreadable`` finding: the other files of the run are still checked and reported."""
+    """The items of a file. A file that cannot be read (not a regular file, permissions, an I/O
+    error, too large) is an item with a ``source.unreadable`` finding: the other files of the run
+    are still checked and reported."""
     suffix = path.suffix.lower()
     reader = _readers().get(suffix)
+    name = safe_io.display_name(path)
     index = 0
     try:
         if reader is not None:
@@ -118,26 +144,63 @@ def _read_path(path: Path) -> Iterator[Item]:
                 index = item.index + 1
                 yield item
             return
-        with path.open("rb") as stream:
+        with safe_io.open_regular(path) as stream:
             if suffix in NDJSON_SUFFIXES:
-                for item in items_of_lines(str(path), stream):
+                for item in items_of_lines(name, safe_io.bounded_lines(stream, LIMITS.item_bytes)):
                     index = item.index + 1
                     yield item
             else:
-                yield from items_of_bytes(str(path), stream.read(), sniff=suffix not in JSON_SUFFIXES)
-    except (OSError, SourceError) as exc:
-        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        yield Item(str(path), index, None, error=ParseError.of("source.unreadable", detail=detail))
+                data = safe_io.read_bounded(stream, LIMITS.file_bytes, name)
+                yield from items_of_bytes(name, data, sniff=suffix not in JSON_SUFFIXES)
+    except (OSError, SourceError, safe_io.NotReadable) as exc:
+        yield Item(name, index, None, error=ParseError.of("source.unreadable", detail=safe_io.reason(exc)))
 
 
 def _read_stream(name: str, stream: BinaryIO) -> Iterator[Item]:
-    yield from items_of_bytes(name, stream.read(), sniff=True)
+    """Standard input: read to its end, at most the ``file_bytes`` limit; input that cannot be JSON
+    or NDJSON (its first byte says so: /dev/zero, binary data) is not read any further."""
+    head = stream.read(safe_io.CHUNK)
+    first = head.lstrip(b" \t\r\n")[:1]
+    if head and first and first not in b'{["-0123456789tfn\xef':
+        yield Item(name, 0, 1, error=ParseError.of("json.syntax", detail="not JSON or NDJSON (first byte "
+                                                     f"0x{first[0]:02x}); the rest was not read"))
+        return
+    try:
+        data = head + safe_io.read_bounded(stream, max(LIMITS.file_bytes - len(head), 0), name)
+    except safe_io.NotReadable as exc:
+        yield Item(name, 0, None, error=ParseError.of("source.unreadable", detail=safe_io.reason(exc)))
+        return
+    yield from items_of_bytes(name, data, sniff=True)
 
 
 def items_of_bytes(name: str, data: bytes, sniff: bool = True) -> Iterator[Item]:
     """A JSON document (an array is a list of items), or, when sniffing, NDJSON if the whole is
-    not one document but its first line is (a broken pretty-printed document stays one item)."""
-    parsed = jsontext.parse(data)
+    not one document but its first line is (a broken pretty-printed document stays one item).
+
+    A document that is not an array and is larger than the ``item_bytes`` limit is refused before
+    it is parsed (read as NDJSON lines when sniffing finds lines)."""
+    if len(data) > LIMITS.item_bytes and data.lstrip()[:1] != b"[":
+        if sniff:
+            lines = data.splitlines()
+            first = next((ln for ln in lines if ln.strip()), b"")
+            if len(lines) > 1 and len(first) <= LIMITS.item_bytes and not isinstance(jsontext.parse(first), ParseError):
+                yield from items_of_lines(name, lines)
+                return
+        yield Item(name, 0, 1, error=ParseError.of("limit.item-bytes", limit=LIMITS.item_bytes, size=len(data)))
+        return
+    parsed = jsontext.parse_items(data)
+    if isinstance(parsed, ParseError) and parsed.rule not in ("json.syntax", "json.encoding", "json.empty", "json.depth"):
+        # A well-formed array with one bad element (a huge number, a duplicate key): each element
+        # is judged on its own, so that the others are still items.
+        elements = split_array(data)
+        if elements is not None:
+            for index, (at, text) in enumerate(elements):
+                result = jsontext.parse(text)
+                if isinstance(result, ParseError):
+                    yield Item(name, index, at, error=result)
+                else:
+                    yield Item(name, index, at, doc=result)
+            return
     if isinstance(parsed, ParseError):
         lines = data.splitlines()
         first = next((ln for ln in lines if ln.strip()), b"")
@@ -148,13 +211,18 @@ def items_of_bytes(name: str, data: bytes, sniff: bool = True) -> Iterator[Item]
     elif isinstance(parsed, list):
         starts = element_lines(data, len(parsed))
         for index, doc in enumerate(parsed):
-            yield Item(name, index, starts[index] if starts else None, doc=doc)
+            line = starts[index] if starts else None
+            if isinstance(doc, jsontext.LimitExceeded):
+                yield Item(name, index, line, error=doc.error)
+            else:
+                yield Item(name, index, line, doc=doc)
     else:
         yield Item(name, 0, 1, doc=parsed)
 
 
 #: Strings (skipped whole, escapes included) and the brackets and commas that delimit array elements.
-_ARRAY_TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{},]')
+#: Possessive (no backtracking state kept), so a long string costs no memory per character.
+_ARRAY_TOKENS = re.compile(rb'"(?:[^"\\]++|\\.)*+"|[\[\]{},]')
 
 
 def element_lines(data: bytes, count: int) -> list[int] | None:
@@ -183,13 +251,50 @@ def element_lines(data: bytes, count: int) -> list[int] | None:
     return starts if len(starts) == count else None
 
 
+def split_array(data: bytes) -> list[tuple[int, bytes]] | None:
+    """The elements of a top-level JSON array as (line, bytes), found by its brackets and commas;
+    None when ``data`` is not an array whose elements can be told apart."""
+    if data.lstrip()[:1] != b"[":
+        return None
+    elements: list[tuple[int, bytes]] = []
+    depth, start, line, counted_to = 0, -1, 1, 0
+    for token in _ARRAY_TOKENS.finditer(data):
+        text = token.group()
+        if text in (b"[", b"{"):
+            depth += 1
+            if depth == 1:
+                start = token.end()
+        elif text in (b"]", b"}") or (text == b"," and depth == 1):
+            if depth == 1:
+                piece = data[start:token.start()]
+                if piece.strip() or text == b",":
+                    begin = start + len(piece) - len(piece.lstrip())
+                    line += data.count(b"\n", counted_to, begin)
+                    counted_to = begin
+                    elements.append((line, piece))
+                start = token.end()
+            if text != b",":
+                depth -= 1
+                if depth == 0:
+                    return elements if not data[token.end():].strip() else None
+    return None
+
+
 #: NDJSON lines parsed together (their pre-checks run once over the batch).
 LINE_BATCH = 256
 
 
-def items_of_lines(name: str, lines: Iterable[bytes], first_index: int = 0) -> Iterator[Item]:
+def items_of_lines(name: str, lines: Iterable[bytes | safe_io.Oversized], first_index: int = 0) -> Iterator[Item]:
+    """One item per line (a line longer than the ``item_bytes`` limit is an item with its finding)."""
     batch: list[tuple[int, bytes]] = []
     for index, line in enumerate(lines, first_index):
+        if isinstance(line, safe_io.Oversized) or len(line) > LIMITS.item_bytes:
+            yield from _items_of_batch(name, batch)
+            batch = []
+            size = line.size if isinstance(line, safe_io.Oversized) else len(line)
+            yield Item(name, index, index + 1, error=ParseError.of("limit.item-bytes", limit=LIMITS.item_bytes,
+                                                                   size=size))
+            continue
         batch.append((index, line.rstrip(b"\r\n")))
         if len(batch) == LINE_BATCH:
             yield from _items_of_batch(name, batch)

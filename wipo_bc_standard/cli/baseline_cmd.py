@@ -50,7 +50,7 @@ def create(paths: tuple[str, ...], target: str, profile: str, network_path: str 
         fail(str(exc))
     except KeyboardInterrupt:
         fail("interrupted: no baseline written")
-    with output(out_path) as out:
+    with output(out_path, validate_cmd.run_inputs(sources, network_path)) as out:
         count = baselines.write_entries(found, out)
     where = f" to {out_path}" if out_path and out_path != "-" else ""
     click.echo(f"wipo-bc: baseline of {count} finding{'s' if count != 1 else ''} written{where}", err=True)

@@ -3,35 +3,45 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any, NoReturn
 
 import click
 
+from .. import safe_io
 from ..report import EXIT_CANNOT_RUN
 from ..sources import SourceError, expand
 
 
 def fail(message: str) -> NoReturn:
-    """A clear one-line error and exit code 2: the run could not be done."""
-    click.echo(f"wipo-bc: error: {message}", err=True)
+    """A clear one-line error and exit code 2: the run could not be done. The message is made
+    printable (a file name or a value holding a newline or an escape cannot forge more lines)."""
+    click.echo(f"wipo-bc: error: {safe_io.printable(message)}", err=True)
     sys.exit(EXIT_CANNOT_RUN)
 
 
 @contextmanager
-def output(path: str | None) -> Iterator[IO[str]]:
-    """The file named by ``-o`` (UTF-8), or stdout."""
+def output(path: str | None, inputs: Iterable[Any] = (), binary: bool = False) -> Iterator[IO[Any]]:
+    """The file named by ``-o`` (UTF-8 text, or bytes), or stdout.
+
+    The file is written atomically (a temporary file renamed over it at the end), so a failed
+    write leaves the previous file as it was; a path that is one of ``inputs`` is refused.
+    Either is a one-line error, exit 2.
+    """
     if path is None or path == "-":
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    try:
-        stream = open(path, "w", encoding="utf-8", newline="\n")
-    except OSError as exc:
-        fail(f"cannot write {path}: {exc.strerror or exc}")
-    with stream:
+        stream: Any = sys.stdout.buffer if binary else sys.stdout
         yield stream
+        stream.flush()
+        return
+    name = safe_io.display_name(path)
+    try:
+        with safe_io.atomic_output(path, inputs, binary) as stream:
+            yield stream
+    except safe_io.OutputRefused as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot write {name}: {safe_io.reason(exc)} (any previous file is unchanged)")
 
 
 def input_sources(paths: tuple[str, ...]) -> list[Any]:

@@ -13,6 +13,7 @@ import orjson
 from ..engine import Checker
 from ..ledgers import KINDS, LedgerReader, open_reader
 from ..report import ItemResult
+from ..safe_io import printable
 from ..sources import SourceError, expand
 from .common import fail, output
 
@@ -67,17 +68,18 @@ def read(paths: tuple[str, ...], kind: str, chain: str | None, stream: str | Non
     files = export_files(paths)
     reader = make_reader(kind, chain, stream, records)
     problems = 0
-    with output(out_path) as out:
+    from .validate_cmd import run_inputs
+    with output(out_path, run_inputs(files, records=records)) as out:
         try:
             for item in reader.read(files):
                 if item.error is not None:
                     problems += 1
-                    click.echo(f"wipo-bc: {item.error.rule}: {item.error.finding().message}", err=True)
+                    click.echo(printable(f"wipo-bc: {item.error.rule}: {item.error.finding().message}"), err=True)
                     continue
                 for finding in item.findings:
                     problems += 1
-                    click.echo(f"wipo-bc: {finding.rule}: {item.source} item {item.index}"
-                               f"{' ' + finding.path if finding.path else ''}: {finding.message}", err=True)
+                    click.echo(printable(f"wipo-bc: {finding.rule}: {item.source} item {item.index}"
+                                         f"{' ' + finding.path if finding.path else ''}: {finding.message}"), err=True)
                 out.write(orjson.dumps(item.doc, option=orjson.OPT_APPEND_NEWLINE).decode("utf-8"))
         except SourceError as exc:
             fail(str(exc))

@@ -8,25 +8,46 @@ from typing import Any
 
 import click
 
-from .. import jsontext, parallel
+from .. import jsontext, parallel, safe_io
 from ..baseline import Baseline, BaselineError, BaselineFilter
 from ..engine import Checker
 from ..findings import Level
+from ..limits import LIMITS
 from ..progress import Progress
 from ..renderers import FORMATS, REGISTRY
 from ..report import Summary
 from ..rules import PROFILES
-from ..sources import SourceError
+from ..sources import SourceError, expand
 from ..targets import TARGETS
 from .common import fail, input_sources, output
 
 
+def read_option_file(option: str, path: str) -> bytes:
+    """The bytes of a file an option names: a regular file within the limits, or a one-line error."""
+    try:
+        return safe_io.read_regular(path, LIMITS.item_bytes)
+    except OSError as exc:
+        fail(f"{option} {path}: {safe_io.reason(exc)}")
+    except safe_io.NotReadable as exc:
+        fail(f"{option} {exc}")
+
+
+def run_inputs(sources: list[Any], *option_paths: str | None, records: str | None = None) -> list[Any]:
+    """Every file a run reads (sources, and files named by options): ``-o`` must name none of them."""
+    inputs = list(sources) + [p for p in option_paths if p]
+    if records:
+        inputs.append(records)
+        if Path(records).is_dir():
+            try:
+                inputs.extend(expand([records]))
+            except SourceError:
+                pass
+    return inputs
+
+
 def load_network(path: str) -> dict[str, Any]:
     """A network profile given as context; it must be readable JSON (a one-line error otherwise)."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        fail(f"--network {path}: {exc.strerror or exc}")
+    data = read_option_file("--network", path)
     doc = jsontext.parse(data)
     if isinstance(doc, jsontext.ParseError) or not isinstance(doc, dict):
         fail(f"--network {path}: not a JSON object")
@@ -37,10 +58,7 @@ def load_did_documents(paths: tuple[str, ...]) -> dict[str, Any]:
     """DID documents given with ``--did-document``, by their DID (a one-line error if one is unreadable)."""
     documents: dict[str, Any] = {}
     for path in paths:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            fail(f"--did-document {path}: {exc.strerror or exc}")
+        data = read_option_file("--did-document", path)
         doc = jsontext.parse(data)
         if isinstance(doc, jsontext.ParseError) or not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
             fail(f"--did-document {path}: not a DID document (a JSON object with an id)")
@@ -100,7 +118,8 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
         fail(f"--baseline {exc}")
     summary = Summary()
     progress = Progress.for_terminal(sys.stderr)  # None unless stderr is a terminal
-    with output(out_path) as out:
+    inputs = run_inputs(sources, network_path, baseline_path, *did_document_paths, records=records_path)
+    with output(out_path, inputs) as out:
         if ledger_kind:
             from .ledger_cmd import ledger_results
             results = ledger_results(ledger_kind, sources, checker_options, chain=chain, stream=stream,

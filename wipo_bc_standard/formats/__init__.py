@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..limits import LIMITS
+from ..safe_io import display_name
 from ..sources import READERS, Item
 
 # The readers import lxml and rdflib only when such a file is read: most runs read JSON, and
@@ -23,12 +25,12 @@ def _read_xml(path: Path) -> Iterator[Item]:
 
 def _read_jsonld(path: Path) -> Iterator[Item]:
     from . import rdf_form, xml_form
-    yield from rdf_form.items_from_jsonld(str(path), xml_form.read_bounded(path, rdf_form.MAX_RDF_BYTES))
+    yield from rdf_form.items_from_jsonld(display_name(path), xml_form.read_bounded(path, LIMITS.form_bytes))
 
 
 def _read_turtle(path: Path) -> Iterator[Item]:
     from . import rdf_form, xml_form
-    yield from rdf_form.items_from_turtle(str(path), xml_form.read_bounded(path, rdf_form.MAX_RDF_BYTES))
+    yield from rdf_form.items_from_turtle(display_name(path), xml_form.read_bounded(path, LIMITS.form_bytes))
 
 
 READERS[".xml"] = _read_xml

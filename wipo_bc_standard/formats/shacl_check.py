@@ -13,6 +13,8 @@ from typing import Any
 from rdflib import RDF, BNode, Graph, Namespace, URIRef
 
 from ..findings import Finding, Level
+from ..limits import CLAUSE as LIMITS_CLAUSE
+from ..limits import LIMITS
 from ..resources import data_dir
 from .model_map import NS
 from .rdf_form import Root
@@ -93,8 +95,14 @@ def shacl_findings(graph: Graph, roots: list[Root]) -> list[list[Finding]]:
         shape_graph = shapes(target)
         if shape_graph is None:
             continue
-        conforms, results, _ = pyshacl.validate(graph, shacl_graph=shape_graph, inference="none",
-                                                advanced=False, do_owl_imports=False, allow_warnings=True)
+        try:
+            conforms, results, _ = pyshacl.validate(graph, shacl_graph=shape_graph, inference="none",
+                                                    advanced=False, do_owl_imports=False, allow_warnings=True)
+        except RecursionError:  # pySHACL walks nested blank nodes recursively
+            message = f"blank nodes nested too deep for SHACL validation (limit depth: {LIMITS.depth})"
+            per_root[0].append(Finding(rule="limit.rdf", level=Level.ERROR, message=message,
+                                       clause=LIMITS_CLAUSE, params=(("detail", message),)))
+            continue
         if conforms:
             continue
         top = set(results.objects(None, SH.result))

@@ -19,6 +19,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from ..limits import LIMITS
 from .did import parse_did_url
 
 #: A public key this package can verify with.
@@ -35,13 +36,25 @@ class KeyDecodeError(ValueError):
     """A key value that cannot be decoded into a supported public key."""
 
 
-def b58decode(text: str) -> bytes:
-    """Bitcoin base58 (the multibase ``base58btc`` alphabet) to bytes; leading ``1`` are zero bytes."""
+class MalformedKey(KeyDecodeError):
+    """A key value that is not a valid encoding at all (not merely of an unsupported key type): a
+    signature made with it cannot be valid, and a DID document holding it is wrong."""
+
+
+def b58decode(text: str, limit: int | None = None) -> bytes:
+    """Bitcoin base58 (the multibase ``base58btc`` alphabet) to bytes; leading ``1`` are zero bytes.
+
+    Decoding is quadratic in the length, so a text longer than ``limit`` characters (default: the
+    ``key_chars`` limit) is refused before it is decoded.
+    """
+    limit = LIMITS.key_chars if limit is None else limit
+    if len(text) > limit:
+        raise MalformedKey(f"{len(text)} base58 characters, more than the limit of {limit} (docs/limits.md)")
     number = 0
     for char in text:
         digit = _B58_INDEX.get(char)
         if digit is None:
-            raise KeyDecodeError(f"{char!r} is not a base58btc character")
+            raise MalformedKey(f"{char!r} is not a base58btc character")
         number = number * 58 + digit
     body = number.to_bytes((number.bit_length() + 7) // 8, "big") if number else b""
     return b"\0" * (len(text) - len(text.lstrip("1"))) + body
@@ -63,7 +76,7 @@ def _varint(data: bytes) -> tuple[int, int]:
         value |= (byte & 0x7F) << (7 * i)
         if not byte & 0x80:
             return value, i + 1
-    raise KeyDecodeError("bad multicodec varint")
+    raise MalformedKey("bad multicodec varint")
 
 
 @lru_cache(maxsize=1024)
@@ -76,15 +89,15 @@ def decode_multikey(value: str) -> PublicKey:
     key = raw[used:]
     if codec == ED25519_PUB:
         if len(key) != 32:
-            raise KeyDecodeError(f"an Ed25519 public key has 32 bytes, not {len(key)}")
+            raise MalformedKey(f"an Ed25519 public key has 32 bytes, not {len(key)}")
         return Ed25519PublicKey.from_public_bytes(key)
     if codec == P256_PUB:
         if len(key) != 33 or key[0] not in (2, 3):
-            raise KeyDecodeError("a P-256 multikey is a 33-byte compressed point")
+            raise MalformedKey("a P-256 multikey is a 33-byte compressed point")
         try:
             return ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), key)
         except ValueError:
-            raise KeyDecodeError("not a point on P-256") from None
+            raise MalformedKey("not a point on P-256") from None
     raise KeyDecodeError(f"multicodec 0x{codec:x} is not a supported key type (Ed25519 0xed, P-256 0x1200)")
 
 

@@ -12,7 +12,8 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from .did_key import KeyDecodeError, PublicKey, b58decode, decode_multikey
+from ..limits import LIMITS
+from .did_key import KeyDecodeError, MalformedKey, PublicKey, b58decode, decode_multikey
 
 #: JWK members that carry private key material (RFC 7518 section 6, RFC 8037 section 2).
 PRIVATE_JWK_MEMBERS = frozenset({"d", "p", "q", "dp", "dq", "qi", "oth", "k"})
@@ -21,30 +22,35 @@ PRIVATE_JWK_MEMBERS = frozenset({"d", "p", "q", "dp", "dq", "qi", "oth", "k"})
 def b64url_decode(text: str) -> bytes:
     """Base64url without padding (RFC 7515, section 2); raises KeyDecodeError on bad input."""
     if not isinstance(text, str) or "=" in text:
-        raise KeyDecodeError("not unpadded base64url")
+        raise MalformedKey("not unpadded base64url")
     try:
         return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except (ValueError, TypeError):
-        raise KeyDecodeError("not base64url") from None
+        raise MalformedKey("not base64url") from None
 
 
 def key_from_jwk(jwk: Mapping[str, Any]) -> PublicKey:
     """An Ed25519 (``OKP``/``Ed25519``) or P-256 (``EC``/``P-256``) public key from a JWK."""
+    for member in ("x", "y"):
+        value = jwk.get(member)
+        if isinstance(value, str) and len(value) > LIMITS.key_chars:
+            raise MalformedKey(f"publicKeyJwk {member} has {len(value)} characters, more than the limit of "
+                                 f"{LIMITS.key_chars} (docs/limits.md)")
     kty, crv = jwk.get("kty"), jwk.get("crv")
     if kty == "OKP" and crv == "Ed25519":
         raw = b64url_decode(jwk.get("x", ""))
         if len(raw) != 32:
-            raise KeyDecodeError("an Ed25519 JWK's x has 32 bytes")
+            raise MalformedKey("an Ed25519 JWK's x has 32 bytes")
         return Ed25519PublicKey.from_public_bytes(raw)
     if kty == "EC" and crv == "P-256":
         x, y = b64url_decode(jwk.get("x", "")), b64url_decode(jwk.get("y", ""))
         if len(x) != 32 or len(y) != 32:
-            raise KeyDecodeError("a P-256 JWK's x and y have 32 bytes each")
+            raise MalformedKey("a P-256 JWK's x and y have 32 bytes each")
         try:
             return ec.EllipticCurvePublicNumbers(int.from_bytes(x, "big"), int.from_bytes(y, "big"),
                                                  ec.SECP256R1()).public_key()
         except ValueError:
-            raise KeyDecodeError("not a point on P-256") from None
+            raise MalformedKey("not a point on P-256") from None
     raise KeyDecodeError(f"JWK kty={kty!r} crv={crv!r} is not supported (OKP/Ed25519, EC/P-256)")
 
 

@@ -41,8 +41,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 
 from ..jcs import canonicalize, record_bytes
+from ..limits import LIMITS
 from .did import parse_did_url
-from .did_key import KeyDecodeError, PublicKey, b58decode, b58encode, did_key_document
+from .did_key import KeyDecodeError, MalformedKey, PublicKey, b58decode, b58encode, did_key_document
 from .documents import find_method, is_authorised
 from .keys import b64url_decode, key_from_verification_method
 
@@ -105,6 +106,14 @@ def verify_record(record: Mapping[str, Any], did_documents: Mapping[str, Any]) -
     if not isinstance(jws, str) and not data_integrity:
         return ProofOutcome(Status.UNRESOLVED, "the proof has neither a jws nor a proofValue to verify", "/proof")
     document = resolve_document(parsed.did, did_documents)
+    if document is None and parsed.method == "key" and parsed.did not in did_documents:
+        try:
+            did_key_document(parsed.did)
+        except MalformedKey as exc:  # not an unsupported key type: no valid signature can name it
+            return ProofOutcome(Status.INVALID, f"{parsed.did} is not a valid did:key: {exc}",
+                                "/proof/verificationMethod")
+        except KeyDecodeError:
+            pass
     if document is None:
         how = ("its key type is not supported (Ed25519, P-256)" if parsed.method == "key"
                else "no DID document for it was supplied (--did-document)")
@@ -117,6 +126,9 @@ def verify_record(record: Mapping[str, Any], did_documents: Mapping[str, Any]) -
                       else f"{vm} is not listed under assertionMethod in {parsed.did}'s DID document")
     try:
         key = key_from_verification_method(method)
+    except MalformedKey as exc:
+        return ProofOutcome(Status.INVALID, f"the key of {vm} is malformed: {exc}", "/proof/verificationMethod",
+                            method_problem)
     except KeyDecodeError as exc:
         return ProofOutcome(Status.UNRESOLVED, f"the key of {vm} cannot be used: {exc}",
                             "/proof/verificationMethod", method_problem)
@@ -167,7 +179,7 @@ def verify_data_integrity(proof: Mapping[str, Any], payload: bytes, key: PublicK
     if not isinstance(value, str) or not value.startswith("z"):
         return ProofOutcome(Status.INVALID, "proofValue is not multibase base58-btc (z...)", "/proof/proofValue")
     try:
-        signature = b58decode(value[1:])
+        signature = b58decode(value[1:], LIMITS.signature_chars)
     except KeyDecodeError:
         return ProofOutcome(Status.INVALID, "proofValue is not valid base58-btc", "/proof/proofValue")
     signed = _data_integrity_input(proof, payload)
@@ -209,6 +221,9 @@ def sign_record_data_integrity(record: Mapping[str, Any],
 
 def verify_detached_jws(jws: str, payload: bytes, key: PublicKey, kid: str | None = None) -> ProofOutcome:
     """Verify a detached compact JWS over ``payload`` with ``key`` (RFC 7515 appendix F, RFC 7797)."""
+    if len(jws) > LIMITS.signature_chars:
+        return ProofOutcome(Status.INVALID, f"the jws has {len(jws)} characters, more than the limit of "
+                                            f"{LIMITS.signature_chars} (docs/limits.md)")
     parts = jws.split(".")
     if len(parts) != 3 or parts[1]:
         return ProofOutcome(Status.INVALID, "jws is not a detached compact JWS (header..signature)")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding, Level
 from ..jsontext import ParseError
+from ..safe_io import NotReadable, display_name
 from ..sources import Item, SourceError
 from . import payload
 from .units import Unit, iter_units
@@ -100,7 +101,9 @@ class LedgerReader:
                 for unit in iter_units(Path(path)):
                     yield from self._read_unit(unit)
             except OSError as exc:
-                raise SourceError(f"{path}: {exc.strerror or exc}") from None
+                raise SourceError(f"{display_name(path)}: {exc.strerror or exc}") from None
+            except NotReadable as exc:
+                raise SourceError(str(exc)) from None
         if self.store is not None:
             for item in self.store.unanchored():
                 self.stats.findings += len(item.findings)

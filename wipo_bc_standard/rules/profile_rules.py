@@ -6,11 +6,11 @@ implies for another (fault model and node count, finality and confirmations, pla
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from .. import codelists as cl
+from .. import patterns
 from ..findings import Level
 from .access import member as _get
 from .catalogue import Hit, RuleContext, rule
@@ -193,7 +193,7 @@ def clock_skew_declared(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         yield "/timeSource/maxSkewSeconds", {}
 
 
-_DID_METHOD_NAME = re.compile(r"[a-z0-9]+")
+_DID_METHOD_NAME = patterns.compile(r"[a-z0-9]+", "DID method name")
 
 
 @rule(id="CFG-09", title="DID methods are bare method names", level=Level.ERROR,
