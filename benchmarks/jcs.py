@@ -23,8 +23,8 @@ from typing import Any
 import rfc8785
 
 from wipo_bc_standard import jcs
-from wipo_bc_standard.checks.ledger import CHAIN_RULES, LedgerChain
 from wipo_bc_standard.rules import CATALOGUE
+from wipo_bc_standard.rules.ledger_chain import CHAIN_RULES, LedgerChain
 
 ROOT = Path(__file__).resolve().parents[1]
 START = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)

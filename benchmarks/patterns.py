@@ -41,7 +41,7 @@ def library_patterns() -> dict[str, Callable[[str], Any]]:
     """Name -> a function matching one string, for every pattern the library applies to input."""
     from wipo_bc_standard import patterns, sources
     from wipo_bc_standard.formats import xml_form
-    from wipo_bc_standard.rules import record_rules
+    from wipo_bc_standard.rules import identifier_rules
 
     for module in PATTERN_MODULES:
         importlib.import_module(module)
@@ -58,7 +58,7 @@ def library_patterns() -> dict[str, Callable[[str], Any]]:
     found["re: array tokens (sources), on JSON"] = lambda s, c=sources._ARRAY_TOKENS: list(
         c.finditer(orjson.dumps([s, {"k": s}])))
     found["re: XML encoding declaration"] = lambda s, c=xml_form._ENCODING_DECL: c.match(s.encode())
-    found["re: whitespace (REC rules)"] = lambda s, c=record_rules._WHITESPACE: c.search(s)
+    found["re: whitespace (REC rules)"] = lambda s, c=identifier_rules._WHITESPACE: c.search(s)
     for pattern in NETWORK_EXAMPLES:
         compiled = patterns.compile(pattern)
         found[f"network: {pattern}"] = lambda s, c=compiled: c.fullmatch(s)

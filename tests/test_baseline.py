@@ -26,7 +26,7 @@ from wipo_bc_standard.baseline import (
 from wipo_bc_standard.cli import main
 from wipo_bc_standard.findings import Finding, Level
 from wipo_bc_standard.report import ItemResult, Report
-from wipo_bc_standard.rules.record_rules import example_record
+from wipo_bc_standard.rules.examples import example_record
 
 LEDGER_TODAY = [
     example_record(),
@@ -107,6 +107,18 @@ def test_only_new_findings_are_reported(tmp_path: Path) -> None:
     assert suppress.suppressed == sum(len(r.findings) for r in unfiltered) - len(new)
     # Items whose findings were all accepted count as conformant again.
     assert [r.conformant for r in report.items[1:-1]] == [True, True, True]
+
+
+def test_the_python_api_takes_a_baseline_file_as_the_cli_does(tmp_path: Path) -> None:
+    from wipo_bc_standard import validate
+    path = _ndjson(tmp_path / "ledger.ndjson", LEDGER_TODAY)
+    with (tmp_path / "baseline.json").open("w", encoding="utf-8") as out:
+        write(_results(path), out)
+    before = validate(path)
+    after = validate(path, baseline=tmp_path / "baseline.json")
+    found = sum(len(item.findings) for item in before.items)
+    assert found and after.conformant and after.summary.suppressed == found
+    assert after.summary.items == before.summary.items
 
 
 def test_an_accepted_finding_is_accepted_as_often_as_it_was_seen() -> None:

@@ -78,3 +78,20 @@ def test_st3_state_codes_are_iso_3166_codes_and_former_ones_are_not(shared_testd
     states = {c.value for c in st3.ST3.codes if c.fact("kind") == "state" and c.fact("status") == "current"}
     assert states <= iso, sorted(states - iso)
     assert not (st3.FORMER.keys() & iso), "former codes are withdrawn from ISO 3166-1"
+
+
+def test_yu_is_yugoslavia_and_cs_names_both_of_its_meanings() -> None:
+    # ISO 3166-3: YU was Yugoslavia until 2003; Serbia and Montenegro then used CS (2003-2006), the
+    # code Czechoslovakia had used until 1993.
+    assert st3.NAMES["YU"] == "Yugoslavia"
+    assert "Serbia and Montenegro" in st3.NAMES["CS"] and "Czechoslovakia" in st3.NAMES["CS"]
+    assert {"CZ", "SK", "ME", "RS"} <= set(st3.FORMER["CS"][1].split())
+
+
+def test_vertical_use_cases_serve_one_phase_and_horizontal_ones_several() -> None:
+    # The list's own definition: vertical use cases serve one phase of the value chain, horizontal several.
+    phases = set(cl.VALUE_CHAIN_PHASES.values)
+    for case in cl.USE_CASES.codes:
+        served = (case.fact("phases") or "").split()
+        assert served and set(served) <= phases, case.value
+        assert (len(served) == 1) == (case.fact("kind") == "vertical"), (case.value, case.fact("kind"), served)

@@ -13,10 +13,10 @@ from lxml import etree
 
 from wipo_bc_standard import Level, validate
 from wipo_bc_standard.cli import main
+from wipo_bc_standard.constants import CONTEXT_URL
 from wipo_bc_standard.formats import artifacts, rdf_form, xml_form
 from wipo_bc_standard.formats.convert import render
-from wipo_bc_standard.formats.model_map import CONTEXT_URL
-from wipo_bc_standard.rules.record_rules import example_record
+from wipo_bc_standard.rules.examples import example_record
 from wipo_bc_standard.sources import READERS, iter_items
 
 from .conftest import EXAMPLES

@@ -15,8 +15,8 @@ import pytest
 
 from wipo_bc_standard.checks.schema_check import compile_schema
 from wipo_bc_standard.engine import Checker
+from wipo_bc_standard.items import Item
 from wipo_bc_standard.rules import CATALOGUE, Rule, RuleContext
-from wipo_bc_standard.sources import Item
 
 GUARDED = [(rule, target) for rule in CATALOGUE.values() for target in rule.guards]
 

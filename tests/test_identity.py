@@ -26,7 +26,7 @@ from wipo_bc_standard.identity.documents import did_syntax_problems, private_key
 from wipo_bc_standard.identity.keys import key_from_verification_method
 from wipo_bc_standard.identity.proofs import Status, sign_record, sign_record_data_integrity, verify_record
 from wipo_bc_standard.rules import CATALOGUE, RuleContext
-from wipo_bc_standard.rules.record_rules import example_record
+from wipo_bc_standard.rules.examples import example_record
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata"

@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from wipo_bc_standard import jcs, validate
-from wipo_bc_standard.checks.ledger import CHAIN_RULES, LedgerChain
 from wipo_bc_standard.cli import main
 from wipo_bc_standard.findings import Level
 from wipo_bc_standard.rules import CATALOGUE, RuleContext
+from wipo_bc_standard.rules.ledger_chain import CHAIN_RULES, LedgerChain
 
 from .ledger_factory import EXAMPLE_LEDGERS, EXAMPLES, chain_20, link, ndjson
 

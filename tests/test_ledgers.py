@@ -101,6 +101,21 @@ def test_ledger_read_gives_the_planted_records_at_their_positions(platform: str)
 
 
 @pytest.mark.parametrize("platform", PLATFORMS)
+def test_the_python_api_reads_ledger_exports_as_the_cli_does(platform: str, tmp_path: Path) -> None:
+    from wipo_bc_standard import validate
+    chain = "ip-register" if platform == "multichain" else None
+    stream = "em-rights" if platform == "multichain" else None
+    report = validate(_files(platform), from_=platform, chain=chain, stream=stream, records=FIXTURES / "offchain",
+                      profile="strict")
+    out = tmp_path / "report.json"
+    _cli("validate", "--from", platform, "--records", str(FIXTURES / "offchain"), "--profile", "strict",
+         *OPTIONS[platform], "--format", "json", "-o", str(out), *map(str, _files(platform)))
+    cli = json.loads(out.read_text(encoding="utf-8"))
+    assert report.summary.to_dict() == cli["summary"] and report.summary.items == 201
+    assert [item.to_dict() for item in report.items] == cli["items"]
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
 def test_every_entry_is_a_record_a_finding_or_skipped_with_a_reason(platform: str) -> None:
     reader = _reader(platform)
     items = list(reader.read(_files(platform)))
@@ -231,7 +246,7 @@ def test_fabric_block_hash_links_the_fixture_blocks() -> None:
 # -- the forms of each platform --------------------------------------------------------------------
 
 def _record(**changes: Any) -> dict[str, Any]:
-    from wipo_bc_standard.rules.record_rules import example_record
+    from wipo_bc_standard.rules.examples import example_record
     return example_record(**changes)
 
 

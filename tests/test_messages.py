@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 
 from wipo_bc_standard import messages, validate
+from wipo_bc_standard.constants import MESSAGE_LANGUAGES
 from wipo_bc_standard.rules import CATALOGUE
-from wipo_bc_standard.rules.record_rules import example_record
+from wipo_bc_standard.rules.examples import example_record
 
 
 def test_every_catalogued_message_has_every_language() -> None:
-    for rule, templates in messages.CATALOGUE.items():
-        assert set(templates) == set(messages.LANGUAGES), rule
+    for rule, templates in messages.TEMPLATES.items():
+        assert set(templates) == set(MESSAGE_LANGUAGES), rule
 
 
 def test_every_rule_has_a_chinese_message() -> None:

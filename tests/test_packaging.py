@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import zipfile
@@ -29,6 +30,10 @@ def test_wheel_carries_the_artifacts(wheel: Path) -> None:
         assert f"wipo_bc_standard/_data/schemas/{schema.name}" in names
     for term_file in (ROOT / "vocab").iterdir():
         assert f"wipo_bc_standard/_data/vocab/{term_file.name}" in names
+    # The conformance suite, with the examples its cases read, in the layout the manifest's paths assume.
+    manifest = json.loads((ROOT / "conformance" / "manifest.json").read_text(encoding="utf-8"))
+    for case in manifest["cases"]:
+        assert f"wipo_bc_standard/_data/{case['input']}" in names, case["id"]
 
 
 def test_cli_runs_as_a_module() -> None:

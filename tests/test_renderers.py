@@ -26,7 +26,7 @@ from wipo_bc_standard.renderers import REGISTRY
 from wipo_bc_standard.renderers.github import escape_data, escape_property
 from wipo_bc_standard.report import ItemResult, Summary
 from wipo_bc_standard.rules import CATALOGUE
-from wipo_bc_standard.rules.record_rules import example_record
+from wipo_bc_standard.rules.examples import example_record
 
 from .conftest import EXAMPLES
 
@@ -413,7 +413,7 @@ def test_report_text_on_the_same_terminal_clears_the_progress_line_first() -> No
 
 def test_html_lists_a_bounded_number_of_findings_and_counts_them_all(monkeypatch: pytest.MonkeyPatch) -> None:
     from wipo_bc_standard.renderers import html as html_renderer
-    from wipo_bc_standard.rules.record_rules import example_record
+    from wipo_bc_standard.rules.examples import example_record
     monkeypatch.setattr(html_renderer, "MAX_ROWS", 5)
     out = io.StringIO()
     renderer = REGISTRY["html"](out)

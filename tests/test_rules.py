@@ -16,9 +16,9 @@ from click.testing import CliRunner
 from wipo_bc_standard.cli import main
 from wipo_bc_standard.findings import Level
 from wipo_bc_standard.rules import CATALOGUE, PROFILES, Rule, RuleContext, rule, select
+from wipo_bc_standard.rules.examples import EXAMPLE_LEDGER, example_record
 from wipo_bc_standard.rules.governance_rules import example_governance
 from wipo_bc_standard.rules.profile_rules import example_profile
-from wipo_bc_standard.rules.record_rules import EXAMPLE_LEDGER, example_record
 from wipo_bc_standard.targets import TARGETS
 
 RULES = sorted(CATALOGUE.values(), key=lambda r: r.id)

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from wipo_bc_standard import Finding, Level, Report, validate
 from wipo_bc_standard.cli import main
 from wipo_bc_standard.jsontext import MAX_DEPTH
-from wipo_bc_standard.rules.record_rules import example_record
+from wipo_bc_standard.rules.examples import example_record
 
 
 def rules_of(report: Report) -> list[list[str]]:

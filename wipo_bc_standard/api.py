@@ -1,4 +1,4 @@
-"""The Python API: what the CLI calls, and what implementers call from their own code."""
+"""The Python API: what implementers call from their own code (the CLI calls the same runner)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from .engine import Checker
+from .baseline import Baseline
 from .findings import Level
 from .report import ItemResult, Report
-from .sources import Item, expand, iter_items
+from .runner import LedgerInput, Run, RunOptions, load_baseline
+from .sources import expand
 
 #: What ``validate`` accepts: a path, bytes, a mapping, or an iterable of mappings (or of those).
 Source = str | Path | bytes | Mapping[str, Any] | Iterable[Mapping[str, Any]]
@@ -18,15 +19,22 @@ Source = str | Path | bytes | Mapping[str, Any] | Iterable[Mapping[str, Any]]
 
 def iter_validate(source: Source | Iterable[Source], *, target: str = "auto", profile: str = "interop",
                   network: Mapping[str, Any] | None = None, fail_on: Level | str = Level.ERROR,
-                  lang: str = "en", did_documents: Mapping[str, Any] | None = None) -> Iterator[ItemResult]:
+                  lang: str = "en", did_documents: Mapping[str, Any] | None = None,
+                  from_: str | None = None, chain: str | None = None, stream: str | None = None,
+                  records: str | Path | None = None, baseline: Baseline | str | Path | None = None,
+                  jobs: int = 1) -> Iterator[ItemResult]:
     """Check each item of the sources and yield its result as soon as it is known (streaming).
 
     ``did_documents`` maps DIDs to their DID documents, for verifying record signatures offline.
+    ``from_`` (``evm``, ``fabric``, ``multichain``): the sources are ledger export files of that
+    platform, whose records are checked as one ledger; ``chain``, ``stream`` and ``records`` are
+    the CLI's ``--chain``, ``--stream`` and ``--records``. ``baseline``: a :class:`Baseline` or
+    the path of a baseline file, whose findings are left out. ``jobs``: processes for file sources
+    (0: all cores for large inputs).
     """
-    checker = Checker(target=target, profile=profile, network=network,
-                      fail_on=Level.parse(fail_on) if isinstance(fail_on, str) else fail_on, lang=lang,
-                      did_documents=did_documents)
-    return checker.run(_items(source))
+    return _run(source, target=target, profile=profile, network=network, fail_on=fail_on, lang=lang,
+                did_documents=did_documents, from_=from_, chain=chain, stream=stream, records=records,
+                baseline=baseline, jobs=jobs)[0]
 
 
 def validate(source: Source | Iterable[Source], **options: Any) -> Report:
@@ -35,23 +43,39 @@ def validate(source: Source | Iterable[Source], **options: Any) -> Report:
     >>> validate({"recordId": "x"}).conformant
     False
     """
-    return Report.of(iter_validate(source, **options))
+    results, run = _run(source, **options)
+    return Report(list(results), run.summary)
+
+
+def _run(source: Any, *, target: str = "auto", profile: str = "interop", network: Mapping[str, Any] | None = None,
+         fail_on: Level | str = Level.ERROR, lang: str = "en", did_documents: Mapping[str, Any] | None = None,
+         from_: str | None = None, chain: str | None = None, stream: str | None = None,
+         records: str | Path | None = None, baseline: Baseline | str | Path | None = None,
+         jobs: int = 1) -> tuple[Iterator[ItemResult], Run]:
+    options = RunOptions(target=target, profile=profile, network=network,
+                         fail_on=Level.parse(fail_on) if isinstance(fail_on, str) else fail_on, lang=lang,
+                         did_documents=did_documents or {}, jobs=jobs,
+                         baseline=baseline if isinstance(baseline, Baseline) or baseline is None
+                         else load_baseline(baseline),
+                         ledger=LedgerInput(from_, chain, stream, records) if from_ else None)
+    run = Run(options)
+    return run.results(_sources(source)), run
 
 
 _NOTHING = object()
 
 
-def _items(source: Any) -> Iterator[Item]:
+def _sources(source: Any) -> list[Any]:
     if isinstance(source, (str, Path)):
-        return iter_items(expand([source]) if str(source) != "-" else ["-"])
+        return expand([source]) if str(source) != "-" else ["-"]
     if isinstance(source, (bytes, bytearray, Mapping)):
-        return iter_items([source])
+        return [source]
     # An iterable of paths, or of documents: told by its first element (a generator is not copied).
     elements = iter(source)
     first = next(elements, _NOTHING)
     if first is _NOTHING:
-        return iter(())
+        return []
     rest = itertools.chain([first], elements)
     if isinstance(first, (str, Path)):
-        return iter_items(expand(list(rest)))
-    return iter_items([rest])
+        return expand(list(rest))
+    return [rest]

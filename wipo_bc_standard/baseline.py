@@ -29,7 +29,7 @@ import orjson
 
 from . import jsontext, safe_io
 from ._version import __version__
-from .findings import Finding, Level
+from .findings import Finding, Level, conformant_at
 from .report import ItemResult
 
 #: The version of the baseline file format; a reader refuses versions it does not know.
@@ -149,7 +149,7 @@ class BaselineFilter:
                         kept.append(finding)
                 if len(kept) != len(result.findings):
                     result.findings = kept
-                    result.conformant = not any(f.level >= self.fail_on for f in kept)
+                    result.conformant = conformant_at(kept, self.fail_on)
             yield result
 
 

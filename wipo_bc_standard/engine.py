@@ -9,15 +9,15 @@ from typing import Any
 import orjson
 
 from . import messages, schemas
-from .checks.ledger import LedgerChain
 from .checks.schema_check import SchemaCheck, compile_schema
-from .findings import Finding, Level
+from .findings import Finding, Level, conformant_at
+from .items import Item
 from .limits import CLAUSE as LIMITS_CLAUSE
 from .limits import LIMITS
 from .report import ItemResult
 from .resources import data_dir
 from .rules import PROFILES, Rule, RuleContext, select
-from .sources import Item
+from .rules.ledger_chain import LedgerChain
 from .targets import TARGETS, detect
 
 _CLAUSE_UNKNOWN = "DESIGN: conformance targets"
@@ -107,7 +107,7 @@ class Checker:
             if target == "auto":
                 target = detect(doc)
             findings = self._from_reader(item) + self._check_doc(doc, target)
-        conformant = not any(f.level >= self.fail_on for f in findings)
+        conformant = conformant_at(findings, self.fail_on)
         if len(findings) > LIMITS.findings_per_item:
             findings = _capped(findings, self.context.lang)
         return ItemResult(item.source, item.index, item.line, target, findings, conformant, item.position)

@@ -7,6 +7,7 @@ CI systems, baselines and people all key on different parts of it.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +40,12 @@ class Level(enum.IntEnum):
             return by_name[text.lower()]
         except KeyError:
             raise ValueError(f"unknown level {text!r} (use error, warning or info)") from None
+
+
+def conformant_at(findings: Iterable[Finding], fail_on: Level) -> bool:
+    """Whether an item with these findings is conformant: none is at or above ``fail_on``. The one
+    place this is decided (the checker, the baseline filter and the parallel chain all ask here)."""
+    return not any(f.level >= fail_on for f in findings)
 
 
 def json_pointer(parts: list[str | int] | tuple[str | int, ...]) -> str:

@@ -10,12 +10,10 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from .findings import Finding
-
-LANGUAGES = ("en", "zh")
+from .findings import Finding, Level
 
 #: rule id -> language -> template (``str.format`` with the finding's parameters).
-CATALOGUE: dict[str, dict[str, str]] = {
+TEMPLATES: dict[str, dict[str, str]] = {
     "source.unreadable": {"en": "the file cannot be read: {detail}", "zh": "无法读取该文件：{detail}"},
     "json.syntax": {"en": "not JSON: {detail}", "zh": "不是 JSON：{detail}"},
     "json.empty": {"en": "empty line: no JSON value", "zh": "空行：没有 JSON 值"},
@@ -96,7 +94,7 @@ def localised(finding: Finding, lang: str) -> Finding:
 
 def message(rule: str, params: Mapping[str, Any], lang: str = "en", fallback: str = "") -> str:
     """The message of a finding in ``lang``; ``fallback`` (English) when the catalogue has none."""
-    templates = CATALOGUE.get(rule) or CATALOGUE.get(rule.split(".", 1)[0] + ".*")
+    templates = TEMPLATES.get(rule) or TEMPLATES.get(rule.split(".", 1)[0] + ".*")
     if templates is None:
         return fallback
     values = dict(params)
@@ -106,3 +104,17 @@ def message(rule: str, params: Mapping[str, Any], lang: str = "en", fallback: st
         return templates.get(lang, templates["en"]).format(**values)
     except (KeyError, IndexError, ValueError):
         return fallback or templates["en"]
+
+
+def finding(rule: str, level: Level, templates: Mapping[str, str], params: Mapping[str, Any], lang: str = "en", *,
+            path: str = "", clause: str = "") -> Finding:
+    """A finding of a rule whose message templates (by language) are its own: the one place a
+    rule's, the chain's and the ledger readers' findings are made. The message is in ``lang``
+    (English where there is none in it); a template its parameters do not fit is said as it is."""
+    template = templates.get(lang) or templates["en"]
+    try:
+        message = template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        message = template
+    return Finding(rule=rule, level=level, message=message, path=path, clause=clause,
+                   params=tuple(sorted(params.items())))

@@ -16,9 +16,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .checks.ledger import canonical_record_bytes, chain_view
 from .engine import Checker
+from .findings import conformant_at
 from .report import ItemResult
+from .rules.ledger_chain import canonical_record_bytes, chain_view
 from .sources import NDJSON_SUFFIXES, Item, items_of_bytes, items_of_lines, iter_items
 
 #: Lines per batch sent to a worker: large enough that the cost of the hand-over is small.
@@ -63,7 +64,7 @@ def run(sources: list[Any], checker_options: dict[str, Any], jobs: int) -> Itera
                 found = chain.feed(*view)
                 if found:
                     result.findings.extend(found)
-                    result.conformant = not any(f.level >= fail_on for f in result.findings)
+                    result.conformant = conformant_at(result.findings, fail_on)
             yield result
 
 

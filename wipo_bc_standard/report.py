@@ -6,11 +6,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ._version import __version__
+from .constants import STANDARD_VERSION
 from .findings import Finding, Level
 
 EXIT_CONFORMANT = 0
 EXIT_NOT_CONFORMANT = 1
 EXIT_CANNOT_RUN = 2
+
+
+def header() -> dict[str, Any]:
+    """What every report starts with: the tool that made it and the version of the standard it checks."""
+    return {"tool": {"name": "wipo-bc-standard", "version": __version__}, "standardVersion": STANDARD_VERSION}
 
 
 @dataclass(slots=True)
@@ -96,5 +103,4 @@ class Report:
         return self.summary.exit_code()
 
     def to_dict(self) -> dict[str, Any]:
-        from .renderers.json_report import header
         return {**header(), "summary": self.summary.to_dict(), "items": [i.to_dict() for i in self.items]}

@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
-#: The project's namespace for schema ids and vocabulary IRIs (this project's, not WIPO's).
-NAMESPACE = "https://wipo-bc-standard.org/"
 
 
 def source_root() -> Path | None:

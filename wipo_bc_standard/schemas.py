@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ._version import STANDARD_VERSION
-from .resources import NAMESPACE, data_dir
+from .constants import NAMESPACE, STANDARD_VERSION
+from .resources import data_dir
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

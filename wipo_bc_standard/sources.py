@@ -1,4 +1,5 @@
-"""Readers: turn paths, stdin, bytes or Python objects into a stream of items.
+"""Sources: turn paths, stdin, bytes or Python objects into a stream of items, each file read by
+the reader its ending names in :data:`READERS`.
 
 Every item carries where it came from (source, index, line). Nothing is dropped: a line that is
 not JSON is still an item, with its parse error, so that items in always equals items reported.
@@ -12,12 +13,11 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from . import jsontext, safe_io
-from .findings import Finding
+from .items import Item, SourceError
 from .jsontext import ParseError
 from .limits import LIMITS
 
@@ -25,35 +25,6 @@ from .limits import LIMITS
 JSON_SUFFIXES = (".json",)
 NDJSON_SUFFIXES = (".ndjson", ".jsonl")
 KNOWN_SUFFIXES = JSON_SUFFIXES + NDJSON_SUFFIXES
-
-#: Readers of other forms by file ending (``.xml``, ``.jsonld``, ``.ttl``), registered by the
-#: modules of :mod:`wipo_bc_standard.formats`, which are imported on first use.
-READERS: dict[str, Callable[[Path], Iterator[Item]]] = {}
-
-
-def _readers() -> dict[str, Callable[[Path], Iterator[Item]]]:
-    from . import formats  # noqa: F401  (registers the readers)
-    return READERS
-
-
-class SourceError(Exception):
-    """A source that cannot be read at all (missing path, unreadable file): the run cannot be done."""
-
-
-@dataclass(slots=True)
-class Item:
-    """One document to check and where it came from."""
-
-    source: str
-    index: int
-    line: int | None
-    doc: Any = None
-    error: ParseError | None = None
-    #: Position on a ledger, for items read from a ledger export.
-    position: Mapping[str, Any] | None = None
-    #: Findings the reader already made (XSD errors of an XML record, a refused remote context...).
-    findings: list[Finding] = field(default_factory=list)
-
 
 def iter_items(sources: Iterable[Any]) -> Iterator[Item]:
     """Items of each source in order: a path, ``-`` (stdin), bytes, a mapping or an iterable of mappings."""
@@ -116,7 +87,7 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
 
 def _walk(top: Path) -> list[Path]:
     found: list[Path] = []
-    known = set(KNOWN_SUFFIXES) | set(_readers())
+    known = set(KNOWN_SUFFIXES) | set(READERS)
     for folder, dirnames, filenames in os.walk(top, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
@@ -135,7 +106,7 @@ def _read_path(path: Path) -> Iterator[Item]:
     error, too large) is an item with a ``source.unreadable`` finding: the other files of the run
     are still checked and reported."""
     suffix = path.suffix.lower()
-    reader = _readers().get(suffix)
+    reader = READERS.get(suffix)
     name = safe_io.display_name(path)
     index = 0
     try:
@@ -315,3 +286,33 @@ def _items_of_batch(name: str, batch: list[tuple[int, bytes]]) -> Iterator[Item]
             yield Item(name, index, index + 1, error=result)
         else:
             yield Item(name, index, index + 1, doc=result)
+
+
+# The other forms' readers import lxml and rdflib only when such a file is read: most runs read
+# JSON, and rdflib alone costs a tenth of a second of start-up.
+
+def _read_xml(path: Path) -> Iterator[Item]:
+    from .formats import xml_form
+    yield from xml_form.read_path(path)
+
+
+def _read_jsonld(path: Path) -> Iterator[Item]:
+    from .formats import rdf_form, xml_form
+    yield from rdf_form.items_from_jsonld(safe_io.display_name(path), xml_form.read_bounded(path, LIMITS.form_bytes))
+
+
+def _read_turtle(path: Path) -> Iterator[Item]:
+    from .formats import rdf_form, xml_form
+    yield from rdf_form.items_from_turtle(safe_io.display_name(path), xml_form.read_bounded(path, LIMITS.form_bytes))
+
+
+#: The reader of each file ending other than JSON's and NDJSON's (read above): a new form is one
+#: function here and its module in :mod:`wipo_bc_standard.formats`.
+READERS: dict[str, Callable[[Path], Iterator[Item]]] = {
+    ".xml": _read_xml,
+    ".jsonld": _read_jsonld,
+    ".ttl": _read_turtle,
+}
+
+__all__ = ["JSON_SUFFIXES", "KNOWN_SUFFIXES", "NDJSON_SUFFIXES", "READERS", "Item", "SourceError", "element_lines",
+           "expand", "items_of_bytes", "items_of_lines", "iter_items"]

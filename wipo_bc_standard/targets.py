@@ -6,8 +6,8 @@ from typing import Any
 
 #: Every target ``validate`` knows; ``ledger`` is a sequence of records.
 TARGETS = ("record", "ledger", "profile", "governance", "did", "vc")
-#: Targets whose items are checked against a JSON Schema of their own.
-SCHEMA_TARGETS = ("record", "profile", "governance", "did", "vc")
+#: Targets whose items are checked against a JSON Schema of their own (a ledger's items are records).
+SCHEMA_TARGETS = tuple(t for t in TARGETS if t != "ledger")
 
 
 def detect(doc: Any) -> str | None:

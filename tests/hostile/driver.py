@@ -90,12 +90,6 @@ def _child(case: dict[str, Any], out_dir: Path) -> None:
 def main(manifest: str, results_path: str) -> None:
     sys.addaudithook(_audit)
     # What every case needs, loaded once (the cases then measure checking, not importing).
-    import wipo_bc_standard.cli
-    import wipo_bc_standard.compat
-    import wipo_bc_standard.formats
-    import wipo_bc_standard.ledgers
-    import wipo_bc_standard.sources
-    wipo_bc_standard.sources._readers()
     cases = json.loads(Path(manifest).read_text(encoding="utf-8"))
     results = []
     for case in cases:

@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from wipo_bc_standard.identity.did_key import encode_multikey
 from wipo_bc_standard.identity.proofs import Status, sign_record, sign_record_data_integrity, verify_record
-from wipo_bc_standard.rules.record_rules import example_record
+from wipo_bc_standard.rules.examples import example_record
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]

@@ -29,6 +29,7 @@ class SchemaCheck:
 
     def __init__(self, schema: dict[str, Any], clause: str, lang: str = "en") -> None:
         self._validator = compile_schema(schema)
+        self._schema = schema
         self._clause = clause
         self._lang = lang
 
@@ -53,6 +54,11 @@ class SchemaCheck:
         english = error.message if keyword != "additionalProperties" else ""
         message = messages.message(f"schema.{keyword}", params, self._lang, english) if self._lang != "en" or not english \
             else english
+        if keyword == "pattern" and self._lang == "en":
+            # A pattern says little to most users: add what the member holds (its schema description).
+            expected = _description(self._schema, list(error.schema_path)[:-1])
+            if expected:
+                message = f"{message}; expected: {expected}"
         children: tuple[Finding, ...] = ()
         if keyword in ("anyOf", "oneOf") and getattr(kind, "context", None):
             # The best match is the branch that failed least (fewest errors, then the deepest one:
@@ -67,6 +73,20 @@ class SchemaCheck:
         return Finding(rule=f"schema.{keyword}", level=Level.ERROR, message=message,
                        path=json_pointer(path), clause=f"{self._clause}#{schema_path}",
                        children=children)
+
+
+def _description(schema: Any, path: list[Any]) -> str | None:
+    """The ``description`` of the schema node at ``path`` (a keyword location), if there is one."""
+    node = schema
+    for part in path:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return None
+    description = node.get("description") if isinstance(node, dict) else None
+    return description if isinstance(description, str) else None
 
 
 def _short(value: Any, limit: int = 60) -> str:

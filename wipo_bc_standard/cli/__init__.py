@@ -10,7 +10,7 @@ from .._version import __version__
 
 #: Modules that each define ``commands`` (a list of click commands or groups), in help order.
 COMMAND_MODULES = ("validate_cmd", "ledger_cmd", "compat_cmd", "jcs_cmd", "convert_cmd", "vocab_cmd",
-                   "rules_cmd", "schemas_cmd", "baseline_cmd", "docs_cmd")
+                   "rules_cmd", "schemas_cmd", "baseline_cmd", "docs_cmd", "conformance_cmd")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
 
 import click
 
 from .. import baseline as baselines
-from .. import parallel
-from ..engine import Checker
-from ..findings import Level
+from ..runner import Run, RunError, RunOptions, load_network_profile, run_inputs
 from ..sources import SourceError
 from . import validate_cmd
 from .common import fail, input_sources, output
@@ -39,18 +36,16 @@ def create(paths: tuple[str, ...], target: str, profile: str, network_path: str 
     with `wipo-bc validate --baseline FILE`.
     """
     sources = input_sources(paths)
-    network = validate_cmd.load_network(network_path) if network_path else None
-    options: dict[str, Any] = {"target": target, "profile": profile, "network": network,
-                               "fail_on": Level.ERROR, "lang": "en"}
-    Checker(**options)  # fail early on options the checker refuses
-    jobs = jobs or parallel.auto_jobs(sources, target)
-    try:  # everything is checked before the file is opened: an interrupted run leaves no file behind
-        found = baselines.collect(parallel.run(sources, options, jobs))
-    except SourceError as exc:
+    try:
+        run = Run(RunOptions(target=target, profile=profile,
+                             network=load_network_profile(network_path) if network_path else None, jobs=jobs))
+        # Everything is checked before the file is opened: an interrupted run leaves no file behind.
+        found = baselines.collect(run.results(sources))
+    except (RunError, SourceError) as exc:
         fail(str(exc))
     except KeyboardInterrupt:
         fail("interrupted: no baseline written")
-    with output(out_path, validate_cmd.run_inputs(sources, network_path)) as out:
+    with output(out_path, run_inputs(sources, network_path)) as out:
         count = baselines.write_entries(found, out)
     where = f" to {out_path}" if out_path and out_path != "-" else ""
     click.echo(f"wipo-bc: baseline of {count} finding{'s' if count != 1 else ''} written{where}", err=True)

@@ -9,9 +9,8 @@ from typing import IO, Any, NoReturn
 
 import click
 
-from .. import safe_io
+from .. import runner, safe_io
 from ..report import EXIT_CANNOT_RUN
-from ..sources import SourceError, expand
 
 
 def fail(message: str) -> NoReturn:
@@ -45,14 +44,8 @@ def output(path: str | None, inputs: Iterable[Any] = (), binary: bool = False) -
 
 
 def input_sources(paths: tuple[str, ...]) -> list[Any]:
-    """The files named or under the directories named (``-``: stdin); a one-line error, exit 2, for
-    no input or a path that does not exist."""
-    if not paths:
-        fail("no input: name files, directories, or - for stdin")
-    sources: list[Any] = []
+    """The files named or under the directories named (``-``: stdin), or a one-line error."""
     try:
-        for path in paths:
-            sources.extend(["-"] if path == "-" else expand([path]))
-    except SourceError as exc:
+        return runner.input_sources(paths)
+    except runner.RunError as exc:
         fail(str(exc))
-    return sources

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import click
 
+from ..constants import CONVERT_FORMS
 from .common import fail, output
 
 
 @click.command("convert")
 @click.argument("path", metavar="FILE")
-@click.option("--to", "form", type=click.Choice(("json", "xml", "jsonld", "ttl")), required=True,
+@click.option("--to", "form", type=click.Choice(CONVERT_FORMS), required=True,
               help="Form to write.")
 @click.option("-o", "--output", "out_path", metavar="FILE", help="Write to FILE instead of stdout.")
 def convert(path: str, form: str, out_path: str | None) -> None:

@@ -67,7 +67,7 @@ def generate(config_file: str | None) -> None:
     from ..docs_site import generate as write_pages
 
     config = find_config(config_file)
-    for page in write_pages(config.parent / "docs", Sources(config.parent)):
+    for page in write_pages(config.parent / "docs", Sources(config.parent), click.get_current_context().find_root().command):
         click.echo(page.path)
 
 

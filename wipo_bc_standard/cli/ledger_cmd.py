@@ -3,29 +3,26 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import click
 import orjson
 
-from ..engine import Checker
-from ..ledgers import KINDS, LedgerReader, open_reader
-from ..report import ItemResult
+from ..constants import LEDGER_KINDS
+from ..ledgers import LedgerReader
+from ..runner import LedgerInput, RunError, open_ledger, run_inputs
 from ..safe_io import printable
 from ..sources import SourceError, expand
 from .common import fail, output
 
 
 def make_reader(kind: str, chain: str | None, stream: str | None, records: str | None) -> LedgerReader:
-    """The reader ``--from`` names, or a one-line error (shared by ``ledger read`` and ``validate``)."""
-    if kind == "multichain" and not chain:
-        fail("--from multichain: stream items do not name their chain: give --chain NAME")
+    """The reader ``--from`` names, or a one-line error."""
     try:
-        return open_reader(kind, chain=chain, stream=stream, records=records)
-    except SourceError as exc:
+        reader: LedgerReader = open_ledger(LedgerInput(kind, chain, stream, records))
+    except RunError as exc:
         fail(str(exc))
+    return reader
 
 
 def export_files(paths: tuple[str, ...]) -> list[Path]:
@@ -47,7 +44,7 @@ def ledger() -> None:
 
 @ledger.command("read")
 @click.argument("paths", nargs=-1, metavar="FILE ...")
-@click.option("--from", "kind", type=click.Choice(KINDS), required=True,
+@click.option("--from", "kind", type=click.Choice(LEDGER_KINDS), required=True,
               help="Platform of the export: EVM JSON-RPC responses, Fabric blocks, MultiChain stream items.")
 @click.option("--chain", metavar="NAME",
               help="Network name where the export does not give it (required for MultiChain; "
@@ -68,7 +65,6 @@ def read(paths: tuple[str, ...], kind: str, chain: str | None, stream: str | Non
     files = export_files(paths)
     reader = make_reader(kind, chain, stream, records)
     problems = 0
-    from .validate_cmd import run_inputs
     with output(out_path, run_inputs(files, records=records)) as out:
         try:
             for item in reader.read(files):
@@ -90,14 +86,3 @@ def read(paths: tuple[str, ...], kind: str, chain: str | None, stream: str | Non
 
 commands: list[click.Command] = [ledger]
 
-
-def ledger_results(kind: str, paths: list[Path], checker_options: dict[str, Any], *, chain: str | None = None,
-                   stream: str | None = None, records: str | None = None) -> Iterator[ItemResult]:
-    """``validate --from KIND``: the records read from the export, checked as a ledger (in order, one
-    process: the chain rules need ledger order); the read's summary goes to stderr at the end."""
-    if any(str(p) == "-" for p in paths):
-        fail(f"--from {kind}: name the export files (stdin is not read as a ledger export)")
-    reader = make_reader(kind, chain, stream, records)
-    checker = Checker(**{**checker_options, "target": "ledger"})
-    yield from checker.run(reader.read(paths))
-    click.echo(f"wipo-bc: ledger read: {reader.stats.summary()}", err=True)

@@ -6,47 +6,10 @@ pages are all generated from these definitions. Each list names the public sourc
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-
-@dataclass(frozen=True, slots=True)
-class Code:
-    """One value of a code list."""
-
-    value: str
-    label: str
-    definition: str = ""
-    #: Extra facts about the code (for example the legal-status standard of an IP right kind).
-    facts: tuple[tuple[str, str], ...] = field(default=())
-
-    def fact(self, name: str) -> str | None:
-        return dict(self.facts).get(name)
-
-
-@dataclass(frozen=True, slots=True)
-class CodeList:
-    """A closed list of codes, published as its own SKOS concept scheme."""
-
-    id: str
-    title: str
-    definition: str
-    source: str
-    codes: tuple[Code, ...]
-
-    @property
-    def values(self) -> tuple[str, ...]:
-        return tuple(c.value for c in self.codes)
-
-    def __contains__(self, value: object) -> bool:
-        return value in self.values
-
-    def get(self, value: str) -> Code | None:
-        return next((c for c in self.codes if c.value == value), None)
-
-
-def _codes(*rows: tuple[str, ...] | tuple[str, str, str, tuple[tuple[str, str], ...]]) -> tuple[Code, ...]:
-    return tuple(Code(*row) for row in rows)  # type: ignore[arg-type]
-
+from .code_list import CodeList
+from .code_list import codes as _codes
+from .st3 import ST3
+from .st27 import ST27_CATEGORIES, ST27_KEY_EVENTS
 
 IP_RIGHT_KINDS = CodeList(
     "ip-right-kinds", "Kinds of IP right",
@@ -285,16 +248,17 @@ VALUE_CHAIN_PHASES = CodeList(
 
 USE_CASES = CodeList(
     "use-cases", "Use cases",
-    "Uses of blockchain in the IP ecosystem; vertical ones serve one phase of the value chain, horizontal ones several.",
+    "Uses of blockchain in the IP ecosystem: vertical ones (business-process or function oriented) serve one "
+    "phase of the value chain, horizontal ones (technology or platform oriented) several.",
     "WIPO Blockchain Whitepaper CWS/9/8; EUIPO roadmap",
     _codes(
         ("ip-register", "IP register on blockchain", "The register of rights is kept on a ledger.", (("kind", "vertical"), ("phases", "protection"))),
         ("evidence-of-creation", "Evidence of generation", "Evidence that a creation existed at a time.", (("kind", "vertical"), ("phases", "generation"))),
-        ("track-and-trace", "Track and trace, anti-counterfeiting", "Origin and authenticity of goods.", (("kind", "vertical"), ("phases", "protection commercialization"))),
+        ("track-and-trace", "Track and trace, anti-counterfeiting", "Origin and authenticity of goods, for enforcing the right.", (("kind", "vertical"), ("phases", "protection"))),
         ("evidence-of-use", "Evidence of use", "Evidence that a trade mark is used in commerce.", (("kind", "vertical"), ("phases", "protection"))),
         ("priority-document-exchange", "Priority-document exchange", "Exchange of priority documents between offices.", (("kind", "vertical"), ("phases", "protection"))),
         ("office-data-exchange", "Office-to-office data exchange", "IP data and documents shared between offices.", (("kind", "vertical"), ("phases", "protection"))),
-        ("ip-wallet", "IP wallets and tokenised rights", "Rights held and transferred as tokens.", (("kind", "vertical"), ("phases", "management commercialization"))),
+        ("ip-wallet", "IP wallets and tokenised rights", "Rights held and managed as tokens in the holder's portfolio.", (("kind", "vertical"), ("phases", "management"))),
         ("licensing-and-royalties", "Licensing and royalty distribution", "Licences and royalty flows run by smart contracts.", (("kind", "vertical"), ("phases", "commercialization"))),
         ("ip-finance", "IP-backed finance", "Rights used as collateral.", (("kind", "vertical"), ("phases", "commercialization"))),
         ("time-stamping", "Time-stamping", "Trusted time for any event.", (("kind", "horizontal"), ("phases", "generation protection management commercialization"))),
@@ -403,7 +367,5 @@ ALL: dict[str, CodeList] = {cl.id: cl for cl in (
     ERASURE_MECHANISMS, DISPUTE_MECHANISMS, KEY_CUSTODY, IP_DATA_STANDARDS,
 )}
 
-# WIPO ST.3 lives in its own module (it is long); imported last because it builds on Code and CodeList.
-from .st3 import ST3  # noqa: E402
-
-ALL[ST3.id] = ST3
+for _listed in (ST3, ST27_CATEGORIES, ST27_KEY_EVENTS):
+    ALL[_listed.id] = _listed

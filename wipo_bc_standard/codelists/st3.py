@@ -10,7 +10,9 @@ intergovernmental organisations that grant or register rights (EM, EP, WO...).
 
 Former codes are those no longer assigned but still printed on documents of the rights they
 identified (a DD patent stays a DD patent): ISO 3166-3 (formerly used codes) and WIPO ST.3's
-list of codes no longer in use. They are accepted with a warning (rule ID-06).
+list of codes no longer in use. They are accepted with a warning (rule ID-06). CS was assigned
+twice: to Czechoslovakia until 1993 and to Serbia and Montenegro from 2003 to 2006 (ISO 3166-3
+CSHH and CSXX), which had been Yugoslavia (YU) until 2003.
 
 Names are ST.3's short English names, updated to the names the states use now (Czechia,
 Eswatini, North Macedonia, Türkiye).
@@ -18,7 +20,7 @@ Eswatini, North Macedonia, Türkiye).
 
 from __future__ import annotations
 
-from . import Code, CodeList
+from .code_list import Code, CodeList
 
 _STATES = (
     ("AD", "Andorra"), ("AE", "United Arab Emirates"), ("AF", "Afghanistan"),
@@ -101,13 +103,13 @@ _UNKNOWN = (("XX", "Unknown states, other entities or organizations"),)
 _FORMER = (
     ("AN", "Netherlands Antilles", "BQ CW SX"),
     ("BU", "Burma", "MM"),
-    ("CS", "Czechoslovakia", "CZ SK"),
+    ("CS", "Czechoslovakia (until 1993); Serbia and Montenegro (2003-2006)", "CZ SK ME RS"),
     ("DD", "German Democratic Republic", "DE"),
     ("RH", "Southern Rhodesia", "ZW"),
     ("SU", "Union of Soviet Socialist Republics", "AM AZ BY EE GE KG KZ LT LV MD RU TJ TM UA UZ"),
     ("TP", "East Timor", "TL"),
     ("YD", "Democratic Yemen", "YE"),
-    ("YU", "Yugoslavia / Serbia and Montenegro", "BA HR ME MK RS SI"),
+    ("YU", "Yugoslavia", "BA HR ME MK RS SI"),
     ("ZR", "Zaire", "CD"),
 )
 

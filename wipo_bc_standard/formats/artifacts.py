@@ -12,12 +12,12 @@ from pathlib import Path
 
 from ..resources import data_dir
 from . import context_gen, shacl_gen, xsd_gen
-from .model_map import TARGETS, model
+from .model_map import MODEL_TARGETS, model
 
 #: (folder, file name, generator of its text)
 ARTIFACTS: list[tuple[str, str, Callable[[], str]]] = [
     ("schemas", "record.xsd", lambda: xsd_gen.generate("record")),
-    *[("schemas", shacl_gen.file_name(t), (lambda t=t: shacl_gen.generate(t))) for t in TARGETS],  # type: ignore[misc]
+    *[("schemas", shacl_gen.file_name(t), (lambda t=t: shacl_gen.generate(t))) for t in MODEL_TARGETS],  # type: ignore[misc]
     ("vocab", "context.jsonld", lambda: context_gen.render(context_gen.generate())),
 ]
 

@@ -18,7 +18,8 @@ import json
 from typing import Any
 
 from ..codelists import ALL as CODE_LISTS
-from .model_map import NS, TARGETS, VOCAB_BASE, XSD_NS, Field, Model, ModelError, model
+from ..constants import NS, VOCAB, XSD_NS
+from .model_map import MODEL_TARGETS, Field, Model, ModelError, model
 
 _Def = dict[str, Any]
 
@@ -32,7 +33,7 @@ def _base_def(f: Field, reserved: set[str]) -> _Def:
     scalar = _value_scalar(f)
     if scalar is not None and scalar.code_list:
         definition["@type"] = "@vocab"
-        base = f"{VOCAB_BASE}{scalar.code_list}/"
+        base = f"{VOCAB}{scalar.code_list}/"
         scoped: _Def = {"@vocab": base}
         # A code spelt like a term would expand to the term's IRI: pin those codes to their concepts.
         for code in CODE_LISTS[scalar.code_list].values:
@@ -93,7 +94,7 @@ class _Builder:
 
 def generate() -> dict[str, Any]:
     """The JSON-LD context document, as the JSON Schemas define it now."""
-    models = [model(t) for t in TARGETS]
+    models = [model(t) for t in MODEL_TARGETS]
     context: dict[str, Any] = {"@version": 1.1, "wbc": NS, "xsd": XSD_NS}
     for m in models:
         context[m.root] = f"wbc:{m.root}"

@@ -14,14 +14,13 @@ import orjson
 
 from .. import schemas
 from ..checks.schema_check import SchemaCheck
+from ..constants import CONVERT_FORMS
 from ..findings import Level
 from ..sources import SourceError, iter_items
 from ..targets import detect
 from . import rdf_form, xml_form
 from .errors import ConversionError
-from .model_map import TARGETS
-
-FORMS = ("json", "xml", "jsonld", "ttl")
+from .model_map import MODEL_TARGETS
 
 
 def load(path: str | Path) -> tuple[dict[str, Any], str]:
@@ -40,7 +39,7 @@ def load(path: str | Path) -> tuple[dict[str, Any], str]:
         raise ConversionError(f"{path}: {refused[0].path or '/'}: {refused[0].message} ({refused[0].rule})")
     doc = item.doc
     target = detect(doc)
-    if target not in TARGETS:
+    if target not in MODEL_TARGETS:
         raise ConversionError(f"{path}: not a record, network profile or governance declaration")
     assert isinstance(doc, dict)
     problems = SchemaCheck(schemas.load(target), schemas.file_name(target))(doc)
@@ -63,7 +62,7 @@ def render(doc: dict[str, Any], target: str, form: str) -> bytes:
         return orjson.dumps(rdf_form.to_jsonld(doc, target), option=orjson.OPT_INDENT_2) + b"\n"
     if form == "ttl":
         return rdf_form.to_turtle(doc, target).encode("utf-8")
-    raise ConversionError(f"unknown form {form!r}; choose one of {', '.join(FORMS)}")
+    raise ConversionError(f"unknown form {form!r}; choose one of {', '.join(CONVERT_FORMS)}")
 
 
 def convert(path: str | Path, form: str) -> bytes:

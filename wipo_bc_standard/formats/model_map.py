@@ -13,18 +13,10 @@ from typing import Any
 
 from .. import schemas
 from ..codelists import ALL as CODE_LISTS
+from ..constants import VOCAB
 
-#: Targets that have an XML and RDF form.
-TARGETS = ("record", "profile", "governance")
-#: RDF namespace of the model's classes and properties.
-NS = "https://wipo-bc-standard.org/ns#"
-#: Base of code-list concept IRIs: ``VOCAB_BASE + <code-list id> + "/" + <code>``.
-VOCAB_BASE = "https://wipo-bc-standard.org/vocab/"
-#: Namespace of the XML form.
-XML_NS = "https://wipo-bc-standard.org/ns/xml/0.1"
-#: URL under which the bundled JSON-LD context is known (it is never fetched).
-CONTEXT_URL = "https://wipo-bc-standard.org/ns/context/0.1.jsonld"
-XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+#: Targets that have a data model, and so an XML and an RDF form.
+MODEL_TARGETS = ("record", "profile", "governance")
 
 
 class ModelError(Exception):
@@ -88,7 +80,7 @@ def code_list_of(values: tuple[Any, ...]) -> str | None:
 
 
 def code_iri(code_list: str, code: str) -> str:
-    return f"{VOCAB_BASE}{code_list}/{code}"
+    return f"{VOCAB}{code_list}/{code}"
 
 
 def _scalar(schema: dict[str, Any]) -> Scalar:

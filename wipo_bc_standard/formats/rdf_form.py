@@ -28,12 +28,13 @@ from rdflib.plugins.shared.jsonld.context import Context as _JsonLdContext
 
 from .. import jsontext
 from ..codelists import ALL as CODE_LISTS
+from ..constants import CONTEXT_URL, NS, VOCAB
+from ..items import Item
 from ..limits import LIMITS
 from ..resources import data_dir
-from ..sources import Item
 from ..targets import detect
 from .errors import ConversionError, FormError, form_error
-from .model_map import CONTEXT_URL, NS, TARGETS, VOCAB_BASE, Field, Model, Scalar, model
+from .model_map import MODEL_TARGETS, Field, Model, Scalar, model
 
 #: Largest JSON-LD or Turtle file read (the graph of a record is a few KiB).
 MAX_RDF_BYTES = 8 * 1024 * 1024  # the default of the form_bytes limit (limits.LIMITS.form_bytes is in force)
@@ -125,7 +126,7 @@ def to_turtle(doc: dict[str, Any], target: str) -> str:
     graph = to_graph(doc, target)
     graph.bind("wbc", NS)
     for code_list in CODE_LISTS:
-        graph.bind(code_list, f"{VOCAB_BASE}{code_list}/")
+        graph.bind(code_list, f"{VOCAB}{code_list}/")
     text: str = graph.serialize(format="turtle")
     return text
 
@@ -245,7 +246,7 @@ def _scalar_value(term: Any, scalar: Scalar | None) -> Any:
     if isinstance(term, URIRef):
         text = str(term)
         if scalar is not None and scalar.code_list:
-            base = f"{VOCAB_BASE}{scalar.code_list}/"
+            base = f"{VOCAB}{scalar.code_list}/"
             if text.startswith(base):
                 return text[len(base):]
         return text
@@ -314,7 +315,7 @@ class _Walker:
 
 def _roots(graph: Graph) -> list[tuple[str | None, Any]]:
     typed: list[tuple[str | None, Any]] = []
-    for target in TARGETS:
+    for target in MODEL_TARGETS:
         for node in graph.subjects(RDF.type, WBC[model(target).root]):
             typed.append((target, node))
     if typed:
@@ -339,7 +340,7 @@ def documents(graph: Graph) -> list[Root]:
         doc = walker.object(node, model(target).root, "")
         roots.append(Root(target, node, doc, walker.pointers))
     key_members = ("recordId", "profileId", "declarationId")
-    roots.sort(key=lambda r: (TARGETS.index(r.target) if r.target else 9,
+    roots.sort(key=lambda r: (MODEL_TARGETS.index(r.target) if r.target else 9,
                               next((str(r.doc[k]) for k in key_members if isinstance(r.doc, dict) and k in r.doc), ""),
                               str(r.node)))
     return roots

@@ -8,17 +8,19 @@ pySHACL gives for ``sh:node`` become child findings.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, BNode, Graph, Namespace, URIRef
 
+from ..constants import NS
 from ..findings import Finding, Level
 from ..limits import CLAUSE as LIMITS_CLAUSE
 from ..limits import LIMITS
 from ..resources import data_dir
-from .model_map import NS
-from .rdf_form import Root
 from .shacl_gen import file_name
+
+if TYPE_CHECKING:
+    from .rdf_form import Root
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 _LEVELS = {SH.Violation: Level.ERROR, SH.Warning: Level.WARNING, SH.Info: Level.INFO}

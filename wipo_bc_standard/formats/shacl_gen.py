@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import json
 
-from .model_map import NS, XSD_NS, Field, Model, ObjectType, Scalar, code_iri, model
+from ..constants import NS, XSD_NS
+from .model_map import Field, Model, ObjectType, Scalar, code_iri, model
 
 SHAPES_BASE = "https://wipo-bc-standard.org/shapes/0.1/"
 _DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"

@@ -20,12 +20,13 @@ from typing import Any
 from lxml import etree
 
 from .. import safe_io
+from ..constants import XML_NS
 from ..findings import Finding, Level, json_pointer
+from ..items import Item, SourceError
 from ..limits import LIMITS
 from ..resources import data_dir
-from ..sources import Item, SourceError
 from .errors import ConversionError, FormError, form_error
-from .model_map import XML_NS, Field, Model, model, upper_camel, xml_names
+from .model_map import Field, Model, model, upper_camel, xml_names
 
 #: Largest XML file read; a record is a few KiB, so 8 MiB leaves room without risking memory.
 MAX_XML_BYTES = 8 * 1024 * 1024  # the default of the form_bytes limit (limits.LIMITS.form_bytes is in force)

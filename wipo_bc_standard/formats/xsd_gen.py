@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .model_map import XML_NS, Field, Model, ObjectType, Scalar, model, upper_camel, xml_names
+from ..constants import STANDARD_VERSION, XML_NS
+from .model_map import Field, Model, ObjectType, Scalar, model, upper_camel, xml_names
 
 _XS = "http://www.w3.org/2001/XMLSchema"
 _P = "wbc"
@@ -127,7 +128,7 @@ def generate(target: str = "record") -> str:
     """The XSD text of a target's XML form."""
     m: Model = model(target)
     root = etree.Element(_xs("schema"), nsmap={"xs": _XS, _P: XML_NS}, targetNamespace=XML_NS,
-                         elementFormDefault="qualified", version="0.1")
+                         elementFormDefault="qualified", version=STANDARD_VERSION)
     root.append(etree.Comment(f" Generated from schemas/{target}.schema.json by wipo_bc_standard.formats.xsd_gen;"
                               " do not edit: run `wipo-bc schemas export`. "))
     etree.SubElement(root, _xs("element"), name=upper_camel(m.root), type=f"{_P}:{m.root}Type")

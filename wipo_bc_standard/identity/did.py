@@ -37,8 +37,6 @@ _QUERY = rf"(?:{_PCHAR}|[/?])*"
 
 #: The ``did`` production as a regular expression (also used in ``schemas/did.schema.json``).
 DID_PATTERN = rf"did:{_METHOD}:{_MSID}"
-#: The ``did-url`` production as a regular expression.
-DID_URL_PATTERN = rf"{DID_PATTERN}{_PATH}(?:\?{_QUERY})?(?:#{_QUERY})?"
 
 _DID = patterns.compile(DID_PATTERN, "DID (DID Core 3.1)")
 _DID_URL = patterns.compile(

@@ -5,7 +5,9 @@ multicodec code of the key type followed by the raw public key (W3C CCG did:key 
 sections 2 and 3.1.1; multicodec table). Supported here:
 
 - Ed25519 public key, multicodec ``0xed`` (varint ``ed 01``), 32 raw bytes;
-- P-256 public key, multicodec ``0x1200`` (varint ``80 24``), 33-byte compressed SEC1 point.
+- P-256 public key, multicodec ``0x1200`` (varint ``80 24``), 33-byte compressed SEC1 point;
+- P-384 public key, multicodec ``0x1201`` (varint ``81 24``), 49-byte compressed SEC1 point
+  (W3C VC Data Integrity ECDSA Cryptosuites v1.0, 2.1.1 Multikey).
 
 The same encoding is the ``publicKeyMultibase`` value of a ``Multikey`` (W3C Controlled Identifiers
 1.0, section 2.2.2), so :func:`decode_multikey` serves DID documents too.
@@ -27,6 +29,10 @@ PublicKey = Ed25519PublicKey | ec.EllipticCurvePublicKey
 
 ED25519_PUB = 0xED
 P256_PUB = 0x1200
+P384_PUB = 0x1201
+#: Longest multibase key value decoded (a P-384 key is 70 characters): base58 decoding is quadratic
+#: in the length, so a hostile value is refused before it is decoded.
+MAX_MULTIBASE_CHARS = 128
 
 _B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _B58_INDEX = {c: i for i, c in enumerate(_B58)}
@@ -84,6 +90,9 @@ def decode_multikey(value: str) -> PublicKey:
     """The public key in a multibase base58btc multicodec value (``z6Mk...`` or ``zDn...``)."""
     if not value.startswith("z"):
         raise KeyDecodeError("only multibase base58btc (prefix 'z') is supported")
+    if len(value) > MAX_MULTIBASE_CHARS:
+        raise MalformedKey(f"a multibase key of {len(value)} characters is longer than any supported key "
+                             f"({MAX_MULTIBASE_CHARS})")
     raw = b58decode(value[1:])
     codec, used = _varint(raw)
     key = raw[used:]
@@ -91,14 +100,20 @@ def decode_multikey(value: str) -> PublicKey:
         if len(key) != 32:
             raise MalformedKey(f"an Ed25519 public key has 32 bytes, not {len(key)}")
         return Ed25519PublicKey.from_public_bytes(key)
-    if codec == P256_PUB:
-        if len(key) != 33 or key[0] not in (2, 3):
-            raise MalformedKey("a P-256 multikey is a 33-byte compressed point")
-        try:
-            return ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), key)
-        except ValueError:
-            raise MalformedKey("not a point on P-256") from None
-    raise KeyDecodeError(f"multicodec 0x{codec:x} is not a supported key type (Ed25519 0xed, P-256 0x1200)")
+    for curve_codec, curve, size in ((P256_PUB, ec.SECP256R1(), 33), (P384_PUB, ec.SECP384R1(), 49)):
+        if codec == curve_codec:
+            name = _CURVE_NAMES[curve.name]
+            if len(key) != size or key[0] not in (2, 3):
+                raise MalformedKey(f"a {name} multikey is a {size}-byte compressed point")
+            try:
+                return ec.EllipticCurvePublicKey.from_encoded_point(curve, key)
+            except ValueError:
+                raise MalformedKey(f"not a point on {name}") from None
+    raise KeyDecodeError(f"multicodec 0x{codec:x} is not a supported key type "
+                         "(Ed25519 0xed, P-256 0x1200, P-384 0x1201)")
+
+
+_CURVE_NAMES = {"secp256r1": "P-256", "secp384r1": "P-384"}
 
 
 def encode_multikey(key: PublicKey) -> str:
@@ -106,9 +121,10 @@ def encode_multikey(key: PublicKey) -> str:
     from cryptography.hazmat.primitives import serialization as ser
     if isinstance(key, Ed25519PublicKey):
         return "z" + b58encode(b"\xed\x01" + key.public_bytes(ser.Encoding.Raw, ser.PublicFormat.Raw))
-    if isinstance(key.curve, ec.SECP256R1):
-        return "z" + b58encode(b"\x80\x24" + key.public_bytes(ser.Encoding.X962, ser.PublicFormat.CompressedPoint))
-    raise KeyDecodeError("only Ed25519 and P-256 keys can be encoded")
+    prefix = {"secp256r1": b"\x80\x24", "secp384r1": b"\x81\x24"}.get(key.curve.name)
+    if prefix is not None:
+        return "z" + b58encode(prefix + key.public_bytes(ser.Encoding.X962, ser.PublicFormat.CompressedPoint))
+    raise KeyDecodeError("only Ed25519, P-256 and P-384 keys can be encoded")
 
 
 def did_key_document(did: str) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Verifying the signature in a record's ``proof``, offline.
+"""Verifying signatures offline: a record's ``proof``, and the proofs of credentials and DID documents.
 
 The signing input (this library's decision, as DESIGN.md asks; stated once, here):
 
@@ -12,13 +12,15 @@ The signing input (this library's decision, as DESIGN.md asks; stated once, here
    input ``ASCII(BASE64URL(header)) || "." || ASCII(BASE64URL(payload))``.
 4. The signature is the 64 raw bytes of Ed25519, or ``R || S`` (32 bytes each) for ES256.
 5. A W3C Data Integrity proof (``"type": "DataIntegrityProof"``, ``"cryptosuite": "eddsa-jcs-2022"``,
-   W3C VC Data Integrity EdDSA Cryptosuites v1.0, section 3.3; or ``"ecdsa-jcs-2019"`` with a P-256
-   key, W3C VC Data Integrity ECDSA Cryptosuites v1.0, section 3.3) is verified instead of a JWS when
-   the proof has a ``proofValue``: the signature (multibase base58-btc, ``z...``; Ed25519, or P-256
-   ``r || s`` over SHA-256) covers
-   ``SHA-256(JCS(proof without proofValue)) || SHA-256(payload)``, where the payload is the bytes of 1.
-   (The cryptosuite's "unsecured document" is the record without ``proof``; a record also leaves
-   out ``ledger``, which the ledger's reader adds after the record was signed.)
+   W3C VC Data Integrity EdDSA Cryptosuites v1.0, section 3.3; or ``"ecdsa-jcs-2019"`` with a P-256 or
+   P-384 key, W3C VC Data Integrity ECDSA Cryptosuites v1.0, section 3.3) is verified instead of a JWS
+   when the proof has a ``proofValue``: the signature (multibase base58-btc, ``z...``; Ed25519, or ECDSA
+   ``r || s``) covers ``H(JCS(proof without proofValue)) || H(payload)``, where the payload is the bytes
+   of 1 and H is SHA-256 (SHA-384 for P-384). (The cryptosuite's "unsecured document" is the record
+   without ``proof``; a record also leaves out ``ledger``, which the ledger's reader adds after the
+   record was signed.) The RDF-canonicalised suites need a JSON-LD document and so do not apply to
+   records; credentials, presentations and DID documents are verified by
+   :func:`verify_document_proofs` with every suite of :mod:`.data_integrity`.
 6. The key is found from ``proof.verificationMethod`` (a DID URL): in the document the did:key itself
    resolves to, or in a DID document supplied alongside (``--did-document``), never over the network.
    The method must be listed under ``assertionMethod`` (DID Core 5.3.2).
@@ -27,55 +29,40 @@ The signing input (this library's decision, as DESIGN.md asks; stated once, here
 from __future__ import annotations
 
 import base64
-import enum
-import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 
-from ..jcs import canonicalize, record_bytes
+from ..jcs import record_bytes
 from ..limits import LIMITS
+from . import data_integrity as di
+from .data_integrity import ECDSA_JCS, EDDSA_JCS, ProofError, ProofOutcome, Status
 from .did import parse_did_url
-from .did_key import KeyDecodeError, MalformedKey, PublicKey, b58decode, b58encode, did_key_document
+from .did_key import KeyDecodeError, MalformedKey, PublicKey, b58encode, did_key_document
 from .documents import find_method, is_authorised
 from .keys import b64url_decode, key_from_verification_method
 
+__all__ = ["DATA_INTEGRITY_SUITES", "ECDSA_JCS", "EDDSA_JCS", "ProofOutcome", "Status", "proof_algorithm",
+           "resolve_document", "sign_record", "sign_record_data_integrity", "verify_document_proofs",
+           "verify_record"]
+
 SUPPORTED_ALGS = ("EdDSA", "ES256")
-#: The Data Integrity cryptosuite verified here (W3C VC Data Integrity EdDSA Cryptosuites v1.0).
-EDDSA_JCS = "eddsa-jcs-2022"
-#: The same for ECDSA on P-256 (W3C VC Data Integrity ECDSA Cryptosuites v1.0, ecdsa-jcs-2019).
-ECDSA_JCS = "ecdsa-jcs-2019"
-DATA_INTEGRITY_SUITES = (EDDSA_JCS, ECDSA_JCS)
+#: The Data Integrity cryptosuites a record's proof may use (a record has no @context, so the
+#: RDF-canonicalised suites do not apply to it).
+RECORD_SUITES = (EDDSA_JCS, ECDSA_JCS)
+#: Every Data Integrity cryptosuite verified here (credentials, presentations, DID documents).
+DATA_INTEGRITY_SUITES = tuple(di.SUITES)
 
 
 def signed_payload(record: Mapping[str, Any]) -> bytes:
     """The bytes a record's signature covers: the bytes its hash covers (canonical form without
     ``ledger`` and ``proof``), from :func:`wipo_bc_standard.jcs.record_bytes`."""
     return record_bytes(dict(record))
-
-
-class Status(enum.Enum):
-    ABSENT = "absent"            # no proof, or no jws: nothing to verify
-    VERIFIED = "verified"
-    INVALID = "invalid"          # SIG-01: the signature does not verify, or the JWS is malformed
-    UNRESOLVED = "unresolved"    # SIG-02: key or algorithm not available offline
-
-
-@dataclass(frozen=True, slots=True)
-class ProofOutcome:
-    """What checking a record's proof found; ``method_problem`` is for DID-02."""
-
-    status: Status
-    reason: str = ""
-    path: str = "/proof/jws"
-    method_problem: str = ""
 
 
 def resolve_document(did: str, did_documents: Mapping[str, Any]) -> Mapping[str, Any] | None:
@@ -91,52 +78,111 @@ def resolve_document(did: str, did_documents: Mapping[str, Any]) -> Mapping[str,
     return None
 
 
+def _resolve_key(vm: Any, purpose: str, did_documents: Mapping[str, Any],
+                 member: str) -> tuple[PublicKey | None, ProofOutcome | None, str]:
+    """(key, outcome when there is no usable key, problem with the method's relationship)."""
+    parsed = parse_did_url(vm) if isinstance(vm, str) else None
+    if parsed is None:
+        return None, ProofOutcome(Status.ABSENT), ""  # DID-01 / VC-01 report a bad DID URL
+    document = resolve_document(parsed.did, did_documents)
+    if document is None and parsed.method == "key" and parsed.did not in did_documents:
+        try:
+            did_key_document(parsed.did)
+        except MalformedKey as exc:  # not an unsupported key type: no valid signature can name it
+            return None, ProofOutcome(Status.INVALID, f"{parsed.did} is not a valid did:key: {exc}", member), ""
+        except KeyDecodeError:
+            pass
+    if document is None:
+        how = ("its key type is not supported (Ed25519, P-256, P-384)" if parsed.method == "key"
+               else "no DID document for it was supplied (--did-document)")
+        return None, ProofOutcome(Status.UNRESOLVED, f"{parsed.did} cannot be resolved offline: {how}", member), ""
+    method = find_method(document, vm)
+    if method is None:
+        problem = f"{parsed.did}'s DID document has no verification method {vm}"
+        return None, ProofOutcome(Status.ABSENT, method_problem=problem), problem
+    problem = ("" if is_authorised(document, vm, purpose)
+               else f"{vm} is not listed under {purpose} in {parsed.did}'s DID document")
+    try:
+        return key_from_verification_method(method), None, problem
+    except MalformedKey as exc:
+        return None, ProofOutcome(Status.INVALID, f"the key of {vm} is malformed: {exc}", member, problem), problem
+    except KeyDecodeError as exc:
+        return None, ProofOutcome(Status.UNRESOLVED, f"the key of {vm} cannot be used: {exc}", member, problem), problem
+
+
 def verify_record(record: Mapping[str, Any], did_documents: Mapping[str, Any]) -> ProofOutcome:
     """Check the proof of a record (see the module's docstring for what is signed)."""
     proof = record.get("proof")
     if not isinstance(proof, Mapping):
         return ProofOutcome(Status.ABSENT)
     jws, vm, proof_value = proof.get("jws"), proof.get("verificationMethod"), proof.get("proofValue")
-    if not isinstance(vm, str) or (parsed := parse_did_url(vm)) is None:
+    if not isinstance(vm, str) or parse_did_url(vm) is None:
         return ProofOutcome(Status.ABSENT)  # DID-01 reports the bad DID URL
     data_integrity = not isinstance(jws, str) and isinstance(proof_value, str)
-    if data_integrity and proof.get("cryptosuite") not in DATA_INTEGRITY_SUITES:
-        return ProofOutcome(Status.UNRESOLVED, f"cryptosuite {proof.get('cryptosuite')!r} cannot be verified here "
-                            f"({', '.join(DATA_INTEGRITY_SUITES)} and detached JWS can)", "/proof/cryptosuite")
+    suite = proof.get("cryptosuite")
+    if data_integrity and suite not in RECORD_SUITES:
+        why = ("an RDF-canonicalised suite needs a JSON-LD document with @context, which a record is not"
+               if isinstance(suite, str) and suite in di.SUITES else "it is not a suite this library knows")
+        return ProofOutcome(Status.UNRESOLVED, f"cryptosuite {suite!r} cannot be verified on a record: {why} "
+                            f"({', '.join(RECORD_SUITES)} and detached JWS can)", "/proof/cryptosuite",
+                            suite=str(suite))
     if not isinstance(jws, str) and not data_integrity:
         return ProofOutcome(Status.UNRESOLVED, "the proof has neither a jws nor a proofValue to verify", "/proof")
-    document = resolve_document(parsed.did, did_documents)
-    if document is None and parsed.method == "key" and parsed.did not in did_documents:
-        try:
-            did_key_document(parsed.did)
-        except MalformedKey as exc:  # not an unsupported key type: no valid signature can name it
-            return ProofOutcome(Status.INVALID, f"{parsed.did} is not a valid did:key: {exc}",
-                                "/proof/verificationMethod")
-        except KeyDecodeError:
-            pass
-    if document is None:
-        how = ("its key type is not supported (Ed25519, P-256)" if parsed.method == "key"
-               else "no DID document for it was supplied (--did-document)")
-        return ProofOutcome(Status.UNRESOLVED, f"{parsed.did} cannot be resolved offline: {how}",
-                            "/proof/verificationMethod")
-    method = find_method(document, vm)
-    if method is None:
-        return ProofOutcome(Status.ABSENT, method_problem=f"{parsed.did}'s DID document has no verification method {vm}")
-    method_problem = ("" if is_authorised(document, vm, "assertionMethod")
-                      else f"{vm} is not listed under assertionMethod in {parsed.did}'s DID document")
-    try:
-        key = key_from_verification_method(method)
-    except MalformedKey as exc:
-        return ProofOutcome(Status.INVALID, f"the key of {vm} is malformed: {exc}", "/proof/verificationMethod",
-                            method_problem)
-    except KeyDecodeError as exc:
-        return ProofOutcome(Status.UNRESOLVED, f"the key of {vm} cannot be used: {exc}",
-                            "/proof/verificationMethod", method_problem)
+    key, failed, method_problem = _resolve_key(vm, "assertionMethod", did_documents, "/proof/verificationMethod")
+    if failed is not None:
+        return failed
+    assert key is not None
     if isinstance(jws, str):
         outcome = verify_detached_jws(jws, signed_payload(record), key, vm)
     else:
         outcome = verify_data_integrity(proof, signed_payload(record), key)
-    return ProofOutcome(outcome.status, outcome.reason, outcome.path, method_problem)
+    return ProofOutcome(outcome.status, outcome.reason, outcome.path, method_problem, outcome.suite)
+
+
+def verify_document_proofs(doc: Any, did_documents: Mapping[str, Any]) -> list[ProofOutcome]:
+    """Check every proof of a credential, presentation or DID document (and of the credentials a
+    presentation embeds): one outcome per proof, at its JSON Pointer."""
+    outcomes: list[ProofOutcome] = []
+    for count, found in enumerate(di.proofs_in(doc)):
+        if count >= di.MAX_PROOFS:
+            outcomes.append(ProofOutcome(Status.UNRESOLVED, f"more than {di.MAX_PROOFS} proofs in one document: "
+                                         "the others were not verified", found.path))
+            break
+        outcomes.append(_verify_found(found, did_documents))
+    return outcomes
+
+
+def _verify_found(found: di.FoundProof, did_documents: Mapping[str, Any]) -> ProofOutcome:
+    proof, path = found.proof, found.path
+    kind, suite = proof.get("type"), proof.get("cryptosuite")
+    if kind != di.DATA_INTEGRITY_PROOF:
+        if kind is None or not any(k in proof for k in ("proofValue", "jws", "signatureValue")):
+            return ProofOutcome(Status.ABSENT)  # VC-01 reports a proof without type
+        return ProofOutcome(Status.UNRESOLVED, f"proof type {kind!r} cannot be verified here (DataIntegrityProof "
+                            f"with {', '.join(di.SUITES)} can)", f"{path}/type", suite=str(kind))
+    if not isinstance(suite, str) or suite not in di.SUITES:
+        return ProofOutcome(Status.UNRESOLVED, f"cryptosuite {suite!r} cannot be verified here "
+                            f"({', '.join(di.SUITES)} can)", f"{path}/cryptosuite", suite=str(suite))
+    purpose = proof.get("proofPurpose")
+    if not isinstance(purpose, str) or not isinstance(proof.get("verificationMethod"), str):
+        return ProofOutcome(Status.INVALID, "a Data Integrity proof names its verificationMethod and proofPurpose "
+                            "(W3C VC Data Integrity 1.0, 4.4)", path, suite=suite)
+    key, failed, method_problem = _resolve_key(proof["verificationMethod"], purpose, did_documents,
+                                               f"{path}/verificationMethod")
+    if failed is not None:
+        if failed.status is Status.ABSENT and failed.method_problem:
+            return ProofOutcome(Status.INVALID, failed.method_problem, f"{path}/verificationMethod", suite=suite)
+        return ProofOutcome(failed.status, failed.reason and f"{suite}: {failed.reason}", failed.path, suite=suite)
+    assert key is not None
+    try:
+        di.verify_proof(suite, di.unsecured_document(found), proof, key)
+    except ProofError as exc:
+        where = f"{path}/{exc.member}" if exc.member else path
+        return ProofOutcome(exc.status, exc.reason, where, suite=suite)
+    if method_problem:
+        return ProofOutcome(Status.INVALID, f"the signature verifies but {method_problem}, so the key may not make "
+                            f"{purpose} proofs (W3C DID Core 1.0, 5.3)", f"{path}/verificationMethod", suite=suite)
+    return ProofOutcome(Status.VERIFIED, path=path, suite=suite)
 
 
 def proof_algorithm(proof: Any) -> str | None:
@@ -156,51 +202,23 @@ def proof_algorithm(proof: Any) -> str | None:
     return {EDDSA_JCS: "EdDSA", ECDSA_JCS: "ES256"}.get(suite) if isinstance(suite, str) else None
 
 
-def _der(signature: bytes) -> bytes:
-    """A P-256 signature as JOSE and Data Integrity write it (``r || s``, 32 bytes each) in DER."""
-    return encode_dss_signature(int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big"))
-
-
-def _p1363(der: bytes) -> bytes:
-    """A DER ECDSA P-256 signature as ``r || s``, 32 bytes each."""
-    r, s = decode_dss_signature(der)
-    return r.to_bytes(32, "big") + s.to_bytes(32, "big")
-
-
-def _data_integrity_input(proof: Mapping[str, Any], payload: bytes) -> bytes:
-    config = {k: v for k, v in proof.items() if k != "proofValue"}
-    return hashlib.sha256(canonicalize(config)).digest() + hashlib.sha256(payload).digest()
-
-
 def verify_data_integrity(proof: Mapping[str, Any], payload: bytes, key: PublicKey) -> ProofOutcome:
-    """Verify an ``eddsa-jcs-2022`` or ``ecdsa-jcs-2019`` (P-256) Data Integrity proof over ``payload``
+    """Verify a record's ``eddsa-jcs-2022`` or ``ecdsa-jcs-2019`` (P-256, P-384) proof over ``payload``
     (see the module's docstring)."""
-    value = proof.get("proofValue")
-    if not isinstance(value, str) or not value.startswith("z"):
-        return ProofOutcome(Status.INVALID, "proofValue is not multibase base58-btc (z...)", "/proof/proofValue")
+    suite = str(proof.get("cryptosuite"))
     try:
-        signature = b58decode(value[1:], LIMITS.signature_chars)
-    except KeyDecodeError:
-        return ProofOutcome(Status.INVALID, "proofValue is not valid base58-btc", "/proof/proofValue")
-    signed = _data_integrity_input(proof, payload)
-    try:
-        if proof.get("cryptosuite") == ECDSA_JCS:
-            if not isinstance(key, ec.EllipticCurvePublicKey):
-                return ProofOutcome(Status.INVALID, f"{ECDSA_JCS} needs an ECDSA key", "/proof/verificationMethod")
-            if not isinstance(key.curve, ec.SECP256R1):
-                return ProofOutcome(Status.UNRESOLVED, f"{ECDSA_JCS} on {key.curve.name} cannot be verified here "
-                                    "(P-256 can)", "/proof/verificationMethod")
-            if len(signature) != 64:
-                return ProofOutcome(Status.INVALID, "a P-256 signature is 64 bytes (r || s)", "/proof/proofValue")
-            key.verify(_der(signature), signed, ec.ECDSA(hashes.SHA256()))
-        else:
-            if not isinstance(key, Ed25519PublicKey):
-                return ProofOutcome(Status.INVALID, f"{EDDSA_JCS} needs an Ed25519 key", "/proof/verificationMethod")
-            key.verify(signature, signed)
-    except InvalidSignature:
-        return ProofOutcome(Status.INVALID, "the signature does not match the record: the record or the proof "
-                                            "was changed, or another key made it", "/proof/proofValue")
-    return ProofOutcome(Status.VERIFIED, path="/proof/proofValue")
+        signature = di.decode_proof_value(proof.get("proofValue"))
+        digest = di.hash_algorithm(suite, key)
+        options = di.proof_options(proof)
+        signed = digest(di.canonicalize(options)) + digest(payload)
+        di.verify_signature(suite, key, signature, signed)
+    except ProofError as exc:
+        reason = exc.reason
+        if "does not match" in reason:
+            reason = ("the signature does not match the record: the record or the proof was changed, or another "
+                      "key made it")
+        return ProofOutcome(exc.status, reason, f"/proof/{exc.member or 'proofValue'}", suite=suite)
+    return ProofOutcome(Status.VERIFIED, path="/proof/proofValue", suite=suite)
 
 
 def sign_record_data_integrity(record: Mapping[str, Any],
@@ -211,11 +229,12 @@ def sign_record_data_integrity(record: Mapping[str, Any],
     suite = EDDSA_JCS if isinstance(private_key, Ed25519PrivateKey) else ECDSA_JCS
     proof: dict[str, Any] = {"type": "DataIntegrityProof", "cryptosuite": suite, "created": created,
                              "proofPurpose": "assertionMethod", "verificationMethod": verification_method}
-    signed = _data_integrity_input(proof, signed_payload(record))
+    signed = di.hash_algorithm(suite, None)(di.canonicalize(proof)) + di.hash_algorithm(suite, None)(
+        signed_payload(record))
     if isinstance(private_key, Ed25519PrivateKey):
         signature = private_key.sign(signed)
     else:
-        signature = _p1363(private_key.sign(signed, ec.ECDSA(hashes.SHA256())))
+        signature = di.p1363_signature(private_key.sign(signed, ec.ECDSA(hashes.SHA256())), 32)
     return {**record, "proof": {**proof, "proofValue": "z" + b58encode(signature)}}
 
 
@@ -258,7 +277,7 @@ def verify_detached_jws(jws: str, payload: bytes, key: PublicKey, kid: str | Non
                 return ProofOutcome(Status.INVALID, "JWS alg ES256 needs a P-256 key")
             if len(signature) != 64:
                 return ProofOutcome(Status.INVALID, "an ES256 signature is 64 bytes (R || S)")
-            key.verify(_der(signature), signing_input, ec.ECDSA(hashes.SHA256()))
+            key.verify(di.der_signature(signature, 32), signing_input, ec.ECDSA(hashes.SHA256()))
     except InvalidSignature:
         return ProofOutcome(Status.INVALID, "the signature does not match the record: the record or the signature "
                                             "was changed, or another key made it")
@@ -282,7 +301,7 @@ def sign_record(record: Mapping[str, Any], private_key: Ed25519PrivateKey | ec.E
     if isinstance(private_key, Ed25519PrivateKey):
         signature = private_key.sign(signing_input)
     else:
-        signature = _p1363(private_key.sign(signing_input, ec.ECDSA(hashes.SHA256())))
+        signature = di.p1363_signature(private_key.sign(signing_input, ec.ECDSA(hashes.SHA256())), 32)
     signed = dict(record)
     signed["proof"] = {"type": "JsonWebSignature2020", "created": created, "proofPurpose": "assertionMethod",
                        "verificationMethod": verification_method, "jws": f"{encoded_header}..{_b64(signature)}"}

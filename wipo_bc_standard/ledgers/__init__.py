@@ -15,11 +15,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..constants import LEDGER_KINDS
 from .anchors import OffChainStore
 from .base import LedgerReader, ReaderError, ReadStats
-
-#: The ledger kinds ``--from`` accepts.
-KINDS = ("evm", "fabric", "multichain")
 
 
 def open_reader(kind: str, *, chain: str | None = None, stream: str | None = None,
@@ -41,7 +39,7 @@ def open_reader(kind: str, *, chain: str | None = None, stream: str | None = Non
     if kind == "multichain":
         from .multichain import MultiChainReader
         return MultiChainReader(stream=stream, **options)
-    raise ValueError(f"unknown ledger kind {kind!r}; choose one of {', '.join(KINDS)}")
+    raise ValueError(f"unknown ledger kind {kind!r}; choose one of {', '.join(LEDGER_KINDS)}")
 
 
-__all__ = ["KINDS", "LedgerReader", "OffChainStore", "ReadStats", "ReaderError", "open_reader"]
+__all__ = ["LedgerReader", "OffChainStore", "ReadStats", "ReaderError", "open_reader"]

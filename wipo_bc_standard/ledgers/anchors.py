@@ -15,9 +15,10 @@ from typing import Any
 
 from .. import jcs
 from ..findings import Finding
-from ..sources import Item, SourceError, expand, iter_items
+from ..items import Item, SourceError
+from ..rules.ledger_reader_rules import evidence_findings
+from ..sources import expand, iter_items
 from .base import ReaderError
-from .rules import evidence_findings
 
 #: Solidity signature of the anchor event; ``recordDigest`` (SHA-256 of the JCS form) is indexed.
 ANCHOR_EVENT = "IPRecordAnchored(bytes32,string,string)"

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import messages
 from ..findings import Finding, Level
+from ..items import Item, SourceError
 from ..jsontext import ParseError
 from ..safe_io import NotReadable, display_name
-from ..sources import Item, SourceError
 from . import payload
 from .units import Unit, iter_units
 
@@ -31,14 +32,10 @@ class ReaderError(ParseError):
     def finding(self, lang: str = "en") -> Finding:
         from ..rules.catalogue import CATALOGUE
         rule = CATALOGUE.get(self.rule)
-        message = self.message(lang)
         if rule is not None:  # a rule of the catalogue (ANC-02): its own templates, in the run's language
-            template = rule.message_zh if lang == "zh" and rule.message_zh else rule.message
-            try:
-                message = template.format(**dict(self.params))
-            except (KeyError, IndexError, ValueError):
-                pass
-        return Finding(rule=self.rule, level=Level.ERROR, message=message, clause=self.clause, params=self.params)
+            return messages.finding(self.rule, Level.ERROR, rule.templates, dict(self.params), lang, clause=self.clause)
+        return Finding(rule=self.rule, level=Level.ERROR, message=self.message(lang), clause=self.clause,
+                       params=self.params)
 
 
 class Malformed(Exception):

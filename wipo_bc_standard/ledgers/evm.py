@@ -13,8 +13,8 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from ..items import Item
 from ..limits import LIMITS
-from ..sources import Item
 from .anchors import ANCHOR_TOPIC, decode_abi_strings
 from .base import LedgerReader, Malformed
 from .units import Unit

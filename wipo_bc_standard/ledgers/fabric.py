@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Iterator
 from typing import Any
 
-from ..sources import Item
+from ..items import Item
 from .base import LedgerReader, Malformed
 from .units import Unit
 

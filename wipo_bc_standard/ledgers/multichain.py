@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..sources import Item
+from ..items import Item
 from .base import LedgerReader, Malformed
 from .evm import iso_time
 from .units import Unit

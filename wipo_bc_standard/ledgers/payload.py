@@ -63,5 +63,5 @@ def _classify(doc: Any) -> Decoded:
 def claimed_ledger(doc: Mapping[str, Any]) -> Iterator[Finding]:
     """ENC-01 when the payload claims a ledger position of its own (the reader's replaces it)."""
     if "ledger" in doc:
-        from .rules import evidence_findings
+        from ..rules.ledger_reader_rules import evidence_findings
         yield from evidence_findings("ENC-01", {"check": "payload-ledger", "ledger": doc["ledger"]})

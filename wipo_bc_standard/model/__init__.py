@@ -1,6 +1,6 @@
 """The data model of the conformance targets, defined once."""
 
-from .._version import STANDARD_VERSION
+from ..constants import STANDARD_VERSION
 from .common import Digest
 from .governance import GovernanceDeclaration
 from .profile import NetworkProfile

@@ -14,8 +14,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..codelists import HASH_ALGORITHMS, CodeList
 
-SUPPORTED_VERSIONS = ("0.1",)
-
 
 def code_of(codes: CodeList) -> Any:
     """A string type restricted to a code list (rendered as a JSON Schema ``enum``)."""
@@ -38,6 +36,7 @@ Hex = Annotated[str, Field(pattern=r"^[0-9a-f]+$", description="Lower-case hexad
 St3Code = Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="A WIPO ST.3 two-letter code.")]
 Uri = Annotated[str, Field(json_schema_extra={"format": "uri"}, min_length=1)]
 Did = Annotated[str, Field(pattern=r"^did:[a-z0-9]+:\S+$", description="A W3C decentralized identifier.")]
+# A literal type must be spelt out for type checkers; tests/test_architecture.py holds it to STANDARD_VERSION.
 Version = Annotated[Literal["0.1"], Field(description="Version of this standard the document follows.")]
 NonEmpty = Annotated[str, Field(min_length=1)]
 

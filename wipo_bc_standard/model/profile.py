@@ -90,6 +90,18 @@ class ApplicationNumberPattern(Model):
                                      "where the office follows it).")
 
 
+class LegalStatusMapping(Model):
+    """One row of an office's mapping table: a national or regional event and the standard event it maps to
+    (WIPO ST.27 Annex IV model template; ST.61 and ST.87 follow the same model)."""
+
+    office: St3Code = Field(description="ST.3 code of the office whose event it is.")
+    standard: code_of(cl.LEGAL_STATUS_STANDARDS) = Field(description="Legal-status standard mapped to.")  # type: ignore[valid-type]
+    nationalCode: NonEmpty = Field(max_length=64, description="The office's own event code.")
+    keyEvent: str = Field(pattern=r"^[A-Z][0-9]{2}$", description="Key event code it maps to (X00 where no key event of category X fits).")
+    detailedEvent: str | None = Field(default=None, pattern=r"^[0-9A-Za-z][0-9A-Za-z.-]{0,15}$", description="Detailed event code it maps to, where there is one.")
+    title: NonEmpty | None = Field(default=None, description="The office's title of the national event.")
+
+
 class NetworkProfile(Model):
     """A network profile: the high-level configuration a network declares so that others can interoperate with it."""
 
@@ -115,6 +127,10 @@ class NetworkProfile(Model):
     encoding: Encoding | None = None
     recordTypes: list[code_of(cl.RECORD_TYPES)] | None = Field(default=None, description="Record types the network carries.")  # type: ignore[valid-type]
     legalStatusStandards: list[code_of(cl.LEGAL_STATUS_STANDARDS)] | None = Field(default=None, description="Legal-status standards the network's records use.")  # type: ignore[valid-type]
+    legalStatusMappings: list[LegalStatusMapping] | None = Field(
+        default=None, max_length=10000, description="Offices' mapping tables between their national or regional events and "
+        "the legal-status standard's events (WIPO ST.27 Annex IV model template), one row per national event, so that "
+        "every participant can check a record's event codes against them.")
     supportedVersions: list[str] | None = Field(default=None, description="Versions of this standard the network accepts.")
     applicationNumberPatterns: list[ApplicationNumberPattern] | None = Field(
         default=None, description="The form of each office's application numbers, so that every participant "

@@ -37,8 +37,9 @@ class LegalStatusEvent(Model):
     """A legal-status event expressed in the WIPO legal-status standard for the right's kind."""
 
     standard: code_of(cl.LEGAL_STATUS_STANDARDS) = Field(description="WIPO standard of the status event code: ST.27 for patents, ST.61 for trade marks, ST.87 for industrial designs.")  # type: ignore[valid-type]
-    code: str = Field(pattern=r"^[A-Z][0-9]{2}(-[0-9A-Z]{1,3})?$", description="Key event code of the standard (category letter and two digits, e.g. F10), optionally with a detailed-event suffix.")
-    nationalCode: NonEmpty = Field(description="The office's own (national or regional) event code, mapped to the standard's code by the office's published mapping table.")
+    code: str = Field(pattern=r"^[A-Z][0-9]{2}$", description="Key event code of the standard: the category letter and two digits (e.g. A00; WIPO ST.96 KeyEventCodeType).")
+    detailedCode: str | None = Field(default=None, pattern=r"^[0-9A-Za-z][0-9A-Za-z.-]{0,15}$", description="Detailed event code refining the key event, as the office's mapping table gives it (its form in ST.27 Annex I could not be verified here, so only a short code of letters, digits, dots and hyphens is required).")
+    nationalCode: NonEmpty = Field(max_length=64, description="The office's own (national or regional) event code, mapped to the standard's code by the office's published mapping table.")
     date: dt.date = Field(description="Date on which the event took legal effect (YYYY-MM-DD).")
     description: NonEmpty | None = Field(default=None, description="Free text describing the event.")
 

@@ -7,7 +7,6 @@ to a temporary file while the counts for the summary and the chart build up: mem
 
 from __future__ import annotations
 
-import codecs
 import html
 import tempfile
 from collections import Counter
@@ -16,7 +15,7 @@ from .._version import __version__
 from ..findings import Finding, Level
 from ..report import ItemResult, Summary
 from ..rules import CATALOGUE
-from .base import Renderer, register
+from .base import Renderer, copy_bytes, register
 from .junit import case_name, xml_safe
 
 LEVELS = sorted(Level, reverse=True)
@@ -210,9 +209,6 @@ class HtmlRenderer(Renderer):
         w('<table id="findings"><thead><tr><th>Item</th><th>Target</th><th>Status</th><th>Level</th>'
           "<th>Rule</th><th>Path</th><th>Message</th></tr></thead><tbody>\n")
         self._spool.seek(0)
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        while chunk := self._spool.read(1 << 20):
-            w(decoder.decode(chunk))
-        w(decoder.decode(b"", final=True))
+        copy_bytes(self.out, self._spool)
         self._spool.close()
         w(f"</tbody></table>\n<script>{SCRIPT}</script>\n</body></html>\n")

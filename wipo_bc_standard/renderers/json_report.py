@@ -1,19 +1,13 @@
-"""The JSON report (DESIGN.md) and its streaming cousin, NDJSON."""
+"""The JSON report (its schema: schemas/report.schema.json) and its streaming cousin, NDJSON."""
 
 from __future__ import annotations
 
 import tempfile
-from typing import Any
 
 import orjson
 
-from .._version import STANDARD_VERSION, __version__
-from ..report import ItemResult, Summary
-from .base import Renderer, register
-
-
-def header() -> dict[str, Any]:
-    return {"tool": {"name": "wipo-bc-standard", "version": __version__}, "standardVersion": STANDARD_VERSION}
+from ..report import ItemResult, Summary, header
+from .base import Renderer, copy_bytes, register
 
 
 @register
@@ -36,8 +30,7 @@ class JsonRenderer(Renderer):
         head = orjson.dumps({**header(), "summary": summary.to_dict()})
         self.out.write(head[:-1].decode() + ',"items":[')
         self._spool.seek(0)
-        while chunk := self._spool.read(1 << 20):
-            self.out.write(chunk.decode())
+        copy_bytes(self.out, self._spool)
         self.out.write("]}\n")
         self._spool.close()
 

@@ -11,7 +11,6 @@ counts kept per source: memory stays bounded.
 
 from __future__ import annotations
 
-import codecs
 import re
 import tempfile
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..findings import Finding
 from ..report import ItemResult, Summary
-from .base import Renderer, register
+from .base import Renderer, copy_bytes, register
 
 # Characters XML 1.0 does not allow, even escaped (controls, lone surrogates, U+FFFE/FFFF).
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -110,18 +109,9 @@ class JunitRenderer(Renderer):
                            'errors="0" skipped="0">\n')
             if properties:
                 self.out.write(f"<properties>{properties}</properties>\n")
-            self._copy(suite.size)
+            copy_bytes(self.out, self._spool, suite.size)
             if summary.partial:
                 self.out.write(f"<system-err>{PARTIAL_NOTE}</system-err>\n")
             self.out.write("</testsuite>\n")
         self.out.write("</testsuites>\n")
         self._spool.close()
-
-    def _copy(self, size: int) -> None:
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        while size > 0:
-            chunk = self._spool.read(min(size, 1 << 20))
-            if not chunk:
-                break
-            size -= len(chunk)
-            self.out.write(decoder.decode(chunk, final=size <= 0))

@@ -3,11 +3,14 @@
 Each module holds the rules of one area; a module = one owner, one concern.
 """
 
-from ..ledgers import rules as _ledger_reader_rules  # noqa: F401  (anchors, documents, encodings)
 from . import (  # noqa: F401  (importing registers the rules)
+    chain_rules,
+    date_rules,
     governance_rules,
+    identifier_rules,
     identity_rules,
-    ledger_rules,
+    ledger_reader_rules,
+    legal_status_rules,
     network_rules,
     profile_rules,
     record_rules,

@@ -28,3 +28,16 @@ def listed(doc: Any, *keys: str) -> list[Any] | None:
     """The list at ``doc[k1][k2]...`` (a network profile's declared algorithms, say), or None."""
     value = member(doc, *keys)
     return value if isinstance(value, list) else None
+
+
+def digests(doc: Any) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every digest of a record, with its JSON Pointer."""
+    if not isinstance(doc, dict):
+        return
+    prev = doc.get("previousRecordHash")
+    if isinstance(prev, dict):
+        yield "/previousRecordHash", prev
+    for i, d in objects_in(doc.get("documents")):
+        digest = d.get("digest")
+        if isinstance(digest, dict):
+            yield f"/documents/{i}/digest", digest

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import messages
 from ..findings import Finding, Level
 
 #: A rule's check yields (JSON Pointer, template parameters) for each violation it finds.
@@ -70,16 +71,12 @@ class Rule:
 
     def finding(self, path: str, params: Mapping[str, Any], lang: str = "en") -> Finding:
         """The finding of one hit, its message in ``lang`` (en or zh)."""
-        template = self.message_zh if lang == "zh" and self.message_zh else self.message
-        return Finding(rule=self.id, level=self.level, message=_format(template, params),
-                       path=path, clause=self.clause, params=tuple(sorted(params.items())))
+        return messages.finding(self.id, self.level, self.templates, params, lang, path=path, clause=self.clause)
 
-
-def _format(template: str, params: Mapping[str, Any]) -> str:
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return template
+    @property
+    def templates(self) -> dict[str, str]:
+        """The rule's message templates by language."""
+        return {"en": self.message, "zh": self.message_zh}
 
 
 CATALOGUE: dict[str, Rule] = {}

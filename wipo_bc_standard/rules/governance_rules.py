@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ..constants import STANDARD_VERSION
 from ..findings import Level
 from .access import member as _get
 from .access import objects_in as _dicts
 from .catalogue import Hit, RuleContext, rule
-from .record_rules import apply_changes
+from .examples import apply_changes
 
 
 def _operator(letter: str, st3: str, country: str) -> dict[str, Any]:
@@ -24,7 +25,7 @@ def _operator(letter: str, st3: str, country: str) -> dict[str, Any]:
 def example_governance(**changes: Any) -> dict[str, Any]:
     """A small conformant governance declaration, changed as told (``a__b=value``; None deletes)."""
     declaration: dict[str, Any] = {
-        "standardVersion": "0.1",
+        "standardVersion": STANDARD_VERSION,
         "declarationId": "urn:uuid:0d6f1f9e-3c1a-4f7e-8d2b-6a1c9e5b7f30",
         "version": "1.0.0",
         "effectiveDate": "2025-01-01",

@@ -14,11 +14,11 @@ from ..findings import Level
 from ..identity.credentials import credential_problems, validity_inversions
 from ..identity.did import DID_PATTERN, is_did, parse_did_url
 from ..identity.documents import did_syntax_problems, private_key_problems, structure_problems
-from ..identity.proofs import ProofOutcome, Status, proof_algorithm, verify_record
+from ..identity.proofs import ProofOutcome, Status, proof_algorithm, verify_document_proofs, verify_record
 from .access import listed
 from .catalogue import Hit, RuleContext, rule
+from .examples import example_record
 from .guards import absent, all_of, at, string_matching
-from .record_rules import example_record
 
 _HOLDER = "did:key:z6MkhXjFF4E9MZkXEHR6pjBzphqV1sgzo3BUBpCyLUUt4HRM"
 #: A record signed with the test key of ``_HOLDER`` (tests/keys/holder-ed25519.pem), verifiable offline.
@@ -68,7 +68,29 @@ def _vc(**changes: Any) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if v is not None}
 
 
+_HOLDER_KEY = f"{_HOLDER}#{_HOLDER[8:]}"
+#: A credential signed (eddsa-jcs-2022) with the test key of ``_HOLDER``, verifiable offline.
+_SIGNED_VC: dict[str, Any] = _vc(issuer=_HOLDER, proof={
+    "type": "DataIntegrityProof", "cryptosuite": "eddsa-jcs-2022", "created": "2024-01-01T00:00:00Z",
+    "verificationMethod": _HOLDER_KEY, "proofPurpose": "assertionMethod",
+    "@context": ["https://www.w3.org/ns/credentials/v2"],
+    "proofValue": "z4gkVStmyN3Hf4BdZkPpwHHThc61WBoGYLNvXH4Zt4yHNzd24utCLyv8ykaVkFQQpivgWPomYsEYQmwdDd28o65Ae"})
+
+
 # --- one proof outcome per record and run: SIG-01, SIG-02 and DID-02 share it -----------------------
+_last_document: tuple[Any, Any, list[ProofOutcome]] | None = None
+
+
+def _document_outcomes(doc: Any, ctx: RuleContext) -> list[ProofOutcome]:
+    """The outcome of every proof of a credential or DID document (SIG-06 and SIG-07 share them)."""
+    global _last_document
+    if _last_document is not None and _last_document[0] is doc and _last_document[1] is ctx:
+        return _last_document[2]
+    outcomes = verify_document_proofs(doc, ctx.did_documents) if isinstance(doc, dict) else []
+    _last_document = (doc, ctx, outcomes)
+    return outcomes
+
+
 _last: tuple[Any, Any, ProofOutcome] | None = None
 
 
@@ -333,3 +355,37 @@ def proof_purpose_and_time(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         if signed_at and block_at and signed_at > block_at:
             yield "/proof/created", {"problem": f"the proof was created ({created}) after the block that holds "
                                                 f"the record ({written})"}
+
+
+_DI_CLAUSE = ("W3C VC Data Integrity 1.0, 4.4 Verify Proof and 4.5 Verify Proof Sets and Chains; "
+              "W3C VC Data Integrity EdDSA Cryptosuites v1.0, 3.2 (eddsa-rdfc-2022) and 3.3 (eddsa-jcs-2022); "
+              "W3C VC Data Integrity ECDSA Cryptosuites v1.0, 3.2 (ecdsa-rdfc-2019) and 3.3 (ecdsa-jcs-2019); "
+              "RDFC-1.0; RFC 8785")
+
+
+@rule(id="SIG-06", reads=("proof", "verifiableCredential"), title="Every Data Integrity proof of a credential or DID document verifies",
+      level=Level.ERROR, targets=("vc", "did"), clause=_DI_CLAUSE,
+      rationale="A proof binds the credential (or DID document) to the key that made it; a proof that does not "
+                "verify means the document or the proof was changed after signing, or another key made it, so "
+                "nothing in the document can be relied on.",
+      message="{reason}", message_zh="数据完整性证明验证失败：{reason}",
+      valid=_SIGNED_VC,
+      invalid={**_SIGNED_VC, "credentialSubject": {"id": "did:web:agent.example", "role": "right holder"}})
+def document_proofs_verify(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    for outcome in _document_outcomes(doc, ctx):
+        if outcome.status is Status.INVALID:
+            yield outcome.path, {"reason": outcome.reason, "suite": outcome.suite}
+
+
+@rule(id="SIG-07", reads=("proof", "verifiableCredential"), title="Every proof of a credential or DID document can be verified offline",
+      level=Level.WARNING, targets=("vc", "did"), clause=_DI_CLAUSE + "; W3C DID Core 1.0, 7.1 DID Resolution",
+      rationale="Validation never uses the network: a proof made with another cryptosuite, a key that is neither "
+                "a did:key nor in a DID document supplied with --did-document, or a JSON-LD context that is not "
+                "bundled cannot be verified here, and an unverified proof is not evidence.",
+      message="{suite} proof not verified: {reason}", message_zh="{suite} 证明未被验证：{reason}",
+      valid=_SIGNED_VC,
+      invalid={**_SIGNED_VC, "proof": {**_SIGNED_VC["proof"], "cryptosuite": "bbs-2023"}})
+def document_proofs_verifiable(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    for outcome in _document_outcomes(doc, ctx):
+        if outcome.status is Status.UNRESOLVED:
+            yield outcome.path, {"reason": outcome.reason, "suite": outcome.suite or "the"}

@@ -12,13 +12,13 @@ from typing import Any
 from .. import patterns
 from ..findings import Level
 from ..limits import LIMITS
-from .access import listed
+from .access import digests, listed
 from .access import member as _get
 from .access import objects_in as _dicts
 from .catalogue import Hit, RuleContext, rule
+from .examples import EXAMPLE_LEDGER, example_record
 from .governance_rules import example_governance
 from .profile_rules import example_profile, publicly_readable
-from .record_rules import EXAMPLE_LEDGER, digests, example_record
 
 
 def _on(network: Mapping[str, Any], document: Any) -> dict[str, Any]:
@@ -267,3 +267,106 @@ def legal_status_standard_used(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
     standard = _get(doc, "event", "standard")
     if declared is not None and isinstance(standard, str) and standard not in declared:
         yield "/event/standard", {"standard": standard, "declared": ", ".join(str(s) for s in declared)}
+
+
+# --- legal status: the offices' mapping tables (ST.27 Annex IV model template) ------------------
+
+_CLAUSE_MAPPING = ("WIPO ST.27 (December 2020), national/regional event code and Annex IV (model template for "
+                   "the mapping table); ST.61 and ST.87 likewise; network profile legalStatusMappings")
+
+#: The last table indexed, with its index: a run checks many records against one network profile.
+_MAPPING_INDEX: list[Any] = [None, None]
+
+
+def _mapping_index(network: Any) -> dict[tuple[str, str], dict[str, Any]]:
+    """The declared mapping rows by (office, standard): national code -> (key, detailed), and the key
+    events each detailed event is mapped under. Built once per network profile."""
+    rows = listed(network, "legalStatusMappings")
+    if rows is None:
+        return {}
+    if _MAPPING_INDEX[0] is rows:
+        return _MAPPING_INDEX[1]  # type: ignore[no-any-return]
+    index: dict[tuple[str, str], dict[str, Any]] = {}
+    for _, row in _dicts(rows):
+        office, standard, national, key = (row.get(k) for k in ("office", "standard", "nationalCode", "keyEvent"))
+        detailed = row.get("detailedEvent")
+        if not (isinstance(office, str) and isinstance(standard, str) and isinstance(national, str)
+                and isinstance(key, str)):
+            continue
+        table = index.setdefault((office, standard), {"national": {}, "detailed": {}})
+        table["national"].setdefault(national, (key, detailed if isinstance(detailed, str) else None))
+        if isinstance(detailed, str):
+            table["detailed"].setdefault(detailed, set()).add(key)
+    _MAPPING_INDEX[:] = [rows, index]
+    return index
+
+
+def _event_table(doc: Any, network: Any) -> tuple[dict[str, Any], str, str] | None:
+    """The mapping table the network declares for the record's office and standard, with both, or None."""
+    office, standard = _get(doc, "ipRight", "office"), _get(doc, "event", "standard")
+    if not isinstance(office, str) or not isinstance(standard, str):
+        return None
+    table = _mapping_index(network).get((office, standard))
+    return (table, office, standard) if table is not None else None
+
+
+_MAPPED_NETWORK = example_profile(legalStatusMappings=[
+    {"office": "EM", "standard": "ST.61", "nationalCode": "FIL", "keyEvent": "A10", "title": "Application filed"},
+    {"office": "EM", "standard": "ST.61", "nationalCode": "OPP", "keyEvent": "C10", "detailedEvent": "2"},
+])
+
+
+@rule(id="LS-08", title="The national event code is in the office's mapping table", level=Level.WARNING,
+      targets="record", needs_network=True, clause=_CLAUSE_MAPPING,
+      rationale="Where the network declares an office's mapping table, the national event code of a record "
+                "of that office is how a reader finds the standard event it was mapped to; a code outside "
+                "the table cannot be checked, and may be a typing error or an event mapped nowhere.",
+      message="nationalCode {national} is not in the mapping table the network declares for {office} ({standard})",
+      message_zh="nationalCode {national} 不在网络为 {office} 声明的映射表中（{standard}）",
+      valid=_on(_MAPPED_NETWORK, example_record()),
+      invalid=_on(_MAPPED_NETWORK, example_record(event__nationalCode="FILX")))
+def national_code_in_mapping(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    found = _event_table(doc, ctx.network)
+    national = _get(doc, "event", "nationalCode")
+    if found is not None and isinstance(national, str) and national not in found[0]["national"]:
+        yield "/event/nationalCode", {"national": national, "office": found[1], "standard": found[2]}
+
+
+@rule(id="LS-09", title="The key event is the one the office's mapping table gives", level=Level.ERROR,
+      targets="record", needs_network=True, clause=_CLAUSE_MAPPING,
+      rationale="The mapping table is the office's published statement of which standard event each of its "
+                "events is; a record that codes the same national event otherwise contradicts it, and "
+                "readers of the two disagree on the right's status.",
+      message="the mapping table of {office} maps {national} to {mapped}, not {code}",
+      message_zh="{office} 的映射表将 {national} 映射为 {mapped}，而不是 {code}",
+      valid=_on(_MAPPED_NETWORK, example_record()),
+      invalid=_on(_MAPPED_NETWORK, example_record(event__code="B10")))
+def key_event_as_mapped(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    found = _event_table(doc, ctx.network)
+    national, code = _get(doc, "event", "nationalCode"), _get(doc, "event", "code")
+    if found is None or not isinstance(national, str) or not isinstance(code, str):
+        return
+    mapped = found[0]["national"].get(national)
+    if mapped is not None and mapped[0] != code:
+        yield "/event/code", {"office": found[1], "national": national, "mapped": mapped[0], "code": code}
+
+
+@rule(id="LS-10", title="The detailed event belongs to the record's key event", level=Level.ERROR,
+      targets="record", needs_network=True, clause=_CLAUSE_MAPPING,
+      rationale="A detailed event refines one key event; the office's mapping table says which. A record that "
+                "puts a detailed event under another key event codes an event that does not exist.",
+      message="detailed event {detailed} is not one of key event {code} in the mapping table of {office}: "
+              "the table has it under {declared}",
+      message_zh="在 {office} 的映射表中，详细事件 {detailed} 不属于关键事件 {code}：映射表将其列于 {declared} 之下",
+      valid=_on(_MAPPED_NETWORK, example_record(event__nationalCode="OPP", event__code="C10", event__detailedCode="2")),
+      invalid=_on(_MAPPED_NETWORK, example_record(event__nationalCode="OPP", event__code="C11", event__detailedCode="2")))
+def detailed_event_within_key(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    found = _event_table(doc, ctx.network)
+    code, detailed = _get(doc, "event", "code"), _get(doc, "event", "detailedCode")
+    if found is None or not isinstance(code, str) or not isinstance(detailed, str):
+        return
+    table, office, _ = found
+    under = table["detailed"].get(detailed)
+    if under is not None and code not in under:
+        yield "/event/detailedCode", {"detailed": detailed, "code": code, "office": office,
+                                      "declared": ", ".join(sorted(under))}

@@ -11,16 +11,18 @@ from typing import Any
 
 from .. import codelists as cl
 from .. import patterns
+from ..codelists import st27
+from ..constants import STANDARD_VERSION
 from ..findings import Level
 from .access import member as _get
 from .catalogue import Hit, RuleContext, rule
-from .record_rules import apply_changes
+from .examples import apply_changes
 
 
 def example_profile(**changes: Any) -> dict[str, Any]:
     """A small conformant network profile, changed as told (``a__b=value``; None deletes)."""
     profile: dict[str, Any] = {
-        "standardVersion": "0.1",
+        "standardVersion": STANDARD_VERSION,
         "profileId": "did:web:ipregister.example",
         "name": "Example IP register network",
         "networkType": "consortium",
@@ -39,7 +41,7 @@ def example_profile(**changes: Any) -> dict[str, Any]:
         "canonicalization": {"json": "rfc8785"},
         "timeSource": {"utcSync": "NTP", "maxSkewSeconds": 5},
         "encoding": {"charset": "UTF-8", "normalization": "NFC"},
-        "supportedVersions": ["0.1"],
+        "supportedVersions": [STANDARD_VERSION],
     }
     return apply_changes(profile, changes)
 
@@ -257,3 +259,72 @@ def no_forbidden_hash_approved(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 def no_personal_data_on_public_ledger(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
     if _get(doc, "personalDataOnChain") is True and publicly_readable(doc):
         yield "/personalDataOnChain", {"type": _get(doc, "networkType"), "read": _get(doc, "permissionModel", "read")}
+
+
+@rule(id="LS-11", reads=("legalStatusMappings",), title="An office's mapping table maps each national event to one standard event", level=Level.ERROR,
+      targets="profile", clause="WIPO ST.27 (December 2020), Annex IV (model template for the mapping table); "
+                                "WIPO ST.96 V4.0 Annex IV, KeyEventCodeType",
+      rationale="Readers turn an office's event into the standard event by its mapping table: a national "
+                "event mapped twice to different events has no single meaning, and a detailed event under an "
+                "X00 key event (no key event of the category fits) refines an event that does not exist.",
+      message="{office} {standard} {national}: {problem}",
+      message_zh="{office} {standard} {national}：{problem}",
+      valid=example_profile(legalStatusMappings=[
+          {"office": "EP", "standard": "ST.27", "nationalCode": "NAT-EVENT-1", "keyEvent": "A00"}]),
+      invalid=example_profile(legalStatusMappings=[
+          {"office": "EP", "standard": "ST.27", "nationalCode": "NAT-EVENT-1", "keyEvent": "A00"},
+          {"office": "EP", "standard": "ST.27", "nationalCode": "NAT-EVENT-1", "keyEvent": "H00"}]))
+def mapping_table_consistent(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    rows = _get(doc, "legalStatusMappings")
+    if not isinstance(rows, list):
+        return
+    seen: dict[tuple[Any, ...], tuple[Any, Any]] = {}
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict):
+            continue
+        office, standard, national = row.get("office"), row.get("standard"), row.get("nationalCode")
+        key, detailed = row.get("keyEvent"), row.get("detailedEvent")
+        where = {"office": office, "standard": standard, "national": national}
+        if isinstance(key, str) and st27.unmapped(key) and detailed is not None:
+            yield f"/legalStatusMappings/{i}/detailedEvent", {
+                **where, "problem": f"{key} maps to no key event, so no detailed event ({detailed}) can follow"}
+        if not all(isinstance(v, str) for v in (office, standard, national)):
+            continue
+        earlier = seen.setdefault((office, standard, national), (key, detailed))
+        if earlier != (key, detailed):
+            yield f"/legalStatusMappings/{i}", {
+                **where, "problem": f"mapped to {_event_text(key, detailed)} here and to "
+                                    f"{_event_text(*earlier)} in an earlier row"}
+
+
+def _event_text(key: Any, detailed: Any) -> str:
+    return f"{key}" if detailed is None else f"{key} (detailed event {detailed})"
+
+
+@rule(id="LS-12", reads=('legalStatusMappings',), title="An office's mapping table maps to events of the standard",
+      level=Level.WARNING, targets="profile",
+      clause="WIPO ST.27 (December 2020), Annex I (event list) and Annex IV (mapping table); WIPO ST.96 V4.0 "
+             "Annex IV, KeyEventCodeType",
+      rationale="Every record of the office is coded through its mapping table, so a key event of a category "
+                "the standard does not have spreads to all of them. As for records (LS-07), the check knows "
+                "the ST.27 categories that public WIPO text names and goes no further.",
+      message="{office} {national} maps to {code}: category {category} is not among the {standard} categories "
+              "verified in public WIPO text ({known})",
+      message_zh="{office} {national} 映射为 {code}：类别 {category} 不在公开的 WIPO 文本所证实的 {standard} 类别之列（{known}）",
+      valid=example_profile(legalStatusMappings=[
+          {"office": "EP", "standard": "ST.27", "nationalCode": "NAT-EVENT-1", "keyEvent": "A00"}]),
+      invalid=example_profile(legalStatusMappings=[
+          {"office": "EP", "standard": "ST.27", "nationalCode": "NAT-EVENT-1", "keyEvent": "Q99"}]))
+def mapping_table_categories_known(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    rows = _get(doc, "legalStatusMappings")
+    if not isinstance(rows, list):
+        return
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict):
+            continue
+        standard, key = row.get("standard"), row.get("keyEvent")
+        known = st27.EVENT_LISTS.get(standard) if isinstance(standard, str) else None
+        if known is not None and known.categories and st27.key_event_form_ok(key) and key[0] not in known.categories:
+            yield f"/legalStatusMappings/{i}/keyEvent", {
+                "office": row.get("office"), "national": row.get("nationalCode"), "code": key,
+                "category": key[0], "standard": standard, "known": known.categories_text}

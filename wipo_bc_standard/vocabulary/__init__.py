@@ -16,14 +16,13 @@ import difflib
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from ..constants import NS, VOCAB
 from ..resources import data_dir
 from .build import FILES, build, drift
 from .concepts import (
     CODE_NOTES,
     LANGUAGES,
-    NS,
     TERM_SCHEME,
-    VOCAB,
     Concept,
     Scheme,
     code_labels_zh,

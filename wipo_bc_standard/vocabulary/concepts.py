@@ -18,14 +18,10 @@ from urllib.parse import quote
 
 from .. import codelists
 from ..codelists import CodeList
-from ..resources import NAMESPACE
+from ..constants import OFFICIAL_LANGUAGES, VOCAB
 
 #: WIPO's six official languages, in the order labels are written out.
-LANGUAGES = ("en", "zh", "fr", "es", "ru", "ar")
-#: Namespace of concept schemes and concepts.
-VOCAB = f"{NAMESPACE}vocab/"
-#: Namespace of the properties of the data model (shared with the JSON-LD context).
-NS = f"{NAMESPACE}ns#"
+LANGUAGES = tuple(OFFICIAL_LANGUAGES)
 #: Id (and IRI local name) of the scheme of terms.
 TERM_SCHEME = "term"
 TERMS_SOURCE = "wipo_bc_standard/vocabulary/terms.toml"

@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .concepts import LANGUAGES, NS, VOCAB, Concept, Scheme
+from ..constants import NS, VOCAB
+from .concepts import LANGUAGES, Concept, Scheme
 
 #: Namespace of the extra facts of codes (``Code.facts``), kept apart from the data model's ``ns:``.
 FACTS = f"{VOCAB}fact#"

@@ -1,0 +1,161 @@
+"""The package's layout holds: no module imports (even lazily, inside a function) one that imports
+it back, so every module imports on its own, in any order; and the CLI has no run logic of its own."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "wipo_bc_standard"
+
+
+def module_files() -> dict[str, Path]:
+    modules = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        modules[name] = path
+    return modules
+
+
+MODULES = module_files()
+
+
+def _ancestors(name: str) -> list[str]:
+    parts = name.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts))]
+
+
+class _Imports(ast.NodeVisitor):
+    """The modules of the package one module imports, at load time or inside functions (not under
+    ``if TYPE_CHECKING``). Importing ``a.b.c`` runs ``a`` and ``a.b`` first: those count too, except
+    the importer's own packages, which have begun loading before it (unless names are taken from them)."""
+
+    def __init__(self, name: str, is_package: bool) -> None:
+        self.name = name
+        self.package = name if is_package else name.rpartition(".")[0]
+        self.found: set[str] = set()
+
+    def visit_If(self, node: ast.If) -> None:
+        if not (isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"):
+            self.generic_visit(node)
+
+    def visit_Import(self, node: ast.Import) -> None:
+        for alias in node.names:
+            self._add(alias.name)
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        if node.level:
+            base = self.package.split(".")
+            base = base[:len(base) - node.level + 1]
+            target = ".".join(base + ([node.module] if node.module else []))
+        else:
+            target = node.module or ""
+        for alias in node.names:
+            full = f"{target}.{alias.name}"
+            self._add(full if full in MODULES else target)
+
+    def visit_Call(self, node: ast.Call) -> None:
+        # importlib.import_module("wipo_bc_standard.x"): an import too.
+        if (isinstance(node.func, ast.Attribute) and node.func.attr == "import_module" and node.args
+                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+            self._add(node.args[0].value)
+        self.generic_visit(node)
+
+    def _add(self, module: str) -> None:
+        if module not in MODULES:
+            return
+        own = set(_ancestors(self.name))
+        self.found.update(m for m in _ancestors(module) if m in MODULES and m not in own and m != self.name)
+        if module != self.name:
+            self.found.add(module)  # a name from the importer's own package counts: it may not be defined yet
+
+
+def import_graph() -> dict[str, set[str]]:
+    graph = {}
+    for name, path in MODULES.items():
+        visitor = _Imports(name, path.name == "__init__.py")
+        visitor.visit(ast.parse(path.read_text(encoding="utf-8")))
+        graph[name] = visitor.found
+    # The CLI imports its command modules by name (cli.COMMAND_MODULES).
+    from wipo_bc_standard.cli import COMMAND_MODULES
+    graph["wipo_bc_standard.cli"] |= {f"wipo_bc_standard.cli.{m}" for m in COMMAND_MODULES}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in sorted(graph[node]):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                top = stack.pop()
+                component.append(top)
+                if top == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_module_imports_one_that_imports_it_back() -> None:
+    assert cycles(import_graph()) == []
+
+
+def test_the_cycle_check_sees_cycles() -> None:
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+@pytest.mark.parametrize("name", sorted(n for n in MODULES if n.startswith("wipo_bc_standard.cli.")))
+def test_cli_commands_leave_the_run_to_the_runner(name: str) -> None:
+    """A command parses its arguments and calls the runner: it builds no checker, pool or summary."""
+    run_logic = {"wipo_bc_standard.engine", "wipo_bc_standard.parallel", "wipo_bc_standard.progress",
+                 "wipo_bc_standard.rules.ledger_chain"}
+    assert not (import_graph()[name] & run_logic)
+    source = MODULES[name].read_text(encoding="utf-8")
+    assert "Summary(" not in source and "Checker(" not in source and "BaselineFilter(" not in source
+
+
+def test_the_models_version_is_the_standard_version() -> None:
+    from typing import get_args
+
+    from wipo_bc_standard.constants import STANDARD_VERSION
+    from wipo_bc_standard.model.common import Version
+    assert get_args(get_args(Version)[0]) == (STANDARD_VERSION,)
+
+
+def test_the_did_schema_spells_the_one_did_pattern() -> None:
+    """schemas/did.schema.json is written by hand; its DID patterns are identity.did's, character for character."""
+    import json
+
+    from wipo_bc_standard.identity import did
+    did_url = rf"{did.DID_PATTERN}{did._PATH}(?:\?{did._QUERY})?(?:#{did._QUERY})?"
+    allowed = {f"^{did.DID_PATTERN}$", f"^(?:{did_url}|[/?#].*)$"}
+
+    def patterns(node: object) -> list[str]:
+        if isinstance(node, dict):
+            own = [node["pattern"]] if isinstance(node.get("pattern"), str) and "did:" in node["pattern"] else []
+            return own + [p for value in node.values() for p in patterns(value)]
+        return [p for value in node for p in patterns(value)] if isinstance(node, list) else []
+
+    found = patterns(json.loads((PACKAGE.parent / "schemas" / "did.schema.json").read_text(encoding="utf-8")))
+    assert found and set(found) <= allowed
