@@ -194,6 +194,11 @@ def _too_many_triples() -> FormError:
                       "(rdf_triples, docs/limits.md); not checked further", CLAUSE)
 
 
+def _too_deep() -> FormError:
+    return form_error("limit.rdf", f"nested deeper than the parser can follow (limit depth: {LIMITS.depth}, "
+                      "docs/limits.md); not checked further", CLAUSE)
+
+
 class _BadList(Exception):
     """An RDF collection that cannot be read as a list: it loops, or is longer than the limit."""
 
@@ -223,7 +228,9 @@ def jsonld_graph(data: Any) -> Graph | FormError:
             _JsonLdParser().parse(_inline(data), _OfflineContext(base=None, version=1.1), graph)
     except _TooManyTriples:
         return _too_many_triples()
-    except Exception as exc:  # rdflib raises many kinds for malformed JSON-LD; each is a finding
+    except RecursionError:
+        return _too_deep()
+    except Exception as exc:  # rdflib raises many kinds for malformed JSON-LD: each is an error finding, never a pass
         return form_error("jsonld.syntax", f"not usable JSON-LD: {exc}", CLAUSE)
     return graph
 
@@ -429,7 +436,10 @@ def items_from_turtle(source: str, data: bytes) -> Iterator[Item]:
     except UnicodeDecodeError as exc:
         yield Item(source, 0, None, error=form_error("ttl.encoding", f"not UTF-8: byte {exc.start}", CLAUSE))
         return
-    except Exception as exc:  # rdflib's Turtle parser raises its own BadSyntax and others
+    except RecursionError:
+        yield Item(source, 0, None, error=_too_deep())
+        return
+    except Exception as exc:  # rdflib's Turtle parser raises BadSyntax and others: each is an error finding
         message = " ".join(str(exc).split()).split(" at ^ in:")[0]
         yield Item(source, 0, None, error=form_error("ttl.syntax", f"not Turtle: {message}", CLAUSE))
         return
