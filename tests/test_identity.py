@@ -201,6 +201,27 @@ def test_vc_test_suites_agree(suite: str) -> None:
     assert judged > 40
 
 
+@pytest.mark.parametrize("suite", ["v1.1-test-suite", "v2.0-test-suite"])
+def test_vc_test_suites_agree_through_the_whole_pipeline(suite: str) -> None:
+    """The files as published go through ``validate`` (the 1.1 suite's ``.jsonld`` files by path, with
+    their W3C contexts resolved from the bundle); the 2.0 inputs as the suite's issuer completes them."""
+    manifest = json.loads(_testdata("vc", suite, "manifest.json").read_text())
+    disagreements, judged = [], 0
+    for case in manifest["cases"]:
+        if case["file"] in VC_SKIPS or case["expected"] not in ("accept", "reject", "reject-or-inject"):
+            continue
+        path = TESTDATA / "vc" / suite / case["file"]
+        source: Any = path if suite.startswith("v1") else _issuer_completed(json.loads(path.read_text()))
+        report = validate(source, target="vc")
+        rules = {f.rule for item in report.items for f in item.findings}
+        assert not rules & {"jsonld.remote-context", "jsonld.syntax", "rdf.no-document"}, (case["file"], rules)
+        if report.conformant == case["expected"].startswith("reject"):
+            disagreements.append((case["file"], sorted(rules)))
+        judged += 1
+    assert disagreements == []
+    assert judged > 40
+
+
 def test_vc_suite_rejects_also_fail_through_the_whole_pipeline() -> None:
     doc = json.loads(_testdata("vc", "v1.1-test-suite", "input", "example-4-bad-issuer-uri.jsonld").read_text())
     assert "VC-01" in _rule_ids(doc, target="vc")
@@ -325,3 +346,35 @@ def test_ecdsa_jcs_2019_proof_with_a_p256_key_verifies_and_any_change_breaks_it(
     assert signed["proof"]["cryptosuite"] == "ecdsa-jcs-2019" and proof_algorithm(signed["proof"]) == "ES256"
     assert verify_record(signed, {}).status is Status.VERIFIED
     assert verify_record({**signed, "recordType": "renewal"}, {}).status is Status.INVALID
+    p384 = ec.generate_private_key(ec.SECP384R1())
+    did = "did:key:" + encode_multikey(p384.public_key())
+    signed = sign_record_data_integrity(example_record(issuer=did), p384, f"{did}#{did[8:]}", "2021-06-01T09:00:00Z")
+    assert proof_algorithm(signed["proof"]) == "ES384" and verify_record(signed, {}).status is Status.VERIFIED
+
+
+def test_did_05_quotes_what_did_core_says() -> None:
+    """DID Core 1.0, 5.2.1: a publicKeyJwk "MUST NOT contain "d", or any other members of the private
+    information class" (RFC 7517, 8.1.1); nothing about "private key information"."""
+    clause = CATALOGUE["DID-05"].clause
+    assert 'MUST NOT contain "d", or any other members of the private information class' in clause
+    assert "private key information" not in clause and "RFC 7517, 8.1.1" in clause
+
+
+def test_vc_1_1_sections_are_cited_by_their_numbers() -> None:
+    """The section numbers of VC Data Model 1.1 (W3C Recommendation, 2021-11-09): 5.4 Data Schemas,
+    5.5 Refreshing, 5.6 Terms of Use, 5.7 Evidence, 5.8 Zero-Knowledge Proofs, 6.3.1 JSON Web Token."""
+    from wipo_bc_standard.identity import credentials
+    cited = (credentials.__doc__ or "").split("VC DM 1.1", 1)[1].split("VC DM 2.0", 1)[0]
+    for number, title in (("5.4", "data schemas"), ("5.5", "refreshing"), ("5.6", "terms of use"),
+                          ("5.7", "evidence"), ("6.3.1", "JSON Web Token")):
+        assert f"{number} {title}" in cited
+
+
+def test_a_type_the_v2_base_context_does_not_define_needs_a_context_that_does() -> None:
+    """The published credentials/v2 context has no @vocab (VC 2.0, 4.5: a type term MUST map to a URL);
+    the W3C undefined-terms/v2 context, or an inline one, maps it."""
+    vc = {"@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential", "Mandate"],
+          "issuer": "did:web:office.example", "credentialSubject": {"id": "did:web:agent.example"}}
+    assert [p for _, p in credential_problems(vc)] == ["type Mandate is not defined by any @context"]
+    for extra in ("https://www.w3.org/ns/credentials/undefined-terms/v2", {"Mandate": "https://office.example/Mandate"}):
+        assert list(credential_problems({**vc, "@context": [*vc["@context"], extra]})) == []

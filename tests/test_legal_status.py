@@ -121,14 +121,16 @@ def test_a_malformed_mapping_table_never_raises() -> None:
     network = example_profile(legalStatusMappings=[None, 3, {"office": 1}, {"office": "EP", "standard": "ST.27"}])
     for rule_id in ("LS-08", "LS-09", "LS-10"):
         assert _hits(rule_id, _patent_event(code="F10"), network) == []
-    assert _hits("LS-11", network) == []
+    assert _hits("LS-11", network) == [] and _hits("LS-13", network) == []
 
 
 def test_a_table_that_maps_one_national_event_twice_is_a_finding() -> None:
     table = [*_TABLE, {"office": "EP", "standard": "ST.27", "nationalCode": "LAPSE", "keyEvent": "H11"},
              {"office": "EP", "standard": "ST.27", "nationalCode": "NOTHING", "keyEvent": "B00", "detailedEvent": "1"}]
-    paths = [p for p, _ in _hits("LS-11", example_profile(legalStatusMappings=table))]
-    assert paths == ["/legalStatusMappings/2", "/legalStatusMappings/3/detailedEvent"]
+    profile = example_profile(legalStatusMappings=table)
+    [(path, args)] = _hits("LS-11", profile)
+    assert path == "/legalStatusMappings/2" and args["row"] == 1 and args["earlier"] == "H10"
+    assert [p for p, _ in _hits("LS-13", profile)] == ["/legalStatusMappings/3/detailedEvent"]
 
 
 def test_a_malformed_key_event_code_says_what_is_expected() -> None:
@@ -136,3 +138,9 @@ def test_a_malformed_key_event_code_says_what_is_expected() -> None:
     [finding] = [f for item in report.items for f in item.findings]
     assert finding.rule == "schema.pattern" and finding.path == "/event/code"
     assert "category letter and two digits" in finding.message
+
+
+def test_each_legal_status_standard_says_where_its_event_list_is() -> None:
+    for code in cl.LEGAL_STATUS_STANDARDS.codes:
+        verified = bool(st27.EVENT_LISTS[code.value].categories)
+        assert ("not verified" not in (code.fact("eventList") or "")) == verified, code.value

@@ -30,6 +30,9 @@ def test_wheel_carries_the_artifacts(wheel: Path) -> None:
         assert f"wipo_bc_standard/_data/schemas/{schema.name}" in names
     for term_file in (ROOT / "vocab").iterdir():
         assert f"wipo_bc_standard/_data/vocab/{term_file.name}" in names
+    # The W3C contexts resolved offline, with the notice their licence asks for.
+    for context_file in (ROOT / "wipo_bc_standard/identity/w3c_contexts").iterdir():
+        assert f"wipo_bc_standard/identity/w3c_contexts/{context_file.name}" in names
     # The conformance suite, with the examples its cases read, in the layout the manifest's paths assume.
     manifest = json.loads((ROOT / "conformance" / "manifest.json").read_text(encoding="utf-8"))
     for case in manifest["cases"]:

@@ -255,7 +255,7 @@ def test_cli_rules_show() -> None:
     assert result.exit_code == 0
     assert "CFG-02" in result.output and "n >= 3f+1" in result.output and "invalid example" in result.output
     as_json = json.loads(CliRunner().invoke(main, ["rules", "show", "cfg-02", "--format", "json"]).output)
-    assert as_json["id"] == "CFG-02" and as_json["keyword"] == "MUST" and as_json["profiles"] == list(PROFILES)
+    assert as_json["id"] == "CFG-02" and as_json["keyword"] == "SHOULD" and as_json["profiles"] == ["interop", "strict"]
 
 
 def test_cli_rules_show_unknown_id_is_a_one_line_error() -> None:

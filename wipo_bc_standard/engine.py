@@ -20,7 +20,7 @@ from .rules import PROFILES, Rule, RuleContext, select
 from .rules.ledger_chain import LedgerChain
 from .targets import TARGETS, detect
 
-_CLAUSE_UNKNOWN = "DESIGN: conformance targets"
+_CLAUSE_UNKNOWN = "this standard (proposal): conformance targets (record, ledger, profile, governance, did, vc)"
 _KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean", type(None): "null"}
 
 

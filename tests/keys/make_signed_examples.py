@@ -15,8 +15,15 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from wipo_bc_standard.identity import data_integrity as di
 from wipo_bc_standard.identity.did_key import encode_multikey
-from wipo_bc_standard.identity.proofs import Status, sign_record, sign_record_data_integrity, verify_record
+from wipo_bc_standard.identity.proofs import (
+    Status,
+    sign_record,
+    sign_record_data_integrity,
+    verify_document_proofs,
+    verify_record,
+)
 from wipo_bc_standard.rules.examples import example_record
 
 HERE = Path(__file__).resolve().parent
@@ -49,6 +56,16 @@ def write(path: Path, doc: object) -> None:
             return
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def write_credential(path: Path, doc: dict) -> None:  # type: ignore[type-arg]
+    """Write a signed credential, except over one with the same content whose proofs still verify."""
+    if path.exists():
+        old = json.loads(path.read_text(encoding="utf-8"))
+        unchanged = {k: v for k, v in old.items() if k != "proof"} == {k: v for k, v in doc.items() if k != "proof"}
+        if unchanged and all(o.status is Status.VERIFIED for o in verify_document_proofs(old, {})):
+            return
+    write(path, doc)
 
 
 def main() -> None:
@@ -104,6 +121,24 @@ def main() -> None:
     # Offline, the document of a did:key is known, so a method it does not have is a DID-02 finding.
     write(ROOT / "examples/invalid/record/DID-02--unknown-verification-method.json",
           sign_record(by_holder, holder_ed, f"{holder}#key-2", CREATED))
+
+    # Credentials with Data Integrity proofs (did:key issuers, so that they verify offline).
+    mandate = json.loads((ROOT / "examples/valid/vc/representative-mandate-v2.json").read_text())
+    # Its own terms (RepresentativeMandate, role, actsFor) are issuer-dependent: the W3C context for them
+    # maps them to URLs, so the RDF-canonicalised proof protects them (W3C VC Data Integrity 1.0, 2.4.3).
+    assert "https://www.w3.org/ns/credentials/undefined-terms/v2" in mandate["@context"]
+    by_holder_vc = {**mandate, "issuer": {**mandate["issuer"], "id": holder}}
+    rdfc_signed = di.add_proof(by_holder_vc, di.EDDSA_RDFC, holder_ed, f"{holder}#{holder[8:]}", "2024-01-01T09:00:00Z")
+    write_credential(ROOT / "examples/valid/vc/mandate-signed-eddsa-rdfc-2022.json", rdfc_signed)
+    by_agent_vc = {**mandate, "issuer": {**mandate["issuer"], "id": agent}}
+    write_credential(ROOT / "examples/valid/vc/mandate-signed-ecdsa-jcs-2019.json",
+                     di.add_proof(by_agent_vc, di.ECDSA_JCS, agent_p256, f"{agent}#{agent[8:]}", "2024-01-01T09:00:00Z"))
+    changed_vc = copy.deepcopy(rdfc_signed)
+    changed_vc["credentialSubject"]["actsFor"] = "did:web:someone-else.example"  # changed after signing
+    write(ROOT / "examples/invalid/vc/SIG-06--credential-subject-changed.json", changed_vc)
+    unverifiable = copy.deepcopy(rdfc_signed)
+    unverifiable["proof"]["cryptosuite"] = "bbs-2023"  # a suite this library does not verify
+    write(ROOT / "examples/advisory/vc/SIG-07--cryptosuite-not-verifiable.json", unverifiable)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from ..basis import KIND_MEANINGS, KINDS
 from ..rules import CATALOGUE, PROFILES, Rule
 from ..targets import TARGETS
 from .common import fail
@@ -16,7 +17,8 @@ def describe(rule: Rule) -> dict[str, Any]:
     """Everything the catalogue publishes about a rule, as plain JSON data."""
     return {
         "id": rule.id, "title": rule.title, "level": rule.level.label, "keyword": rule.level.keyword,
-        "targets": list(rule.targets), "clause": rule.clause, "rationale": rule.rationale,
+        "targets": list(rule.targets), "clause": rule.clause,
+        "basis": rule.basis.to_dict() if rule.basis else None, "rationale": rule.rationale,
         "message": rule.message, "message_zh": rule.message_zh,
         "needsNetwork": rule.needs_network, "stateful": rule.stateful,
         "profiles": [name for name, levels in PROFILES.items() if rule.level in levels],
@@ -29,11 +31,12 @@ def _sort_key(rule: Rule) -> tuple[str, int]:
     return prefix, int(number) if number.isdigit() else 0
 
 
-def chosen_rules(target: str | None, profile: str | None) -> list[Rule]:
-    """The catalogue's rules, in id order, filtered by target and by the levels a profile runs."""
+def chosen_rules(target: str | None, profile: str | None, basis: str | None = None) -> list[Rule]:
+    """The catalogue's rules, in id order, filtered by target, by the levels a profile runs, by kind of basis."""
     levels = PROFILES[profile] if profile else None
     return sorted((r for r in CATALOGUE.values()
-                   if (target is None or target in r.targets) and (levels is None or r.level in levels)),
+                   if (target is None or target in r.targets) and (levels is None or r.level in levels)
+                   and (basis is None or (r.basis is not None and r.basis.kind == basis))),
                   key=_sort_key)
 
 
@@ -46,15 +49,19 @@ def rules() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--target", type=click.Choice(TARGETS), help="Only rules that check this target.")
 @click.option("--profile", type=click.Choice(tuple(PROFILES)), help="Only rules this profile runs.")
-def list_rules(fmt: str, target: str | None, profile: str | None) -> None:
-    """List the rules (id, level, targets, title)."""
-    chosen = chosen_rules(target, profile)
+@click.option("--basis", type=click.Choice(KINDS),
+              help="Only rules resting on this kind of basis: " + "; ".join(f"{k}, {m}" for k, m in KIND_MEANINGS.items())
+              + ".")
+def list_rules(fmt: str, target: str | None, profile: str | None, basis: str | None) -> None:
+    """List the rules (id, level, kind of basis, targets, title)."""
+    chosen = chosen_rules(target, profile, basis)
     if fmt == "json":
         click.echo(json.dumps([describe(r) for r in chosen], ensure_ascii=False, indent=2))
         return
     for r in chosen:
         flags = " [network]" if r.needs_network else " [ledger]" if r.stateful else ""
-        click.echo(f"{r.id:<9} {r.level.keyword:<6} {','.join(r.targets):<18} {r.title}{flags}")
+        kind = r.basis.kind if r.basis else "-"
+        click.echo(f"{r.id:<9} {r.level.keyword:<6} {kind:<8} {','.join(r.targets):<18} {r.title}{flags}")
     click.echo(f"{len(chosen)} rules")
 
 
@@ -79,6 +86,7 @@ def show_rule(rule_id: str, fmt: str) -> None:
     if found.stateful:
         click.echo("  stateful:  checked across the records of a ledger (examples are lists)")
     click.echo(f"  clause:    {found.clause}")
+    click.echo(f"  basis:     {found.basis.text() if found.basis else '(none stated)'}")
     click.echo(f"  rationale: {found.rationale}")
     click.echo(f"  message:   {found.message}")
     click.echo(f"  message (zh): {found.message_zh}")

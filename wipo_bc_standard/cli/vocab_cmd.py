@@ -70,6 +70,9 @@ def _show(c: Concept, lang: str) -> list[str]:
              ("close match", "; ".join(_link(i, lang) for i in c.close_match)),
              ("ledger role", "; ".join(_link(i, lang) for i in c.ledger_roles)),
              ("source", "; ".join(c.sources)),
+             ("label from", "; ".join(f"{lg}: {b.text()}" for lg, b in c.label_bases.items()
+                                      if lg in (lang, "en"))),
+             ("defined from", "; ".join(b.text() for b in c.definition_bases)),
              ("note", " ".join(c.notes))]
     rows += [(name, value) for name, value in c.facts]
     width = max(13, *(len(name) + 2 for name, value in rows if value))

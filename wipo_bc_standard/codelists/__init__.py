@@ -33,16 +33,16 @@ LEGAL_STATUS_STANDARDS = CodeList(
     "The WIPO standards whose status event codes express legal-status events.",
     "WIPO ST.27 (patents, 2017, revised 2020), ST.61 (trade marks), ST.87 (industrial designs)",
     _codes(
-        ("ST.27", "WIPO ST.27", "Exchange of patent legal status data."),
-        ("ST.61", "WIPO ST.61", "Exchange of trademark legal status data."),
-        ("ST.87", "WIPO ST.87", "Exchange of industrial design legal status data."),
+        ("ST.27", "WIPO ST.27", "Exchange of patent legal status data.", (("eventList", "st27-categories, st27-key-events (the part verified in public text)"),)),
+        ("ST.61", "WIPO ST.61", "Exchange of trademark legal status data.", (("eventList", "not verified in public text (codelists/legal_status.toml)"),)),
+        ("ST.87", "WIPO ST.87", "Exchange of industrial design legal status data.", (("eventList", "not verified in public text (codelists/legal_status.toml)"),)),
     ),
 )
 
 RECORD_TYPES = CodeList(
     "record-types", "Record types",
     "What a ledger record says happened to an IP right.",
-    "This standard (reference model); DOMAIN brief rule REC-02",
+    "This standard (reference model; proposal)",
     _codes(
         ("application", "Application", "An application for an IP right was filed."),
         ("registration", "Registration or grant", "The right was registered or granted."),

@@ -1,6 +1,6 @@
 """The documentation site's generated pages, built from the project's own sources so they cannot drift.
 
-Pages come from: the rule catalogue (:mod:`.rule_pages`), the code lists (:mod:`.codelist_pages`),
+Pages come from: the standard's front matter (:mod:`.front_matter_pages`), the rule catalogue (:mod:`.rule_pages`), the code lists (:mod:`.codelist_pages`),
 the vocabulary (:mod:`.glossary`, a page per language), the JSON Schemas with the valid examples
 (:mod:`.data_model`), the reference model (:mod:`.reference_model`), the compat checks
 (:mod:`.compat_page`) and the click commands (:mod:`.cli_page`). :mod:`.site` writes them under

@@ -58,6 +58,10 @@ def _glossary_page(terms: Sequence[Concept], lang: str, name: str) -> str:
             lines.append(f"{cell(definition)}\n")
         elif "en" in t.definitions:
             lines.append(f"*(en)* {cell(t.definitions['en'])}\n")
+        origins = ([f"label from {cell(t.label_bases[lang].text())}"] if lang in t.label_bases else []) + (
+            [f"definition from {cell('; '.join(b.text() for b in t.definition_bases))}"] if t.definition_bases else [])
+        if origins:
+            lines.append(f'<small lang="en">{" · ".join(origins)}</small>\n')
     lines.append("</div>\n")
     if not present:
         lines.append("No term has a label in this language yet.\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wipo_bc_standard.basis import KIND_MEANINGS
 from wipo_bc_standard.rules import CATALOGUE, PROFILES, RuleContext
 
 from .markdown import GENERATED, Page, banner, cell, json_block, table
@@ -12,13 +13,16 @@ from .markdown import GENERATED, Page, banner, cell, json_block, table
 def rule_pages() -> list[Page]:
     """An index of the rule catalogue and one page per rule."""
     rules = sorted(CATALOGUE.values(), key=lambda r: r.id)
-    rows = [(f"[{r.id}]({r.id}.md)", cell(r.title), r.level.keyword, ", ".join(r.targets), cell(r.clause))
-            for r in rules]
+    rows = [(f"[{r.id}]({r.id}.md)", cell(r.title), r.level.keyword, r.basis.kind if r.basis else "",
+             ", ".join(r.targets), cell(r.clause)) for r in rules]
     index = (banner() + "# Rule catalogue\n\n"
              "Every conformance rule `wipo-bc validate` applies, rendered from `wipo_bc_standard.rules.CATALOGUE`. "
              "MUST rules are errors, SHOULD rules warnings, MAY rules information. "
              "The profiles select them: `core` runs MUST rules, `interop` MUST and SHOULD, `strict` all.\n\n"
-             + table(("Rule", "Title", "Level", "Targets", "Clause"), rows) + "\n")
+             "Each rule states its basis: " + "; ".join(f"*{k}*, {m}" for k, m in KIND_MEANINGS.items())
+             + ". A rule is MUST only when a seed paragraph or a public standard makes it mandatory "
+             "(`wipo-bc rules list --basis proposal` lists this project's proposals).\n\n"
+             + table(("Rule", "Title", "Level", "Basis", "Targets", "Clause"), rows) + "\n")
     pages = [Page(f"{GENERATED}/rules/index.md", "Overview", index)]
     for r in rules:
         parts = [banner(), f"# {r.id}: {r.title}\n",
@@ -27,6 +31,7 @@ def rule_pages() -> list[Page]:
                                                           if r.level in levels)),
                                    ("Targets", ", ".join(f"`{t}`" for t in r.targets)),
                                    ("Clause", cell(r.clause)),
+                                   ("Basis", cell(r.basis.text()) if r.basis else "(none stated)"),
                                    ("Needs `--network`", "yes" if r.needs_network else "no"),
                                    ("Looks across items", "yes (ledger)" if r.stateful else "no"),
                                    ("Skipped on ordinary documents", "yes (guard: " + ", ".join(sorted(r.guards)) + ")"

@@ -12,6 +12,7 @@ from .cli_page import cli_page
 from .codelist_pages import codelist_pages
 from .compat_page import compat_page
 from .data_model import data_model_pages
+from .front_matter_pages import front_matter_pages
 from .glossary import glossary_pages
 from .markdown import GENERATED, Page, Sources
 from .reference_model import reference_model_page
@@ -20,7 +21,7 @@ from .rule_pages import rule_pages
 
 def pages(sources: Sources, cli: click.Command) -> list[Page]:
     """Every generated page, in nav order within each section; ``cli`` is the click group of ``wipo-bc``."""
-    return [*rule_pages(), *codelist_pages(), *glossary_pages(),
+    return [*front_matter_pages(), *rule_pages(), *codelist_pages(), *glossary_pages(),
             *data_model_pages(sources.schemas, sources.examples), reference_model_page(),
             compat_page(sources.examples), cli_page(cli)]
 

@@ -1,6 +1,10 @@
 """The RDF forms (JSON-LD and Turtle): offline reading, and lossless conversion to and from JSON.
 
-JSON-LD is read with the bundled context only. The context is known by its URL
+A W3C credential, presentation or DID document (its first ``@context`` is a W3C base context, or
+its members say it is one: :func:`~wipo_bc_standard.targets.detect`) is read as the JSON it is, for the identity checks; the W3C contexts it names are bundled
+(:mod:`wipo_bc_standard.identity.contexts`) and any other is a ``jsonld.remote-context`` warning.
+
+The project's own JSON-LD is read with the bundled context only. The context is known by its URL
 (:data:`~.model_map.CONTEXT_URL`) or given inline; every ``@context`` and ``@import`` is looked at
 before any JSON-LD processing, and any other reference (a URL, a relative path) is refused with a
 ``jsonld.remote-context`` finding. The bundled URL is then replaced by the bundled document, so the
@@ -29,6 +33,8 @@ from rdflib.plugins.shared.jsonld.context import Context as _JsonLdContext
 from .. import jsontext
 from ..codelists import ALL as CODE_LISTS
 from ..constants import CONTEXT_URL, NS, VOCAB
+from ..findings import Finding, Level
+from ..identity.contexts import is_w3c_document, unknown_contexts
 from ..items import Item
 from ..limits import LIMITS
 from ..resources import data_dir
@@ -39,7 +45,7 @@ from .model_map import MODEL_TARGETS, Field, Model, Scalar, model
 #: Largest JSON-LD or Turtle file read (the graph of a record is a few KiB).
 MAX_RDF_BYTES = 8 * 1024 * 1024  # the default of the form_bytes limit (limits.LIMITS.form_bytes is in force)
 CONTEXT_FILE = "context.jsonld"
-CLAUSE = "DESIGN: the RDF form of the documents (vocab/context.jsonld, schemas/*.shacl.ttl)"
+CLAUSE = "this standard (proposal): the RDF form of the documents (vocab/context.jsonld, schemas/*.shacl.ttl)"
 WBC = Namespace(NS)
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _NUMERIC = {_XSD + t for t in ("integer", "double", "decimal", "float", "long", "int", "nonNegativeInteger")}
@@ -403,6 +409,19 @@ def _rest_cycle(graph: Graph) -> bool:
                 on_path.add(following)
                 stack.append((following, iter(graph.objects(following, RDF.rest))))
     return False
+W3C_CLAUSE = ("JSON-LD 1.1, 3.1 The Context (contexts named by URL); W3C VC Data Model 2.0, 4.3 Contexts; "
+              "W3C DID Core 1.0, 6.3 JSON-LD")
+
+
+def _w3c_document(source: str, doc: dict[str, Any]) -> Item:
+    """A credential, presentation or DID document as published: its JSON is what the checks read.
+    The W3C contexts it names are bundled; any other is a finding and is never fetched."""
+    findings = [Finding(rule="jsonld.remote-context", level=Level.WARNING, clause=W3C_CLAUSE,
+                        message=(detail := f"context {url!r} is not one of the bundled W3C contexts: its terms cannot "
+                                           "be known offline (nothing is fetched)"),
+                        params=(("detail", detail),))
+                for url in unknown_contexts(doc)]
+    return Item(source, 0, None, doc=doc, findings=findings)
 
 
 def items_from_jsonld(source: str, data: bytes) -> Iterator[Item]:
@@ -413,6 +432,9 @@ def items_from_jsonld(source: str, data: bytes) -> Iterator[Item]:
     parsed = jsontext.parse(data)
     if isinstance(parsed, jsontext.ParseError):
         yield Item(source, 0, None, error=parsed)
+        return
+    if is_w3c_document(parsed) or detect(parsed) in ("vc", "did"):
+        yield _w3c_document(source, parsed)
         return
     graph = jsonld_graph(parsed)
     if isinstance(graph, FormError):

@@ -31,7 +31,7 @@ from .model_map import Field, Model, model, upper_camel, xml_names
 #: Largest XML file read; a record is a few KiB, so 8 MiB leaves room without risking memory.
 MAX_XML_BYTES = 8 * 1024 * 1024  # the default of the form_bytes limit (limits.LIMITS.form_bytes is in force)
 XSD_FILE = "record.xsd"
-CLAUSE = "DESIGN: the XML form of the record (schemas/record.xsd)"
+CLAUSE = "this standard (proposal): the XML form of the record (schemas/record.xsd)"
 _TARGET = "record"
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE")

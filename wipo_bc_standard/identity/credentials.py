@@ -7,7 +7,7 @@ when every context involved is known (the base context, inline contexts), and ot
 
 Sections cited: VC DM 1.1 (2021-11-09) 4.1 contexts, 4.2 identifiers, 4.3 types, 4.4 credential
 subject, 4.5 issuer, 4.6 issuance date, 4.7 proofs, 4.8 expiration, 4.9 status, 4.10 presentations,
-5.4 data schemas, 5.6 refreshing, 5.7 terms of use, 5.8 evidence; VC DM 2.0 (2025-05-15) 4.3
+5.4 data schemas, 5.5 refreshing, 5.6 terms of use, 5.7 evidence, 6.3.1 JSON Web Token; VC DM 2.0 (2025-05-15) 4.3
 contexts, 4.4 identifiers, 4.5 types, 4.6 names and descriptions, 4.7 issuer, 4.8 credential
 subject, 4.9 validity period, 4.10 status, 4.11 data schemas, 4.12 securing mechanisms, 4.13
 verifiable presentations (4.13.1 enveloped), 5.4 refreshing, 5.5 terms of use, 5.6 evidence.
@@ -36,6 +36,9 @@ _BASE_TERMS = {
                            "DataIntegrityProof"}),
 }
 _VERSIONS = {V1_CONTEXT: "1.1", V2_CONTEXT: "2.0"}
+#: Bundled W3C contexts that only set an ``@vocab``, so every term maps to a URL under them.
+_VOCAB_CONTEXTS = frozenset({"https://www.w3.org/ns/credentials/undefined-terms/v2",
+                             "https://www.w3.org/ns/credentials/examples/v2"})
 _PRESENTATION_TYPES = ("VerifiablePresentation", "EnvelopedVerifiablePresentation")
 _LANGUAGE_VALUE_KEYS = frozenset({"@value", "@language", "@direction"})
 
@@ -145,13 +148,17 @@ def _type_problems(doc: dict[str, Any], path: str, required: str | None) -> Iter
 def _unmapped_types(doc: dict[str, Any], path: str, root: dict[str, Any]) -> Iterator[Problem]:
     """Types that JSON-LD would drop or map to a non-URL, judged from known contexts only."""
     context = _as_list(root.get("@context"))
-    if any(isinstance(c, str) and c not in _BASE_TERMS for c in context):
-        return  # a remote context may define anything: cannot tell offline
+    if any(isinstance(c, str) and c not in _BASE_TERMS and c not in _VOCAB_CONTEXTS for c in context):
+        return  # another context may define anything: cannot tell offline
     inline: dict[str, Any] = {}
-    vocab = version_of(root) == "2.0"  # the 2.0 context maps undefined terms with @vocab
+    # Neither base context has an @vocab (the published credentials/v1 and credentials/v2 documents,
+    # bundled in .contexts): a type term they do not define maps to no URL unless a later context does.
+    vocab = False
     base = _BASE_TERMS.get(context[0], frozenset()) if context and isinstance(context[0], str) else frozenset()
     for item in context:
-        if isinstance(item, dict):
+        if isinstance(item, str) and item in _VOCAB_CONTEXTS:
+            vocab = True
+        elif isinstance(item, dict):
             inline.update(item)
             if "@vocab" in item:
                 vocab = item["@vocab"] is not None

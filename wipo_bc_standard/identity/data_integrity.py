@@ -57,8 +57,10 @@ SUITE_CLAUSES = {
 #: Longest proofValue decoded: an Ed25519 or P-384 signature is at most 132 base58 characters, and
 #: base58 decoding is quadratic in the length, so longer values are refused before decoding.
 MAX_PROOF_VALUE_CHARS = 256
-#: Proofs verified in one document (proof sets, chains, a presentation's credentials).
+#: Proofs verified in one document (proof sets, chains, a presentation's credentials), and of them
+#: RDF-canonicalised ones (each canonicalises a document of up to :data:`.rdfc.MAX_VALUES` values).
 MAX_PROOFS = 64
+MAX_RDFC_PROOFS = 8
 _CURVES = {"secp256r1": ("P-256", 32, hashes.SHA256), "secp384r1": ("P-384", 48, hashes.SHA384)}
 
 
@@ -117,6 +119,8 @@ def _canonical(suite: str, doc: Mapping[str, Any]) -> bytes:
     try:
         return canonical_nquads(doc).encode("utf-8")
     except CanonicalizationError as exc:
+        if exc.data_loss:
+            raise ProofError(Status.INVALID, f"{exc.reason} (W3C VC Data Integrity 1.0, 2.4.3)") from None
         raise ProofError(Status.UNRESOLVED, f"the document cannot be canonicalised (RDFC-1.0): {exc.reason}") from None
 
 
@@ -257,6 +261,31 @@ def proofs_in(doc: Any, path: str = "") -> Iterator[FoundProof]:
             yield from proofs_in(vc, f"{path}/verifiableCredential/{i}")
     elif isinstance(credentials, Mapping):
         yield from proofs_in(credentials, f"{path}/verifiableCredential")
+
+
+_ENVELOPED = ("EnvelopedVerifiableCredential", "EnvelopedVerifiablePresentation")
+
+
+def enveloped_in(doc: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """(path, what) of every credential or presentation secured by an envelope rather than an embedded
+    proof: an enveloped one (VC Data Model 2.0, 4.13.1: a ``data:`` URL) or a VC 1.1 JWT string."""
+    if isinstance(doc, str):
+        yield path, "a JWT-encoded credential"
+        return
+    if not isinstance(doc, Mapping):
+        return
+    kinds = doc.get("type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    enveloped = next((k for k in kinds if isinstance(k, str) and k in _ENVELOPED), None)
+    if enveloped is not None:
+        yield path, f"an {enveloped}"
+        return
+    credentials = doc.get("verifiableCredential")
+    if isinstance(credentials, list):
+        for i, vc in enumerate(credentials):
+            yield from enveloped_in(vc, f"{path}/verifiableCredential/{i}")
+    elif credentials is not None:
+        yield from enveloped_in(credentials, f"{path}/verifiableCredential")
 
 
 def unsecured_document(found: FoundProof) -> dict[str, Any]:

@@ -104,7 +104,10 @@ def structure_problems(doc: Mapping[str, Any]) -> Iterator[Problem]:
 
 
 def private_key_problems(doc: Mapping[str, Any]) -> Iterator[Problem]:
-    """Private key material published in the document (DID Core 5.2.1: "MUST NOT contain private key")."""
+    """Private key material published in the document: a ``publicKeyJwk`` member of the JWK "Private"
+    parameter class (DID Core 1.0, 5.2.1: the map "MUST NOT contain "d", or any other members of the
+    private information class"; RFC 7517, 8.1.1), and, as this project proposes, any ``privateKey*``
+    member of a verification method."""
     for where, method in _methods(doc):
         if not isinstance(method, dict):
             continue

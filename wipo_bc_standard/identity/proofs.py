@@ -1,6 +1,6 @@
 """Verifying signatures offline: a record's ``proof``, and the proofs of credentials and DID documents.
 
-The signing input (this library's decision, as DESIGN.md asks; stated once, here):
+The signing input (this library's decision, a proposal of this standard; stated once, here):
 
 1. The payload is the RFC 8785 (JCS) canonical UTF-8 bytes of the record **without** its top-level
    ``ledger`` and ``proof`` members (the same bytes ``previousRecordHash`` digests).
@@ -96,6 +96,8 @@ def _resolve_key(vm: Any, purpose: str, did_documents: Mapping[str, Any],
         how = ("its key type is not supported (Ed25519, P-256, P-384)" if parsed.method == "key"
                else "no DID document for it was supplied (--did-document)")
         return None, ProofOutcome(Status.UNRESOLVED, f"{parsed.did} cannot be resolved offline: {how}", member), ""
+    if parsed.method == "key" and parsed.is_bare_did:
+        vm = f"{vm}#{parsed.method_specific_id}"  # a bare did:key names its one key (see verify_document_proofs)
     method = find_method(document, vm)
     if method is None:
         problem = f"{parsed.did}'s DID document has no verification method {vm}"
@@ -141,14 +143,31 @@ def verify_record(record: Mapping[str, Any], did_documents: Mapping[str, Any]) -
 
 def verify_document_proofs(doc: Any, did_documents: Mapping[str, Any]) -> list[ProofOutcome]:
     """Check every proof of a credential, presentation or DID document (and of the credentials a
-    presentation embeds): one outcome per proof, at its JSON Pointer."""
+    presentation embeds): one outcome per proof, at its JSON Pointer.
+
+    A ``verificationMethod`` that is a bare did:key (no fragment) is read as the one verification
+    method its DID document has, as the signed examples of the W3C VC Data Model 2.0 Recommendation
+    write it (this library's reading: a DID names a document, not a key, but a did:key's document has
+    exactly one key). A verificationMethod that is not a DID URL cannot be resolved offline (SIG-07)."""
     outcomes: list[ProofOutcome] = []
+    rdfc_proofs = 0
     for count, found in enumerate(di.proofs_in(doc)):
         if count >= di.MAX_PROOFS:
             outcomes.append(ProofOutcome(Status.UNRESOLVED, f"more than {di.MAX_PROOFS} proofs in one document: "
                                          "the others were not verified", found.path))
             break
+        suite = found.proof.get("cryptosuite")
+        if isinstance(suite, str) and di.SUITES.get(suite, ("",))[0] == "rdfc":
+            rdfc_proofs += 1
+            if rdfc_proofs > di.MAX_RDFC_PROOFS:
+                outcomes.append(ProofOutcome(Status.UNRESOLVED, f"more than {di.MAX_RDFC_PROOFS} RDF-canonicalised "
+                                             "proofs in one document: this one was not verified", found.path,
+                                             suite=suite))
+                continue
         outcomes.append(_verify_found(found, did_documents))
+    for where, what in di.enveloped_in(doc):
+        outcomes.append(ProofOutcome(Status.UNRESOLVED, f"{what} is secured by its envelope (W3C VC JOSE COSE), "
+                                     "which is not verified here", where, suite="enveloping"))
     return outcomes
 
 
@@ -167,6 +186,10 @@ def _verify_found(found: di.FoundProof, did_documents: Mapping[str, Any]) -> Pro
     if not isinstance(purpose, str) or not isinstance(proof.get("verificationMethod"), str):
         return ProofOutcome(Status.INVALID, "a Data Integrity proof names its verificationMethod and proofPurpose "
                             "(W3C VC Data Integrity 1.0, 4.4)", path, suite=suite)
+    if parse_did_url(proof["verificationMethod"]) is None:
+        return ProofOutcome(Status.UNRESOLVED, f"{suite}: the verificationMethod {proof['verificationMethod']!r} is "
+                            "not a DID URL, and nothing else is resolved offline", f"{path}/verificationMethod",
+                            suite=suite)
     key, failed, method_problem = _resolve_key(proof["verificationMethod"], purpose, did_documents,
                                                f"{path}/verificationMethod")
     if failed is not None:
@@ -185,9 +208,10 @@ def _verify_found(found: di.FoundProof, did_documents: Mapping[str, Any]) -> Pro
     return ProofOutcome(Status.VERIFIED, path=path, suite=suite)
 
 
-def proof_algorithm(proof: Any) -> str | None:
+def proof_algorithm(proof: Any, did_documents: Mapping[str, Any] | None = None) -> str | None:
     """The JOSE name of the algorithm a proof was made with: the JWS header's ``alg``, or that of the
-    Data Integrity cryptosuites verified here (None when the proof does not say)."""
+    Data Integrity cryptosuites verified here (``ecdsa-jcs-2019`` is ES256 on P-256 and ES384 on P-384,
+    told from the key: None when the key cannot be resolved offline, or the proof does not say)."""
     if not isinstance(proof, Mapping):
         return None
     jws = proof.get("jws")
@@ -199,7 +223,13 @@ def proof_algorithm(proof: Any) -> str | None:
         alg = header.get("alg") if isinstance(header, dict) else None
         return alg if isinstance(alg, str) else None
     suite = proof.get("cryptosuite")
-    return {EDDSA_JCS: "EdDSA", ECDSA_JCS: "ES256"}.get(suite) if isinstance(suite, str) else None
+    if suite == EDDSA_JCS:
+        return "EdDSA"
+    if suite != ECDSA_JCS:
+        return None
+    key, _, _ = _resolve_key(proof.get("verificationMethod"), "assertionMethod", did_documents or {}, "")
+    curve = key.curve.name if isinstance(key, ec.EllipticCurvePublicKey) else None
+    return {"secp256r1": "ES256", "secp384r1": "ES384"}.get(curve) if curve else None
 
 
 def verify_data_integrity(proof: Mapping[str, Any], payload: bytes, key: PublicKey) -> ProofOutcome:
@@ -224,17 +254,19 @@ def verify_data_integrity(proof: Mapping[str, Any], payload: bytes, key: PublicK
 def sign_record_data_integrity(record: Mapping[str, Any],
                                private_key: Ed25519PrivateKey | ec.EllipticCurvePrivateKey,
                                verification_method: str, created: str) -> dict[str, Any]:
-    """A copy of ``record`` with an ``eddsa-jcs-2022`` (Ed25519 key) or ``ecdsa-jcs-2019`` (P-256 key)
-    Data Integrity proof (for writers and tests)."""
+    """A copy of ``record`` with an ``eddsa-jcs-2022`` (Ed25519 key) or ``ecdsa-jcs-2019`` (P-256 or
+    P-384 key) Data Integrity proof (for writers and tests)."""
     suite = EDDSA_JCS if isinstance(private_key, Ed25519PrivateKey) else ECDSA_JCS
     proof: dict[str, Any] = {"type": "DataIntegrityProof", "cryptosuite": suite, "created": created,
                              "proofPurpose": "assertionMethod", "verificationMethod": verification_method}
-    signed = di.hash_algorithm(suite, None)(di.canonicalize(proof)) + di.hash_algorithm(suite, None)(
-        signed_payload(record))
+    digest = di.hash_algorithm(suite, private_key.public_key())
+    signed = digest(di.canonicalize(proof)) + digest(signed_payload(record))
     if isinstance(private_key, Ed25519PrivateKey):
         signature = private_key.sign(signed)
     else:
-        signature = di.p1363_signature(private_key.sign(signed, ec.ECDSA(hashes.SHA256())), 32)
+        size = (private_key.curve.key_size + 7) // 8
+        hash_type = hashes.SHA384() if size == 48 else hashes.SHA256()
+        signature = di.p1363_signature(private_key.sign(signed, ec.ECDSA(hash_type)), size)
     return {**record, "proof": {**proof, "proofValue": "z" + b58encode(signature)}}
 
 

@@ -33,7 +33,7 @@ class ReaderError(ParseError):
         from ..rules.catalogue import CATALOGUE
         rule = CATALOGUE.get(self.rule)
         if rule is not None:  # a rule of the catalogue (ANC-02): its own templates, in the run's language
-            return messages.finding(self.rule, Level.ERROR, rule.templates, dict(self.params), lang, clause=self.clause)
+            return messages.finding(self.rule, rule.level, rule.templates, dict(self.params), lang, clause=self.clause)
         return Finding(rule=self.rule, level=Level.ERROR, message=self.message(lang), clause=self.clause,
                        params=self.params)
 

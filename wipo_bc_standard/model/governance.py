@@ -1,4 +1,4 @@
-"""The governance declaration (DOMAIN brief, section 3; ISO/TS 23635; EDPB Guidelines 02/2025)."""
+"""The governance declaration (ISO/TS 23635; EDPB Guidelines 02/2025)."""
 
 from __future__ import annotations
 

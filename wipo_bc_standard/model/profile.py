@@ -1,4 +1,4 @@
-"""The network profile: a network's high-level configuration (DOMAIN brief, section 4)."""
+"""The network profile: a network's high-level configuration (seed para. 11)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The core record: one IP ledger record, an envelope around an IP payload (DESIGN.md)."""
+"""The core record: one IP ledger record, an envelope around an IP payload (this standard's proposal)."""
 
 from __future__ import annotations
 

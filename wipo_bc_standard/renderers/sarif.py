@@ -74,11 +74,15 @@ def catalogue_rule(rule_id: str) -> dict[str, Any]:
         "name": _name(rule.title),
         "shortDescription": {"text": rule.title},
         "fullDescription": {"text": rule.rationale},
-        "help": {"text": f"{rule.rationale} Clause: {rule.clause}. Requirement: {rule.level.keyword}.",
+        "help": {"text": f"{rule.rationale} Clause: {rule.clause}. Requirement: {rule.level.keyword}."
+                         + (f" Basis: {rule.basis.text()}." if rule.basis else ""),
                  "markdown": f"{rule.rationale}\n\n**Clause:** {rule.clause}  \n"
-                             f"**Requirement:** {rule.level.keyword}"},
+                             f"**Requirement:** {rule.level.keyword}"
+                             + (f"  \n**Basis:** {rule.basis.text()}" if rule.basis else "")},
         "defaultConfiguration": {"level": SARIF_LEVEL[rule.level]},
-        "properties": {"tags": list(rule.targets), "clause": rule.clause, "requirement": rule.level.keyword},
+        "properties": {"tags": list(rule.targets), "clause": rule.clause, "requirement": rule.level.keyword,
+                       **({"basis": rule.basis.kind, "basisReference": rule.basis.reference,
+                           "basisRationale": rule.basis.rationale} if rule.basis else {})},
     }
 
 

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import messages
+from ..basis import Basis
 from ..findings import Finding, Level
+from .bases import BASES
 
 #: A rule's check yields (JSON Pointer, template parameters) for each violation it finds.
 Hit = tuple[str, Mapping[str, Any]]
@@ -64,6 +66,8 @@ class Rule:
     #: Per target, a JSON Schema every document of which the check finds nothing on (see
     #: :mod:`.guards`); the engine skips the check on documents that satisfy it.
     guards: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    #: What makes the rule a requirement (:mod:`.bases`); None only for a rule not yet given one.
+    basis: Basis | None = None
 
     def findings(self, doc: Any, ctx: RuleContext) -> Iterator[Finding]:
         for path, params in self.check(doc, ctx):
@@ -96,7 +100,7 @@ def rule(*, id: str, title: str, level: Level, targets: tuple[str, ...] | str, c
                              clause=clause, rationale=rationale, message=message,
                              valid_example=valid, invalid_example=invalid, check=check,
                              message_zh=message_zh, needs_network=needs_network, stateful=stateful,
-                             reads=reads, guards=dict(guards or {}))
+                             reads=reads, guards=dict(guards or {}), basis=BASES.get(id))
         return check
     return register
 

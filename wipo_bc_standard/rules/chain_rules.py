@@ -16,7 +16,7 @@ from .catalogue import Hit, RuleContext, rule
 from .examples import example_record
 from .ledger_chain import hits_over
 
-_CLAUSE_LINK = "DESIGN: previousRecordHash; RFC 8785"
+_CLAUSE_LINK = "this standard (proposal): record schema, previousRecordHash; RFC 8785"
 
 
 def _record(n: int, **changes: Any) -> dict[str, Any]:
@@ -45,7 +45,7 @@ _OTHER_RIGHT = _record(4, ipRight__applicationNumber="018999999")
                 "successor was written no longer matches the hash its successor holds.",
       message="previousRecordHash must be the {alg} hash of the previous record of this right ({previous}) "
               "without ledger and proof: expected {expected}, found {found}",
-      message_zh="previousRecordHash 必须是该权利上一条记录（{previous}，不含 ledger 和 proof）的 {alg} 哈希值："
+      message_zh="previousRecordHash 必须是该权利上一条记录（{previous}，不含 ledger 和 proof）的 {alg} 杂凑值："
                  "应为 {expected}，实为 {found}",
       valid=[_FIRST, _SECOND],
       invalid=[{**_FIRST, "event": {**_FIRST["event"], "nationalCode": "FILX"}}, _SECOND])
@@ -53,7 +53,7 @@ def previous_hash_matches(records: Any, ctx: RuleContext) -> Iterator[Hit]:
     return hits_over(records, "CH-01", ctx)
 
 
-@rule(id="CH-00", title="The first record of a right carries no previousRecordHash", level=Level.ERROR,
+@rule(id="CH-00", title="The first record of a right carries no previousRecordHash", level=Level.WARNING,
       targets="ledger", clause=_CLAUSE_LINK, stateful=True,
       rationale="A link to a record the ledger does not hold cannot be verified, and hides where the "
                 "right's history begins (or that part of it is missing).",
@@ -66,8 +66,8 @@ def first_record_unlinked(records: Any, ctx: RuleContext) -> Iterator[Hit]:
     return hits_over(records, "CH-00", ctx)
 
 
-@rule(id="ID-04", title="A recordId is not reused within the ledger", level=Level.ERROR,
-      targets="ledger", clause="DESIGN: recordId (globally unique, never reused)", stateful=True,
+@rule(id="ID-04", title="A recordId is not reused within the ledger", level=Level.WARNING,
+      targets="ledger", clause="this standard (proposal): record schema, recordId (globally unique, never reused)", stateful=True,
       rationale="Offices and other ledgers refer to records by recordId; two records with one id make "
                 "every such reference ambiguous.",
       message="recordId {recordId} is already used by an earlier record of this ledger",
@@ -78,7 +78,7 @@ def record_id_unique(records: Any, ctx: RuleContext) -> Iterator[Hit]:
     return hits_over(records, "ID-04", ctx)
 
 
-@rule(id="CH-02", title="No fork: two records do not name the same predecessor", level=Level.ERROR,
+@rule(id="CH-02", title="No fork: two records do not name the same predecessor", level=Level.WARNING,
       targets="ledger", clause=_CLAUSE_LINK, stateful=True,
       rationale="A right's history is a single line; two records continuing from the same record give two "
                 "competing histories, and no one can tell which one holds.",
@@ -90,8 +90,9 @@ def no_fork(records: Any, ctx: RuleContext) -> Iterator[Hit]:
     return hits_over(records, "CH-02", ctx)
 
 
-@rule(id="DT-05", title="Ledger order does not go backwards", level=Level.ERROR,
-      targets="ledger", clause="DESIGN: ledger (blockNumber, timestamp); network profile timeSource.maxSkewSeconds",
+@rule(id="DT-05", title="Ledger order does not go backwards", level=Level.WARNING,
+      targets="ledger", clause="this standard (proposal): record schema, ledger (blockNumber, timestamp); "
+             "network profile timeSource.maxSkewSeconds",
       stateful=True,
       rationale="A ledger export lists records in ledger order; a block number or a timestamp that goes back "
                 "(beyond the clock skew the network tolerates) means records were reordered, inserted or "

@@ -96,7 +96,7 @@ def _timestamps_guard(schema: dict[str, Any]) -> dict[str, Any]:
     return all_of(at("ledger/timestamp", schema), at("proof/created", schema))
 
 
-@rule(id="DT-02", guards={"record": _timestamps_guard({"not": {"type": "string", "pattern": "-00:00$"}})}, title="Timestamps state a known offset", level=Level.ERROR,
+@rule(id="DT-02", guards={"record": _timestamps_guard({"not": {"type": "string", "pattern": "-00:00$"}})}, title="Timestamps state a known offset", level=Level.WARNING,
       targets="record", clause="RFC 3339, section 4.3 (unknown local offset convention)",
       rationale="RFC 3339 and JSON Schema accept -00:00, but it means the offset to local time is unknown; "
                 "system timestamps must say exactly which instant they are.",
@@ -111,7 +111,7 @@ def timestamp_offset_known(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 
 
 @rule(id="DT-06", guards={"record": _timestamps_guard(string_matching("(?:Z|z|\\+00:00|-00:00)$"))}, title="Timestamps are given in UTC", level=Level.WARNING,
-      targets="record", clause="RFC 3339, section 5.6; DESIGN (preferably Z)",
+      targets="record", clause="RFC 3339, section 5.6; this standard (proposal): UTC, written Z",
       rationale="Ledger and signature times from many nodes are compared and ordered; writing them in UTC "
                 "(Z) avoids offset arithmetic and keeps them apart from the office-local legal dates.",
       message="{value} is not in UTC (Z)",

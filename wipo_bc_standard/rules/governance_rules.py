@@ -107,7 +107,7 @@ def processing_roles_declared(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
                 yield f"/dataGovernance/{member}", {"missing": member}
 
 
-@rule(id="GOV-04", title="Disputes can be started: forum and institution are named", level=Level.ERROR,
+@rule(id="GOV-04", title="Disputes can be started: forum and institution are named", level=Level.WARNING,
       targets="governance", clause="ISO/TS 23635 (accountability); WIPO Arbitration and Mediation Rules; "
                                    "New York Convention (1958)",
       rationale="A dispute clause is only useful if a party can act on it: court proceedings need the "
@@ -146,7 +146,7 @@ def sustainability_declared(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
             yield "/sustainability", {}
 
 
-@rule(id="GOV-06", title="Each node operator is declared once", level=Level.ERROR,
+@rule(id="GOV-06", title="Each node operator is declared once", level=Level.WARNING,
       targets="governance", clause="ISO/TS 23635 (identifiers of the entities involved; accountability)",
       rationale="Node operators are accountable by their DID; the same DID twice makes the validator count "
                 "and the accountability of each operator ambiguous.",
@@ -199,7 +199,7 @@ def change_management_complete(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
                 yield f"/changeManagement/{member}", {"missing": member}
 
 
-@rule(id="GOV-11", title="The declared node count covers the node operators", level=Level.ERROR,
+@rule(id="GOV-11", title="The declared node count covers the node operators", level=Level.WARNING,
       targets="governance", clause="ISO/TS 23635 (transparency)",
       rationale="Each operator runs at least one node; a node count below the number of operators means "
                 "one of the two figures is wrong.",

@@ -159,7 +159,7 @@ _WHITESPACE = re.compile(r"\s")
 
 
 @rule(id="ID-05", guards={"record": at("parties/*", {"anyOf": [{"not": {"type": "object"}},
-                                                     {**at("id", string_matching("^[!-~]*$")), **absent("name")}]})}, title="Parties are referenced by identifier, not by name", level=Level.ERROR,
+                                                     {**at("id", string_matching("^[!-~]*$")), **absent("name")}]})}, title="Parties are referenced by identifier, not by name", level=Level.WARNING,
       targets="record", clause="W3C DID Core 1.0; ISO/TS 23635 (identifiers of the entities involved)",
       rationale="Names are neither unique nor stable (they change, are transliterated, are shared); a "
                 "party is known by a DID or the office's party identifier, and a name is at most a label.",

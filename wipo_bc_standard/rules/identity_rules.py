@@ -155,7 +155,7 @@ def did_syntax(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 _NETWORK = {"identity": {"didMethods": ["web", "key"]}, "signatureAlgorithms": ["EdDSA", "ES256"]}
 
 
-@rule(id="DID-06", title="DIDs use a method the network accepts", level=Level.ERROR,
+@rule(id="DID-06", title="DIDs use a method the network accepts", level=Level.WARNING,
       targets=("record", "did"), needs_network=True,
       clause="W3C DID Core 1.0, 8 Methods; network profile identity.didMethods",
       rationale="Participants resolve only the DID methods their network accepts (its allow-list); a DID "
@@ -179,7 +179,7 @@ def did_method_accepted(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
                          "accepted": ", ".join(str(m) for m in accepted)}
 
 
-@rule(id="SIG-05", title="Records are signed with an algorithm the network approves", level=Level.ERROR,
+@rule(id="SIG-05", title="Records are signed with an algorithm the network approves", level=Level.WARNING,
       targets="record", needs_network=True, reads=("proof",),
       clause="RFC 7518 and RFC 8037 (JOSE algorithm names); network profile signatureAlgorithms",
       rationale="Every participant must be able to verify a record's signature, and the network's approved "
@@ -190,7 +190,7 @@ def did_method_accepted(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
       invalid={"network": {**_NETWORK, "signatureAlgorithms": ["ES256"]}, "document": _signed()})
 def signature_algorithm_approved(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
     approved = listed(ctx.network, "signatureAlgorithms")
-    alg = proof_algorithm(doc.get("proof")) if isinstance(doc, dict) and approved else None
+    alg = proof_algorithm(doc.get("proof"), ctx.did_documents) if isinstance(doc, dict) and approved else None
     if alg is not None and approved is not None and alg not in approved:
         yield "/proof", {"alg": alg, "approved": ", ".join(str(a) for a in approved)}
 
@@ -254,8 +254,9 @@ def did_document_structure(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 
 
 @rule(id="DID-05", title="No private key material in a DID document", level=Level.ERROR, targets="did",
-      clause="W3C DID Core 1.0, 5.2.1 Verification Material (\"MUST NOT contain private key information\"); "
-             "RFC 7517, 4; RFC 8037, 2",
+      clause="W3C DID Core 1.0, 5.2.1 Verification Material (publicKeyJwk: the map \"MUST NOT contain \"d\", or "
+             "any other members of the private information class\"); RFC 7517, 8.1.1 (Parameter Information "
+             "Class); RFC 7518, 6 and RFC 8037, 2 (the private members)",
       rationale="A DID document is public; a private key in it lets anyone sign as the DID's controller.",
       message="{problem}: remove it and replace the key", message_zh="{problem}：请删除并更换该密钥",
       valid=_doc(),
@@ -363,7 +364,7 @@ _DI_CLAUSE = ("W3C VC Data Integrity 1.0, 4.4 Verify Proof and 4.5 Verify Proof 
               "RDFC-1.0; RFC 8785")
 
 
-@rule(id="SIG-06", reads=("proof", "verifiableCredential"), title="Every Data Integrity proof of a credential or DID document verifies",
+@rule(id="SIG-06", reads=("proof", "verifiableCredential", "type"), title="Every Data Integrity proof of a credential or DID document verifies",
       level=Level.ERROR, targets=("vc", "did"), clause=_DI_CLAUSE,
       rationale="A proof binds the credential (or DID document) to the key that made it; a proof that does not "
                 "verify means the document or the proof was changed after signing, or another key made it, so "
@@ -377,7 +378,7 @@ def document_proofs_verify(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
             yield outcome.path, {"reason": outcome.reason, "suite": outcome.suite}
 
 
-@rule(id="SIG-07", reads=("proof", "verifiableCredential"), title="Every proof of a credential or DID document can be verified offline",
+@rule(id="SIG-07", reads=("proof", "verifiableCredential", "type"), title="Every proof of a credential or DID document can be verified offline",
       level=Level.WARNING, targets=("vc", "did"), clause=_DI_CLAUSE + "; W3C DID Core 1.0, 7.1 DID Resolution",
       rationale="Validation never uses the network: a proof made with another cryptosuite, a key that is neither "
                 "a did:key nor in a DID document supplied with --did-document, or a JSON-LD context that is not "

@@ -52,7 +52,7 @@ def anchor_digest_matches(docs: Any, ctx: RuleContext) -> Iterator[Hit]:
                        "offChain": ev.get("offChain") or "(cannot be computed with this algorithm)"}
 
 
-@rule(id="ANC-02", title="Every anchor has its off-chain record", level=Level.ERROR, targets="ledger",
+@rule(id="ANC-02", title="Every anchor has its off-chain record", level=Level.WARNING, targets="ledger",
       clause=_CLAUSE, stateful=True,
       rationale="An anchor whose record cannot be produced proves nothing to anyone relying on the register; "
                 "the record was lost, or never supplied.",
@@ -66,7 +66,7 @@ def anchor_has_record(docs: Any, ctx: RuleContext) -> Iterator[Hit]:
             yield "", {"recordId": ev.get("anchorOf"), "locator": ev.get("locator") or "none"}
 
 
-@rule(id="ANC-03", title="Every off-chain record is anchored", level=Level.ERROR, targets="ledger",
+@rule(id="ANC-03", title="Every off-chain record is anchored", level=Level.WARNING, targets="ledger",
       clause=_CLAUSE, stateful=True,
       rationale="A record kept off chain is part of the register only through its anchor; without one nothing "
                 "shows it existed at the time it claims, or at all.",
@@ -98,7 +98,7 @@ def document_digest_matches(docs: Any, ctx: RuleContext) -> Iterator[Hit]:
                 "uri": ev.get("uri"), "alg": ev.get("alg"), "declared": declared, "computed": computed}
 
 
-@rule(id="ENC-01", title="An on-chain payload does not claim its own ledger position", level=Level.ERROR,
+@rule(id="ENC-01", title="An on-chain payload does not claim its own ledger position", level=Level.WARNING,
       targets="ledger", clause="docs/encodings.md, inline encoding", stateful=True,
       rationale="The ledger position is a fact of the ledger, filled by the reader; a payload that states one "
                 "can state a false one, and the two would disagree.",

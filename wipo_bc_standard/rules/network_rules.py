@@ -28,13 +28,13 @@ def _on(network: Mapping[str, Any], document: Any) -> dict[str, Any]:
 PUBLIC_NETWORK = example_profile(networkType="public", permissionModel__read="permissionless")
 
 
-@rule(id="HASH-02", title="Digests use an algorithm the network approves", level=Level.ERROR,
+@rule(id="HASH-02", title="Digests use an algorithm the network approves", level=Level.WARNING,
       targets="record", needs_network=True,
       clause="ISO 23257 (cryptographic services); NIST SP 800-131A (transitioning cryptographic algorithms)",
       rationale="Every participant must be able to recompute a digest; an algorithm outside the network's "
                 "approved list may be unsupported by other nodes or below their security policy.",
       message="{alg} is not on the network's approved hash algorithms ({approved})",
-      message_zh="{alg} 不在网络批准的哈希算法之列（{approved}）",
+      message_zh="{alg} 不在网络批准的杂凑算法之列（{approved}）",
       valid=_on(example_profile(), example_record(previousRecordHash={"alg": "sha-256", "value": "0" * 64})),
       invalid=_on(example_profile(), example_record(previousRecordHash={"alg": "sha3-256", "value": "0" * 64})))
 def hash_approved_by_network(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
@@ -71,7 +71,7 @@ def _application_numbers(doc: Any) -> Iterator[tuple[str, str, str]]:
 _EM_NUMBERS = [{"office": "EM", "pattern": "0[0-9]+"}]
 
 
-@rule(id="ID-02", title="Application numbers have the form their office declares", level=Level.ERROR,
+@rule(id="ID-02", title="Application numbers have the form their office declares", level=Level.WARNING,
       targets="record", needs_network=True,
       clause="WIPO ST.13 (numbering of applications); network profile applicationNumberPatterns",
       rationale="Offices write the same application number in different forms (with or without year, "
@@ -152,7 +152,7 @@ def personal_data_declaration_kept(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         yield path, {"what": what}
 
 
-@rule(id="GOV-02", title="The declared validators are the consensus nodes", level=Level.ERROR,
+@rule(id="GOV-02", title="The declared validators are the consensus nodes", level=Level.WARNING,
       targets="governance", needs_network=True,
       clause="ISO/TS 23635 (accountability); ISO 22739 (validator)",
       rationale="The governance declaration names who validates; if the network runs a different number of "
@@ -187,7 +187,7 @@ def governs_the_network(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         yield "/network/id", {"governed": governed, "profile": profile}
 
 
-@rule(id="GOV-07", title="A permissioned network declares who validates", level=Level.ERROR,
+@rule(id="GOV-07", title="A permissioned network declares who validates", level=Level.WARNING,
       targets="governance", needs_network=True, clause="ISO 22739 (validator); ISO/TS 23635 (accountability)",
       rationale="On a network where validation needs permission, someone was given it; if no declared "
                 "operator is a validator, the declaration does not say who confirms the blocks. (Networks "
@@ -239,7 +239,7 @@ def ledger_platform_matches(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         yield "/ledger/platform", {"platform": platform, "expected": expected}
 
 
-@rule(id="REC-09", title="The network carries the record's type", level=Level.ERROR,
+@rule(id="REC-09", title="The network carries the record's type", level=Level.WARNING,
       targets="record", needs_network=True, clause="this standard, record types; network profile recordTypes",
       rationale="A network that declares the record types it carries has agreed their semantics and "
                 "processing; a record of another type has no agreed meaning there.",
@@ -254,7 +254,7 @@ def record_type_carried(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         yield "/recordType", {"type": record_type, "declared": ", ".join(str(t) for t in declared)}
 
 
-@rule(id="LS-06", title="The network uses the record's legal-status standard", level=Level.ERROR,
+@rule(id="LS-06", title="The network uses the record's legal-status standard", level=Level.WARNING,
       targets="record", needs_network=True, clause="WIPO ST.27, ST.61, ST.87; network profile legalStatusStandards",
       rationale="Participants map and read legal-status codes by the standards the network declares; an "
                 "event coded in another standard is not read by them.",

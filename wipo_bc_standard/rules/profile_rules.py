@@ -57,7 +57,7 @@ def publicly_readable(profile: Any) -> bool:
     return _get(profile, "networkType") == "public" or _get(profile, "permissionModel", "read") == "permissionless"
 
 
-@rule(id="CFG-01", title="Off-chain data placement names its store", level=Level.ERROR,
+@rule(id="CFG-01", title="Off-chain data placement names its store", level=Level.WARNING,
       targets="profile", clause="ISO 23257 (on-ledger and off-ledger data); EDPB Guidelines 02/2025",
       rationale="When records or personal data are kept off chain, the ledger only proves something if "
                 "participants know where the data it commits to is kept.",
@@ -74,7 +74,7 @@ def off_chain_store_declared(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 _MIN_NODES = {"byzantine": (3, "3f+1"), "crash": (2, "2f+1")}
 
 
-@rule(id="CFG-02", title="The node count fits the fault model", level=Level.ERROR,
+@rule(id="CFG-02", title="The node count fits the fault model", level=Level.WARNING,
       targets="profile",
       clause="Lamport, Shostak, Pease, The Byzantine Generals Problem (1982); Castro, Liskov, PBFT (1999); "
              "Ongaro, Ousterhout, Raft (2014)",
@@ -98,7 +98,7 @@ def node_count_fits_faults(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         yield "/consensus/nodes", {"model": model, "f": f, "formula": factor[1], "minimum": minimum, "n": n}
 
 
-@rule(id="CFG-03", title="Probabilistic finality declares its confirmations", level=Level.ERROR,
+@rule(id="CFG-03", title="Probabilistic finality declares its confirmations", level=Level.WARNING,
       targets="profile", clause="ISO 22739:2024 (finality); Nakamoto, Bitcoin (2008), section 11",
       rationale="Under probabilistic finality a record is only as final as the blocks on top of it; without "
                 "a declared depth no one can tell when a record counts as evidence.",
@@ -118,7 +118,7 @@ _CRASH_FAMILIES = frozenset(c.value for c in cl.CONSENSUS_FAMILIES.codes if c.fa
 
 
 @rule(id="CFG-04", title="A crash-fault-tolerant consensus does not claim Byzantine tolerance",
-      level=Level.ERROR, targets="profile", clause="ISO 23257 (consensus); Ongaro, Ousterhout, Raft (2014)",
+      level=Level.WARNING, targets="profile", clause="ISO 23257 (consensus); Ongaro, Ousterhout, Raft (2014)",
       rationale="Raft and Kafka ordering survive nodes that stop, not nodes that lie; declaring a Byzantine "
                 "fault model for them promises protection against dishonest operators that does not exist.",
       message="{family} tolerates crashes only, not {model} faults",
@@ -136,7 +136,7 @@ def crash_family_not_byzantine(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 _OPEN_VALIDATION_FAMILIES = frozenset({"proof-of-work", "proof-of-stake"})
 
 
-@rule(id="CFG-05", title="Permissionless validation needs Sybil-resistant consensus", level=Level.ERROR,
+@rule(id="CFG-05", title="Permissionless validation needs Sybil-resistant consensus", level=Level.WARNING,
       targets="profile", clause="ISO 22739 (permissionless DLT system); Douceur, The Sybil Attack (2002)",
       rationale="When anyone may validate, only work or stake stops one party from posing as many; "
                 "authority, BFT and CFT mechanisms count known validators and cannot admit unknown ones.",
@@ -152,7 +152,7 @@ def open_validation_consensus(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         yield "/consensus/family", {"family": family}
 
 
-@rule(id="CFG-06", title="Private and consortium networks validate with permission", level=Level.ERROR,
+@rule(id="CFG-06", title="Private and consortium networks validate with permission", level=Level.WARNING,
       targets="profile", clause="ISO 22739 (private DLT system, permissioned DLT system)",
       rationale="A private or consortium network is by definition run by a defined set of organisations; "
                 "if anyone may validate, the network type misstates who controls the ledger.",
@@ -262,43 +262,62 @@ def no_personal_data_on_public_ledger(doc: Any, ctx: RuleContext) -> Iterator[Hi
 
 
 @rule(id="LS-11", reads=("legalStatusMappings",), title="An office's mapping table maps each national event to one standard event", level=Level.ERROR,
-      targets="profile", clause="WIPO ST.27 (December 2020), Annex IV (model template for the mapping table); "
-                                "WIPO ST.96 V4.0 Annex IV, KeyEventCodeType",
+      targets="profile", clause="WIPO ST.27 (December 2020), Annex IV (model template for the mapping table)",
       rationale="Readers turn an office's event into the standard event by its mapping table: a national "
-                "event mapped twice to different events has no single meaning, and a detailed event under an "
-                "X00 key event (no key event of the category fits) refines an event that does not exist.",
-      message="{office} {standard} {national}: {problem}",
-      message_zh="{office} {standard} {national}：{problem}",
+                "event mapped twice to different events has no single meaning.",
+      message="{office} {standard} {national} is mapped to {mapped} here and to {earlier} in row {row}",
+      message_zh="{office} {standard} {national} 在此映射为 {mapped}，而在第 {row} 行映射为 {earlier}",
       valid=example_profile(legalStatusMappings=[
           {"office": "EP", "standard": "ST.27", "nationalCode": "NAT-EVENT-1", "keyEvent": "A00"}]),
       invalid=example_profile(legalStatusMappings=[
           {"office": "EP", "standard": "ST.27", "nationalCode": "NAT-EVENT-1", "keyEvent": "A00"},
           {"office": "EP", "standard": "ST.27", "nationalCode": "NAT-EVENT-1", "keyEvent": "H00"}]))
 def mapping_table_consistent(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
-    rows = _get(doc, "legalStatusMappings")
-    if not isinstance(rows, list):
-        return
-    seen: dict[tuple[Any, ...], tuple[Any, Any]] = {}
-    for i, row in enumerate(rows):
-        if not isinstance(row, dict):
-            continue
+    seen: dict[tuple[str, str, str], tuple[int, Any, Any]] = {}
+    for i, row in _mapping_rows(doc):
         office, standard, national = row.get("office"), row.get("standard"), row.get("nationalCode")
-        key, detailed = row.get("keyEvent"), row.get("detailedEvent")
-        where = {"office": office, "standard": standard, "national": national}
-        if isinstance(key, str) and st27.unmapped(key) and detailed is not None:
-            yield f"/legalStatusMappings/{i}/detailedEvent", {
-                **where, "problem": f"{key} maps to no key event, so no detailed event ({detailed}) can follow"}
-        if not all(isinstance(v, str) for v in (office, standard, national)):
+        if not (isinstance(office, str) and isinstance(standard, str) and isinstance(national, str)):
             continue
-        earlier = seen.setdefault((office, standard, national), (key, detailed))
-        if earlier != (key, detailed):
+        key, detailed = row.get("keyEvent"), row.get("detailedEvent")
+        first, earlier_key, earlier_detailed = seen.setdefault((office, standard, national), (i, key, detailed))
+        if (earlier_key, earlier_detailed) != (key, detailed):
             yield f"/legalStatusMappings/{i}", {
-                **where, "problem": f"mapped to {_event_text(key, detailed)} here and to "
-                                    f"{_event_text(*earlier)} in an earlier row"}
+                "office": office, "standard": standard, "national": national, "row": first,
+                "mapped": _event_text(key, detailed), "earlier": _event_text(earlier_key, earlier_detailed)}
+
+
+def _mapping_rows(doc: Any) -> Iterator[tuple[int, dict[str, Any]]]:
+    rows = _get(doc, "legalStatusMappings")
+    if isinstance(rows, list):
+        for i, row in enumerate(rows):
+            if isinstance(row, dict):
+                yield i, row
 
 
 def _event_text(key: Any, detailed: Any) -> str:
-    return f"{key}" if detailed is None else f"{key} (detailed event {detailed})"
+    return f"{key}" if detailed is None else f"{key}/{detailed}"
+
+
+@rule(id="LS-13", reads=("legalStatusMappings",), title="A mapping to an unmapped key event (X00) has no detailed event",
+      level=Level.ERROR, targets="profile",
+      clause="WIPO ST.27 (key event and detailed event codes); WIPO ST.96 V4.0 Annex IV, KeyEventCodeType",
+      rationale="As in a record (LS-04): X00 says that no key event of category X fits the office's event, so "
+                "a detailed event cannot refine it; every record coded through the row would carry the error.",
+      message="{office} {national} maps to {code}, no key event of category {category}, so no detailed event "
+              "({detailed}) can follow",
+      message_zh="{office} {national} 映射为 {code}，即 {category} 类无关键事件，不能再带详细事件（{detailed}）",
+      valid=example_profile(legalStatusMappings=[
+          {"office": "EP", "standard": "ST.27", "nationalCode": "NAT-EVENT-1", "keyEvent": "A00"}]),
+      invalid=example_profile(legalStatusMappings=[
+          {"office": "EP", "standard": "ST.27", "nationalCode": "NAT-EVENT-1", "keyEvent": "A00",
+           "detailedEvent": "1"}]))
+def mapping_unmapped_without_detail(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    for i, row in _mapping_rows(doc):
+        key, detailed = row.get("keyEvent"), row.get("detailedEvent")
+        if isinstance(key, str) and st27.unmapped(key) and detailed is not None:
+            yield f"/legalStatusMappings/{i}/detailedEvent", {
+                "office": row.get("office"), "national": row.get("nationalCode"), "code": key,
+                "category": key[0], "detailed": detailed}
 
 
 @rule(id="LS-12", reads=('legalStatusMappings',), title="An office's mapping table maps to events of the standard",
@@ -316,12 +335,7 @@ def _event_text(key: Any, detailed: Any) -> str:
       invalid=example_profile(legalStatusMappings=[
           {"office": "EP", "standard": "ST.27", "nationalCode": "NAT-EVENT-1", "keyEvent": "Q99"}]))
 def mapping_table_categories_known(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
-    rows = _get(doc, "legalStatusMappings")
-    if not isinstance(rows, list):
-        return
-    for i, row in enumerate(rows):
-        if not isinstance(row, dict):
-            continue
+    for i, row in _mapping_rows(doc):
         standard, key = row.get("standard"), row.get("keyEvent")
         known = st27.EVENT_LISTS.get(standard) if isinstance(standard, str) else None
         if known is not None and known.categories and st27.key_event_form_ok(key) and key[0] not in known.categories:

@@ -65,7 +65,7 @@ def digest_length(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 
 
 @rule(id="CH-04", title="A ledger's records carry their ledger position", level=Level.WARNING,
-      targets="ledger", clause="DESIGN (the ledger envelope); ISO 22739 (ledger record, transaction)",
+      targets="ledger", clause="this standard (proposal): the ledger envelope; ISO 22739 (ledger record, transaction)",
       rationale="A record read from a ledger is evidence only together with where it sits there (network, "
                 "transaction, block, time); without it, order and finality cannot be checked, nor can the "
                 "record be found again on the ledger.",
@@ -103,7 +103,7 @@ def _strings(doc: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
                 stack.append((path + (key,), member))
 
 
-@rule(id="REC-04", title="Text is in Unicode Normalization Form C", level=Level.ERROR,
+@rule(id="REC-04", title="Text is in Unicode Normalization Form C", level=Level.WARNING,
       targets="record", clause="Unicode Standard Annex #15 (NFC); W3C Character Model: String Matching; RFC 8785",
       rationale="The same text in two normal forms has different bytes, so different hashes and signatures, "
                 "and names stop matching across offices; NFC is the form the W3C and WIPO XML data use.",

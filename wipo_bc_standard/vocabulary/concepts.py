@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import codelists
+from ..basis import THIS_PROJECT, Basis, parse
 from ..codelists import CodeList
 from ..constants import OFFICIAL_LANGUAGES, VOCAB
 
@@ -57,6 +58,10 @@ class Concept:
     notes: tuple[str, ...] = ()
     #: Extra facts of a code, written as ``fact:<name>`` literals.
     facts: tuple[tuple[str, str], ...] = ()
+    #: Where each preferred label comes from, by language (terms only).
+    label_bases: dict[str, Basis] = field(default_factory=dict)
+    #: Where the definition comes from (terms only).
+    definition_bases: tuple[Basis, ...] = ()
 
     @property
     def iri(self) -> str:
@@ -105,13 +110,16 @@ _TERM_SCHEME_DEFINITIONS = {
     "en": "The terms and definitions of the draft WIPO standard on blockchain in the IP ecosystem, "
           "as this library encodes them: ledger and DLT concepts, IP concepts, and the reference model "
           "(actors, the IP value chain, use cases, identity management).",
-    "zh": "本库所编码的WIPO知识产权生态系统区块链标准草案的术语和定义：账本和分布式账本技术概念、"
+    "zh": "本库所编码的WIPO知识产权生态系统区块链标准草案的术语和定义：账本和分布式记账技术概念、"
           "知识产权概念以及参考模型（参与者、知识产权价值链、用例、身份管理）。",
 }
 _TERM_SCHEME_NOTES = (
-    "Definitions are this project's own wording; the draft standard's text is not public.",
-    "zh labels follow the style of GB/T 43572-2023 (identical adoption of ISO 22739:2020) and have not "
-    "yet been checked against it term by term.",
+    "Definitions are this project's own wording unless a term's definition source names the seed (the CWS "
+    "Blockchain Task Force report to CWS/9); the draft standard's text is not public.",
+    "Preferred labels follow the seed's wording where the seed uses the term, then GB/T 43572-2023 "
+    "(分布式记账技术) and GB/T 32905-2016 (杂凑); the labels they replace are alternative labels. Other zh labels "
+    "follow the style of GB/T 43572-2023 (identical adoption of ISO 22739:2020) and have not yet been checked "
+    "against it term by term.",
 )
 
 
@@ -122,7 +130,9 @@ def _code_ref(ref: str) -> str:
 
 
 _TERM_KEYS = {"notation", "slug", "label", "alt_label", "definition", "source", "broader", "related",
-              "close_match", "ledger_role", "note"}
+              "close_match", "ledger_role", "note", "label_from", "definition_from"}
+#: Languages whose labels and definitions every term has, and whose label's origin it states.
+REQUIRED_LANGUAGES = ("en", "zh")
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
 
 
@@ -151,13 +161,27 @@ def _term_concept(row: dict[str, Any]) -> Concept:
             raise TermsFileError(f"{where}: {key} must be a list of text")
         return tuple(value)
 
+    label_from = texts("label_from")
+    labels = texts("label")
+    if missing := [lang for lang in REQUIRED_LANGUAGES if lang not in label_from]:
+        raise TermsFileError(f"{where}: label_from must say where the {', '.join(missing)} label comes from")
+    if stray := set(label_from) - set(labels):
+        raise TermsFileError(f"{where}: label_from names languages without a label: {sorted(stray)}")
+    definition_from = names("definition_from")
+    if not definition_from:
+        raise TermsFileError(f"{where}: definition_from must say where the definition comes from")
+    try:
+        label_bases = {lang: parse(label_from.get(lang, THIS_PROJECT)) for lang in labels}
+        definition_bases = tuple(parse(text) for text in definition_from)
+    except ValueError as exc:
+        raise TermsFileError(f"{where}: {exc}") from None
     alt = row.get("alt_label", {})
     if not isinstance(alt, dict) or set(alt) - set(LANGUAGES):
         raise TermsFileError(f"{where}: alt_label must map WIPO languages to lists of text")
     note = row.get("note")
     return Concept(
         scheme=TERM_SCHEME, name=row["slug"], notation=str(row["notation"]),
-        labels=texts("label"), definitions=texts("definition"),
+        labels=labels, definitions=texts("definition"),
         alt_labels={lang: tuple(alt[lang]) for lang in LANGUAGES if lang in alt},
         sources=names("source"),
         broader=tuple(concept_iri(TERM_SCHEME, s) for s in names("broader")),
@@ -165,6 +189,7 @@ def _term_concept(row: dict[str, Any]) -> Concept:
         close_match=tuple(_code_ref(r) for r in names("close_match")),
         ledger_roles=tuple(concept_iri("dlt-roles", r) for r in names("ledger_role")),
         notes=(str(note),) if note else (),
+        label_bases=label_bases, definition_bases=definition_bases,
     )
 
 

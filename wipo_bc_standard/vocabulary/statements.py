@@ -98,6 +98,8 @@ def concept_resource(concept: Concept, scheme: Scheme, top: bool) -> Resource:
         ("skos:closeMatch", _refs(concept.close_match)),
         ("ns:typicalLedgerRole", _refs(concept.ledger_roles)),
         ("skos:editorialNote", _plain(concept.notes)),
+        ("ns:labelSource", _plain(f"{lang}: {b.text()}" for lang, b in concept.label_bases.items())),
+        ("ns:definitionSource", _plain(b.text() for b in concept.definition_bases)),
         *facts,
     ]))
 

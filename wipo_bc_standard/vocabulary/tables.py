@@ -22,7 +22,8 @@ def _names(scheme: Scheme, iris: Iterable[str]) -> list[str]:
 CSV_COLUMNS = ("scheme", "notation", "name", "iri",
                *(f"prefLabel@{lang}" for lang in LANGUAGES),
                *(f"definition@{lang}" for lang in LANGUAGES),
-               "altLabels", "broader", "related", "closeMatch", "source", "editorialNote")
+               "altLabels", "broader", "related", "closeMatch", "source", "editorialNote",
+               "labelSource", "definitionSource")
 
 
 def _csv_row(scheme: Scheme, c: Concept) -> list[str]:
@@ -31,7 +32,9 @@ def _csv_row(scheme: Scheme, c: Concept) -> list[str]:
             *(c.labels.get(lang, "") for lang in LANGUAGES),
             *(c.definitions.get(lang, "") for lang in LANGUAGES),
             " | ".join(alts), " ".join(_names(scheme, c.broader)), " ".join(_names(scheme, c.related)),
-            " ".join(_names(scheme, c.close_match)), " | ".join(c.sources), " | ".join(c.notes)]
+            " ".join(_names(scheme, c.close_match)), " | ".join(c.sources), " | ".join(c.notes),
+            " | ".join(f"{lang}: {b.text()}" for lang, b in c.label_bases.items()),
+            " | ".join(b.text() for b in c.definition_bases)]
 
 
 def to_csv(schemes: Iterable[Scheme]) -> str:
@@ -56,7 +59,9 @@ def _term_section(scheme: Scheme, c: Concept) -> list[str]:
     for title, values in (("Also", [f"{t} ({lang})" for lang in LANGUAGES for t in c.alt_labels.get(lang, ())]),
                           ("Broader", _names(scheme, c.broader)), ("Related", _names(scheme, c.related)),
                           ("Close match", _names(scheme, c.close_match)), ("Source", list(c.sources)),
-                          ("Note", list(c.notes))):
+                          ("Note", list(c.notes)),
+                          ("Label from", [f"{lang}: {b.text()}" for lang, b in c.label_bases.items()]),
+                          ("Definition from", [b.text() for b in c.definition_bases])):
         if values:
             lines.append(f"- {title}: {'; '.join(values)}")
     return lines + [""]
