@@ -46,9 +46,9 @@ def library_patterns() -> dict[str, Callable[[str], Any]]:
     for module in PATTERN_MODULES:
         importlib.import_module(module)
     found: dict[str, Callable[[str], Any]] = {}
-    for name, pattern in sorted(patterns.REGISTRY.items()):
+    for name, (pattern, how) in sorted(patterns.REGISTRY.items()):
         compiled = patterns.compile(pattern)
-        found[f"re2: {name}"] = lambda s, c=compiled: (c.search(s), c.fullmatch(s))
+        found[f"re2: {name} ({how})"] = getattr(compiled, how)
     for pattern in sorted(schema_patterns()):
         validator = jsonschema_rs.validator_for({"type": "string", "pattern": pattern},
                                                 pattern_options=jsonschema_rs.RegexOptions())
@@ -59,9 +59,8 @@ def library_patterns() -> dict[str, Callable[[str], Any]]:
         c.finditer(orjson.dumps([s, {"k": s}])))
     found["re: XML encoding declaration"] = lambda s, c=xml_form._ENCODING_DECL: c.match(s.encode())
     found["re: whitespace (REC rules)"] = lambda s, c=identifier_rules._WHITESPACE: c.search(s)
-    for pattern in NETWORK_EXAMPLES:
-        compiled = patterns.compile(pattern)
-        found[f"network: {pattern}"] = lambda s, c=compiled: c.fullmatch(s)
+    for pattern in NETWORK_EXAMPLES:  # applied with fullmatch (ID-02)
+        found[f"network: {pattern}"] = patterns.compile(pattern).fullmatch
     return found
 
 

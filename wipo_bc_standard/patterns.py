@@ -23,8 +23,9 @@ from typing import Any
 
 import re2
 
-#: Each pattern the library applies to input, by name (for the benchmark and its test).
-REGISTRY: dict[str, str] = {}
+#: Each pattern the library applies to input, by name, with how it is applied (``fullmatch`` or
+#: ``search``), for the benchmark and its test.
+REGISTRY: dict[str, tuple[str, str]] = {}
 
 _OPTIONS = re2.Options()
 _OPTIONS.max_mem = 64 << 20  # a huge alternation fails to compile (a finding) instead of eating memory
@@ -35,15 +36,16 @@ class PatternError(ValueError):
     """A pattern that cannot be compiled for linear-time matching."""
 
 
-def compile(pattern: str, name: str | None = None) -> Any:
+def compile(pattern: str, name: str | None = None, how: str = "fullmatch") -> Any:
     """``pattern`` compiled for linear-time matching (the ``re``-like API of ``re2``: ``match``,
-    ``search``, ``fullmatch``, ``finditer``, groups by name). ``name`` registers it for the benchmark."""
+    ``search``, ``fullmatch``, ``finditer``, groups by name). ``name`` registers it for the benchmark,
+    which times it applied as the library applies it (``how``)."""
     try:
         compiled = re2.compile(pattern, _OPTIONS)
     except re2.error as exc:
         raise PatternError(str(exc)) from None
     if name is not None:
-        REGISTRY[name] = pattern
+        REGISTRY[name] = (pattern, how)
     return compiled
 
 

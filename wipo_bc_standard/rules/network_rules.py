@@ -94,7 +94,7 @@ def application_number_form(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
             yield path, {"number": number, "office": office, "pattern": pattern}
 
 
-_EMAIL = patterns.compile(r"[^@\s:/]+@[^@\s]+\.[A-Za-z]{2,}", "personal-data e-mail (PRIV rules)")
+_EMAIL = patterns.compile(r"[^@\s:/]+@[^@\s]+\.[A-Za-z]{2,}", "personal-data e-mail (PRIV rules)", how="search")
 
 
 def personal_data(doc: Any) -> Iterator[tuple[str, str]]:
