@@ -199,3 +199,32 @@ def test_an_interrupted_baseline_create_writes_no_file(tmp_path: Path, monkeypat
     outcome = CliRunner().invoke(main, ["baseline", "create", str(path), "-o", str(tmp_path / "base.json")])
     assert outcome.exit_code == 2 and "interrupted" in outcome.stderr
     assert not (tmp_path / "base.json").exists()
+
+
+def test_a_baseline_holds_from_any_working_directory_and_any_spelling(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys are relative to the configuration root: `dir`, `./dir`, an absolute path and a
+    subdirectory as working directory all name the same findings."""
+    records = tmp_path / "records"
+    records.mkdir()
+    _ndjson(records / "ledger.ndjson", LEDGER_TODAY)
+    (tmp_path / "wipo-bc.toml").write_text('baseline = "accepted.json"\n')
+    monkeypatch.chdir(tmp_path)
+    made = CliRunner().invoke(main, ["baseline", "create", "records", "-o", "accepted.json"])
+    assert made.exit_code == 0
+    for cwd, path in ((tmp_path, "./records"), (tmp_path, str(records)), (records, "."), (records, "ledger.ndjson")):
+        monkeypatch.chdir(cwd)
+        result = CliRunner().invoke(main, ["validate", path, "--format", "json"])
+        summary = json.loads(result.stdout)["summary"]
+        assert result.exit_code == 0 and summary["suppressed"] > 0, (cwd, path)
+
+
+def test_a_finding_of_an_item_that_moved_stays_accepted(tmp_path: Path) -> None:
+    first = example_record(recordId="urn:uuid:00000000-0000-4000-8000-000000000001", ipRight__kind="patent")
+    second = example_record(recordId="urn:uuid:00000000-0000-4000-8000-000000000002", event__standard="ST.87")
+    path = _ndjson(tmp_path / "ledger.ndjson", [first, second])
+    baseline = Baseline.from_results(_results(path))
+    _ndjson(path, [example_record(recordId="urn:uuid:00000000-0000-4000-8000-000000000003"), second, first])
+    suppress = BaselineFilter(baseline, Level.ERROR)
+    report = Report.of(suppress(_results(path)))
+    assert [r.findings for r in report.items[1:]] == [[], []] and suppress.suppressed == len(baseline)

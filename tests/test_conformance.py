@@ -208,6 +208,10 @@ def test_report_merges_reports_into_one_html_table(tmp_path: Path, reference_rep
     assert over_input.exit_code == 2 and "is an input" in over_input.output
     not_report = CliRunner().invoke(main, ["conformance", "report", str(out)])
     assert not_report.exit_code == 2 and "not JSON" in not_report.output
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps({**reference_report, "rules": [{"id": "LS-01"}]}), encoding="utf-8")
+    malformed = CliRunner().invoke(main, ["conformance", "report", str(broken)])
+    assert malformed.exit_code == 2 and "not a well-formed conformance report at rules/0" in malformed.output
 
 
 def test_single_report_html_is_a_table_of_rules_and_cases(reference_report: dict[str, Any], suite: Suite) -> None:

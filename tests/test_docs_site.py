@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 
 from wipo_bc_standard import codelists
@@ -167,7 +168,7 @@ def test_compat_page_lists_every_check(generated: dict[str, str]) -> None:
 def test_cli_reference_has_every_command(generated: dict[str, str]) -> None:
     from wipo_bc_standard.cli import main
     cli = generated["generated/cli.md"]
-    assert all(f"`wipo-bc {name}`" in cli for name in main.commands)
+    assert all(f"`wipo-bc {name}`" in cli for name in main.list_commands(click.Context(main)))
 
 
 def test_glossary_reads_the_vocabulary_per_language() -> None:
@@ -222,3 +223,11 @@ def test_site_carries_the_chinese_glossary(site: Path) -> None:
     zh = (site / "generated" / "glossary" / "zh" / "index.html").read_text(encoding="utf-8")
     assert "区块链" in zh
     assert 'lang="zh"' in zh
+
+
+def test_site_links_the_draft_standard_documents(site: Path) -> None:
+    page = (site / "standard-draft" / "index.html").read_text(encoding="utf-8")
+    for lang in ("en", "zh"):
+        for fmt in ("docx", "html"):
+            assert f'href="../standard/draft-standard-{lang}.{fmt}"' in page
+            assert (site / "standard" / f"draft-standard-{lang}.{fmt}").stat().st_size > 10_000

@@ -41,3 +41,14 @@ def test_findings_of_the_other_forms_are_in_chinese_too() -> None:
     assert finding.rule == "xml.entity" and "实体" in finding.message
     (finding,) = validate(refused).items[0].findings
     assert "DOCTYPE" in finding.message and "实体" not in finding.message
+
+
+def test_every_template_is_said_by_one_function() -> None:
+    """Rules' templates, the message catalogue's and the hints' go through wording.say: a language without a
+    template falls back to English, and parameters that do not fit never raise."""
+    templates = {"en": "value {value}", "zh": ""}
+    assert messages.say(templates, {"value": 1}, "zh") == "value 1"
+    assert messages.say({"en": "value {value}"}, {}, "en") == "value {value}"
+    assert messages.say({"en": "value {value}"}, {}, "en", "said otherwise") == "said otherwise"
+    assert messages.message("json.depth", {"limit": 3}, "zh") == messages.say(messages.TEMPLATES["json.depth"],
+                                                                             {"limit": 3}, "zh")

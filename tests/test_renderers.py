@@ -255,7 +255,10 @@ def test_sarif_locations_are_relative_for_relative_inputs(built_inputs: list[Pat
     sarif = json.loads(render("sarif", results))
     result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "LS-01")
     physical = result["locations"][0]["physicalLocation"]
-    assert physical == {"artifactLocation": {"uri": "records.ndjson"}, "region": {"startLine": 2}}
+    assert physical["artifactLocation"] == {"uri": "records.ndjson"} and physical["region"]["startLine"] == 2
+    # The column is that of the member the finding's path points at (/event/standard), 1-based.
+    line = (built_inputs[0].parent / "records.ndjson").read_text(encoding="utf-8").splitlines()[1]
+    assert line[physical["region"]["startColumn"] - 1:].startswith('"standard"')
     assert result["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == "/event/standard"
 
 
@@ -309,7 +312,8 @@ def test_html_is_one_self_contained_page_with_every_rule(run: tuple[list[ItemRes
             assert not re.match(r"^(https?:)?//", value), f"<{el.tag} {name}={value}> loads a remote resource"
     assert not doc.xpath("//link | //img | //iframe | //object | //embed | //script[@src]")
     assert len(doc.xpath("//script")) == 1, "hostile input text stays text"
-    assert len(doc.xpath("//svg")) == 1 or not report["items"]
+    # Ours only (hostile text stays text): the chart by rule and level and the files with most findings.
+    assert [svg.get("class") for svg in doc.xpath("//svg")] == ["chart", "chart files"] or not report["items"]
     rows = doc.xpath("//table[@id='findings']/tbody/tr")
     assert len(rows) == _finding_count(report)
     assert Counter(r.get("data-rule") for r in rows) == _rules(report)
@@ -426,3 +430,32 @@ def test_html_lists_a_bounded_number_of_findings_and_counts_them_all(monkeypatch
     page = out.getvalue()
     assert page.count('<tr data-level=') == 5
     assert "The table lists the first 5 findings" in page and str(summary.findings[html_renderer.Level.ERROR]) in page
+
+
+def test_the_html_report_of_a_ledger_draws_each_rights_chain_with_its_faults(tmp_path: Path) -> None:
+    """Planted faults: a tampered record (the link after it breaks), a fork, a reused record id."""
+    import copy
+
+    from .ledger_factory import chain_20, ndjson
+    records = chain_20()
+    records[3]["event"]["nationalCode"] = "PUB2"                                      # CH-01 on record 6
+    records[9]["previousRecordHash"] = copy.deepcopy(records[6]["previousRecordHash"])  # CH-02 on record 10
+    records[14]["recordId"] = records[1]["recordId"]                                  # ID-04 on record 15
+    ledger = tmp_path / "planted.ndjson"
+    ledger.write_bytes(ndjson(records))
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["validate", "--target", "ledger", str(ledger), "--format", "html",
+                                       "-o", str(out)])
+    assert result.exit_code == 1
+    page = out.read_text(encoding="utf-8")
+    picture = page[page.index('<svg class="ledger"'):]
+    picture = picture[:picture.index("</svg>")]
+    assert picture.count('class="rec"') == 20
+    assert all(f">{right}</text>" in picture for right in ("EM trademark 018123456", "EP patent 21123456.7",
+                                                        "RU industrial-design 2021500123"))
+    assert 'stroke-dasharray="4 3"' in picture.split("broken link", 1)[1]  # a broken link drawn on a chain
+    marked = re.findall(r'<circle class="rec"[^>]*stroke="([^"]+)"[^>]*><title>([^<]*)</title>', picture)
+    assert any("CH-01" in title for _, title in marked)                    # each fault named on its record
+    assert any("CH-02" in title and colour == "#e65100" for colour, title in marked)   # the fork ringed
+    assert any("ID-04" in title and colour == "#6a1b9a" for colour, title in marked)   # the duplicate ringed
+    assert "Files with the most findings" in page and "http" not in picture

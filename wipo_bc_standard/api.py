@@ -11,7 +11,7 @@ from .baseline import Baseline
 from .findings import Level
 from .report import ItemResult, Report
 from .runner import LedgerInput, Run, RunOptions, load_baseline
-from .sources import expand
+from .selection import Selection, select
 
 #: What ``validate`` accepts: a path, bytes, a mapping, or an iterable of mappings (or of those).
 Source = str | Path | bytes | Mapping[str, Any] | Iterable[Mapping[str, Any]]
@@ -37,13 +37,23 @@ def iter_validate(source: Source | Iterable[Source], *, target: str = "auto", pr
                 baseline=baseline, jobs=jobs)[0]
 
 
-def validate(source: Source | Iterable[Source], **options: Any) -> Report:
+def validate(source: Source | Iterable[Source], *, target: str = "auto", profile: str = "interop",
+             network: Mapping[str, Any] | None = None, fail_on: Level | str = Level.ERROR,
+             lang: str = "en", did_documents: Mapping[str, Any] | None = None,
+             from_: str | None = None, chain: str | None = None, stream: str | None = None,
+             records: str | Path | None = None, baseline: Baseline | str | Path | None = None,
+             jobs: int = 1) -> Report:
     """Check every item of the sources; the options are those of :func:`iter_validate`.
+
+    A directory is walked as ``wipo-bc validate`` walks it (``.gitignore`` respected, other tools'
+    JSON files skipped); ``report.summary.files`` says what was read and skipped.
 
     >>> validate({"recordId": "x"}).conformant
     False
     """
-    results, run = _run(source, **options)
+    results, run = _run(source, target=target, profile=profile, network=network, fail_on=fail_on, lang=lang,
+                        did_documents=did_documents, from_=from_, chain=chain, stream=stream, records=records,
+                        baseline=baseline, jobs=jobs)
     return Report(list(results), run.summary)
 
 
@@ -59,15 +69,15 @@ def _run(source: Any, *, target: str = "auto", profile: str = "interop", network
                          else load_baseline(baseline),
                          ledger=LedgerInput(from_, chain, stream, records) if from_ else None)
     run = Run(options)
-    return run.results(_sources(source)), run
+    return run.results(_sources(source, target)), run
 
 
 _NOTHING = object()
 
 
-def _sources(source: Any) -> list[Any]:
+def _sources(source: Any, target: str = "auto") -> list[Any] | Selection:
     if isinstance(source, (str, Path)):
-        return expand([source]) if str(source) != "-" else ["-"]
+        return select([str(source)], target=target)
     if isinstance(source, (bytes, bytearray, Mapping)):
         return [source]
     # An iterable of paths, or of documents: told by its first element (a generator is not copied).
@@ -77,5 +87,5 @@ def _sources(source: Any) -> list[Any]:
         return []
     rest = itertools.chain([first], elements)
     if isinstance(first, (str, Path)):
-        return expand(list(rest))
+        return select([str(p) for p in rest], target=target)
     return [rest]

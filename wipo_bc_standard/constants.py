@@ -6,6 +6,9 @@ from __future__ import annotations
 #: The version of the draft standard this library encodes.
 STANDARD_VERSION = "0.1"
 
+#: Where the documentation site is published (mkdocs.yml ``site_url``; SARIF ``informationUri``).
+DOCS_URL = "https://wipo-bc-standard.github.io/wipo-bc-standard/"
+
 #: The project's namespace for schema ids and vocabulary IRIs (this project's, not WIPO's).
 NAMESPACE = "https://wipo-bc-standard.org/"
 #: RDF namespace of the data model's classes and properties (shared by the JSON-LD context and the vocabulary).

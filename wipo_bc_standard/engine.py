@@ -17,7 +17,7 @@ from .limits import LIMITS
 from .report import ItemResult
 from .resources import data_dir
 from .rules import PROFILES, Rule, RuleContext, select
-from .rules.ledger_chain import LedgerChain
+from .rules.ledger_chain import LedgerChain, ledger_record_view
 from .targets import TARGETS, detect
 
 _CLAUSE_UNKNOWN = "this standard (proposal): conformance targets (record, ledger, profile, governance, did, vc)"
@@ -51,6 +51,31 @@ def _capped(findings: list[Finding], lang: str) -> list[Finding]:
     params = {"more": len(findings) - limit, "limit": limit}
     return ranked[:limit] + [Finding("limit.findings", Level.INFO, messages.message("limit.findings", params, lang),
                                      clause=LIMITS_CLAUSE, params=tuple(params.items()))]
+#: Members that name a document of each target, in the order they are looked for.
+_ID_MEMBERS = ("recordId", "profileId", "declarationId", "id")
+
+
+def _identity(doc: dict[str, Any]) -> str | None:
+    for member in _ID_MEMBERS:
+        value = doc.get(member)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+#: Schema keywords that a rule of the catalogue says better (with why) when it reports the same member.
+_SAID_BETTER_BY_A_RULE = frozenset({"schema.pattern", "schema.format"})
+
+
+def _one_per_mistake(findings: list[Finding], schema_found: int) -> list[Finding]:
+    """Without the schema's pattern or format finding on a member a rule reports at the same level
+    or above (``issuer: "did:web"`` is one mistake: DID-01 says which part is wrong)."""
+    by_rules: dict[str, Level] = {}
+    for finding in findings[schema_found:]:
+        if finding.level > by_rules.get(finding.path, 0):
+            by_rules[finding.path] = finding.level
+    return [f for i, f in enumerate(findings)
+            if i >= schema_found or f.rule not in _SAID_BETTER_BY_A_RULE or by_rules.get(f.path, 0) < f.level]
 
 
 class Checker:
@@ -110,7 +135,12 @@ class Checker:
         conformant = conformant_at(findings, self.fail_on)
         if len(findings) > LIMITS.findings_per_item:
             findings = _capped(findings, self.context.lang)
-        return ItemResult(item.source, item.index, item.line, target, findings, conformant, item.position)
+        result = ItemResult(item.source, item.index, item.line, target, findings, conformant, item.position)
+        if item.error is None and isinstance(item.doc, dict):
+            result.identity = _identity(item.doc)
+            if target == "ledger":
+                result.record = ledger_record_view(item.doc)
+        return result
 
     def _check_doc(self, doc: Any, target: str | None) -> list[Finding]:
         if not isinstance(doc, dict):
@@ -130,11 +160,14 @@ class Checker:
         # rule; those are then skipped, as are rules whose members are all absent. A check is
         # called directly, and a Finding is built only for a hit.
         steps = plan.unguarded if plan.guard is not None and plan.guard.is_valid(doc) else plan.steps
+        schema_found = len(findings)
         for check, reads, rule in steps:
             if reads and members.isdisjoint(reads):
                 continue
             for path, params in check(doc, context):
                 findings.append(rule.finding(path, params, context.lang))
+        if schema_found and len(findings) > schema_found:
+            findings = _one_per_mistake(findings, schema_found)
         if self._ledger is not None:
             findings.extend(self._ledger.feed(doc))
         return findings

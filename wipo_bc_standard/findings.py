@@ -26,6 +26,13 @@ class Level(enum.IntEnum):
     def label(self) -> str:
         return self.name.lower()
 
+    def __str__(self) -> str:
+        # "error", not "3": what users read in messages and f-strings (the int stays for ordering).
+        return self.label
+
+    def __format__(self, spec: str) -> str:
+        return format(self.label, spec)
+
     @property
     def keyword(self) -> str:
         """The RFC 2119 keyword of a rule at this level."""
@@ -48,6 +55,15 @@ def conformant_at(findings: Iterable[Finding], fail_on: Level) -> bool:
     return not any(f.level >= fail_on for f in findings)
 
 
+#: The rule sets by name, as the levels of the rules each runs (``--profile``). Here, beside Level,
+#: so that the CLI's options know them without loading the rules.
+PROFILES: dict[str, frozenset[Level]] = {
+    "core": frozenset({Level.ERROR}),
+    "interop": frozenset({Level.ERROR, Level.WARNING}),
+    "strict": frozenset({Level.ERROR, Level.WARNING, Level.INFO}),
+}
+
+
 def json_pointer(parts: list[str | int] | tuple[str | int, ...]) -> str:
     """RFC 6901 pointer for a list of keys and indexes."""
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
@@ -65,10 +81,22 @@ class Finding:
     children: tuple[Finding, ...] = field(default=())
     #: A stable, language-neutral key for messages and baselines (the template's parameters).
     params: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
+    #: How to fix it, where the checks can tell (:mod:`wipo_bc_standard.hints`); "" otherwise.
+    hint: str = field(default="", compare=False)
+    #: Line and column (from 1) of the member ``path`` points at in the source file, where known
+    #: (:mod:`wipo_bc_standard.locations`, computed only for items with findings).
+    line: int | None = field(default=None, compare=False)
+    column: int | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"rule": self.rule, "level": self.level.label, "clause": self.clause,
                                "path": self.path, "message": self.message}
+        if self.hint:
+            out["hint"] = self.hint
+        if self.line is not None:
+            out["line"] = self.line
+            if self.column is not None:
+                out["column"] = self.column
         if self.children:
             out["children"] = [c.to_dict() for c in self.children]
         return out

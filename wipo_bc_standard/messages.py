@@ -10,7 +10,9 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from . import hints
 from .findings import Finding, Level
+from .wording import say
 
 #: rule id -> language -> template (``str.format`` with the finding's parameters).
 TEMPLATES: dict[str, dict[str, str]] = {
@@ -60,13 +62,13 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "target.unknown": {"en": "cannot tell the target: no recordId, profileId, declarationId, DID id or credential type (use --target)",
                        "zh": "无法判断检查目标：没有 recordId、profileId、declarationId、DID 标识或凭证类型（请使用 --target）"},
     "schema.required": {"en": "required member {property!r} is missing", "zh": "缺少必需的成员 {property!r}"},
-    "schema.additionalProperties": {"en": "member(s) {unexpected} are not part of the model (misspelt?)",
-                                    "zh": "成员 {unexpected} 不属于数据模型（拼写错误？）"},
+    "schema.additionalProperties": {"en": "member {unexpected!r} is not part of the model",
+                                    "zh": "成员 {unexpected!r} 不属于数据模型"},
     "schema.type": {"en": "{value} is not of type {types}", "zh": "{value} 的类型不是 {types}"},
     "schema.enum": {"en": "{value} is not one of {options}", "zh": "{value} 不在允许的取值 {options} 之中"},
     "schema.const": {"en": "{value} is not {expected_value}", "zh": "{value} 应为 {expected_value}"},
     "schema.pattern": {"en": "{value} does not match {pattern}", "zh": "{value} 不符合模式 {pattern}"},
-    "schema.format": {"en": "{value} is not a valid {format}", "zh": "{value} 不是有效的 {format}"},
+    "schema.format": {"en": "{value} is not a valid {format}", "zh": "{value} 不是有效的{format_zh}"},
     "schema.minLength": {"en": "{value} is shorter than {limit} characters", "zh": "{value} 短于 {limit} 个字符"},
     "schema.maxLength": {"en": "{value} is longer than {limit} characters", "zh": "{value} 长于 {limit} 个字符"},
     "schema.minimum": {"en": "{value} is less than the minimum {limit}", "zh": "{value} 小于最小值 {limit}"},
@@ -80,6 +82,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "schema.oneOf": {"en": "{value} must match exactly one of the allowed forms", "zh": "{value} 必须恰好符合一种允许的形式"},
 }
 
+#: JSON Schema format names in Chinese, the name kept in brackets (it is what the schema says).
+_FORMAT_ZH = {"date": "日期（date）", "date-time": "日期时间（date-time）", "uri": " URI（uri）", "email": "电子邮件地址（email）",
+              "uri-reference": " URI 引用（uri-reference）"}
 _KIND_ZH = {"an array": "数组", "a string": "字符串", "a number": "数字", "a boolean": "布尔值", "null": "null"}
 
 
@@ -100,21 +105,15 @@ def message(rule: str, params: Mapping[str, Any], lang: str = "en", fallback: st
     values = dict(params)
     if "kind" in values:
         values.setdefault("kind_zh", _KIND_ZH.get(values["kind"], values["kind"]))
-    try:
-        return templates.get(lang, templates["en"]).format(**values)
-    except (KeyError, IndexError, ValueError):
-        return fallback or templates["en"]
+    if "format" in values:
+        values.setdefault("format_zh", _FORMAT_ZH.get(values["format"], values["format"]))
+    return say(templates, values, lang, fallback)
 
 
 def finding(rule: str, level: Level, templates: Mapping[str, str], params: Mapping[str, Any], lang: str = "en", *,
             path: str = "", clause: str = "") -> Finding:
     """A finding of a rule whose message templates (by language) are its own: the one place a
-    rule's, the chain's and the ledger readers' findings are made. The message is in ``lang``
-    (English where there is none in it); a template its parameters do not fit is said as it is."""
-    template = templates.get(lang) or templates["en"]
-    try:
-        message = template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        message = template
-    return Finding(rule=rule, level=level, message=message, path=path, clause=clause,
-                   params=tuple(sorted(params.items())))
+    rule's, the chain's and the ledger readers' findings are made."""
+    return Finding(rule=rule, level=level, message=say(templates, params, lang), path=path, clause=clause,
+                   params=tuple(sorted(params.items())), hint=hints.for_rule(rule, params, lang))
+

@@ -86,7 +86,17 @@ def _tasks(sources: list[Any]) -> Iterator[Task]:
             with source.open("rb") as stream:
                 batch: list[bytes] = []
                 start = 0
+                blanks = 0  # blank lines at the end of a file are not items: counted till a line follows
                 for line in stream:
+                    if not line.strip():
+                        blanks += 1
+                        continue
+                    while blanks:  # they were not at the end: each is an item (json.empty)
+                        batch.append(b"")
+                        blanks -= 1
+                        if len(batch) == BATCH_LINES:
+                            yield ("lines", (str(source), start), batch)
+                            start, batch = start + len(batch), []
                     batch.append(line)
                     if len(batch) == BATCH_LINES:
                         yield ("lines", (str(source), start), batch)
@@ -113,7 +123,7 @@ def _check_task(task: Task) -> list[Any]:
     items: Iterable[Item]
     if kind == "lines":
         name, start = where
-        items = items_of_lines(name, payload, start)
+        items = items_of_lines(name, payload, start, end=False)
     elif kind == "bytes":
         items = items_of_bytes(where, payload, sniff=True)
     else:

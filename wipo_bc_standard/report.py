@@ -31,6 +31,11 @@ class ItemResult:
     findings: list[Finding]
     conformant: bool
     position: Mapping[str, Any] | None = None
+    #: For a ledger's records: its recordId and its right ("office kind number"), what the HTML
+    #: report's picture of the chains needs (not part of the JSON report).
+    record: Mapping[str, str] | None = None
+    #: The item's own id (recordId, profileId, declarationId or id), for baselines' content fingerprints.
+    identity: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"source": self.source, "index": self.index, "line": self.line,
@@ -52,6 +57,11 @@ class Summary:
     partial: bool = False
     #: Findings a baseline accepted (not counted above); see :mod:`wipo_bc_standard.baseline`.
     suppressed: int = 0
+    #: Findings the configuration's per-file-ignores left out (not counted above).
+    ignored: int = 0
+    #: The files read and those passed over, by reason (:meth:`wipo_bc_standard.selection.Selection.to_dict`);
+    #: None when the run was not given paths (the Python API with documents).
+    files: dict[str, Any] | None = None
 
     def add(self, result: ItemResult) -> None:
         self.items += 1
@@ -72,7 +82,28 @@ class Summary:
             out["partial"] = True
         if self.suppressed:
             out["suppressed"] = self.suppressed
+        if self.ignored:
+            out["ignored"] = self.ignored
+        if self.files is not None:
+            out["files"] = self.files
         return out
+
+    def verdict(self) -> str:
+        if self.items == 0:
+            return "nothing checked"
+        return "conformant" if self.non_conformant == 0 else "NOT conformant"
+
+    def files_line(self) -> str | None:
+        """What was read and what was passed over, in words (None when the run was not given paths)."""
+        if self.files is None:
+            return None
+        read = self.files["read"]
+        line = f"read {read} file{'s' if read != 1 else ''}"
+        skipped = self.files["skipped"]
+        if skipped:
+            parts = [f"{v['count']} {v['why']}, e.g. {', '.join(v['examples'])}" for v in skipped.values()]
+            line += "; skipped " + "; ".join(parts)
+        return line
 
     def exit_code(self) -> int:
         return EXIT_NOT_CONFORMANT if self.non_conformant else EXIT_CONFORMANT

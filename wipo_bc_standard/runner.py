@@ -8,6 +8,7 @@ results stream past, the progress line, and what an interrupt leaves behind (a p
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from .engine import Checker
 from .findings import Level
 from .limits import LIMITS
 from .report import EXIT_CANNOT_RUN, ItemResult, Summary
+from .selection import Selection, by_target, select
 from .sources import SourceError, expand
 
 
@@ -36,7 +38,7 @@ class LedgerInput:
     chain: str | None = None
     #: The MultiChain stream the items were listed from.
     stream: str | None = None
-    #: Off-chain records (and their documents/ folder) that anchors and document digests are checked against.
+    #: Off-chain records (and their documents/ directory) that anchors and document digests are checked against.
     records: str | Path | None = None
 
 
@@ -54,6 +56,16 @@ class RunOptions:
     jobs: int = 1
     baseline: Baseline | None = None
     ledger: LedgerInput | None = None
+    #: Where the configuration's globs are relative to (its directory; the working directory without one).
+    root: Path | None = None
+    #: (glob, target): the target of the files a glob matches (configuration ``per-path-target``).
+    per_path_target: tuple[tuple[str, str], ...] = ()
+    #: (glob, rule ids or prefixes): findings not reported on those files (``per-file-ignores``).
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: False: a run that checks no item cannot be called conformant (exit 2; the CLI's default).
+    allow_empty: bool = True
+    #: Collect the safe corrections of the findings (:mod:`wipo_bc_standard.fixes`); ``Run.fixer.apply()`` writes them.
+    fix: bool = False
 
     def checker_options(self) -> dict[str, Any]:
         return {"target": "ledger" if self.ledger else self.target, "profile": self.profile,
@@ -81,24 +93,45 @@ class Run:
         self.options = options
         Checker(**options.checker_options())  # options the checker refuses fail now, not mid-run
         self.summary = Summary()
-        self._suppress = BaselineFilter(options.baseline, options.fail_on) if options.baseline is not None else None
+        self._suppress = (BaselineFilter(options.baseline, options.fail_on, options.root)
+                          if options.baseline is not None else None)
+        self._ignores: Any = None
+        self.fixer: Any = None
+        if options.fix:
+            from .fixes import Fixer
+            self.fixer = Fixer()
+        if options.per_file_ignores:
+            from .config import RuleIgnores
+            self._ignores = RuleIgnores(options.per_file_ignores, options.root or Path.cwd(), options.fail_on)
         #: The ledger reader's account of the entries it read (``ledgers.ReadStats``), for ledger inputs.
         self.ledger_stats: Any = None
 
-    def results(self, sources: list[Any]) -> Iterator[ItemResult]:
+    def results(self, sources: list[Any] | Selection) -> Iterator[ItemResult]:
         """The result of every item of the sources, in order, less the findings the baseline accepts.
 
         A source is a path, ``-`` (stdin), bytes, a mapping, or an iterable of mappings; raises
         :class:`~wipo_bc_standard.sources.SourceError` when one cannot be read at all."""
+        if isinstance(sources, Selection):
+            self.summary.files = sources.to_dict()
+            sources = sources.sources
         results = self._checked(sources)
-        suppress = self._suppress
+        suppress, ignores = self._suppress, self._ignores
         if suppress is not None:
             results = suppress(results)
+        if ignores is not None:
+            results = ignores(results)
+        if self.fixer is not None:
+            results = self.fixer(results)
         summary = self.summary
+        from .locations import Locator
+        locate = Locator()
         for result in results:
+            locate(result)
             summary.add(result)
             if suppress is not None:
                 summary.suppressed = suppress.suppressed
+            if ignores is not None:
+                summary.ignored = ignores.ignored
             yield result
 
     def _checked(self, sources: list[Any]) -> Iterator[ItemResult]:
@@ -108,7 +141,11 @@ class Run:
             return self._ledger_results(options.ledger, sources, checker_options)
         files = all(isinstance(s, Path) or s == "-" for s in sources)
         jobs = (options.jobs or parallel.auto_jobs(sources, options.target)) if files else 1
-        return parallel.run(sources, checker_options, jobs)
+        if not options.per_path_target:
+            return parallel.run(sources, checker_options, jobs)
+        groups = by_target(sources, options.target, options.per_path_target, options.root)
+        return itertools.chain.from_iterable(parallel.run(group, {**checker_options, "target": target}, jobs)
+                                             for target, group in groups)
 
     def _ledger_results(self, ledger: LedgerInput, paths: list[Any],
                         checker_options: dict[str, Any]) -> Iterator[ItemResult]:
@@ -119,7 +156,7 @@ class Run:
         self.ledger_stats = reader.stats
         return Checker(**checker_options).run(reader.read(paths))
 
-    def render(self, sources: list[Any], fmt: str, out: IO[str], progress_to: IO[str] | None = None) -> int:
+    def render(self, sources: list[Any] | Selection, fmt: str, out: IO[str], progress_to: IO[str] | None = None) -> int:
         """Write the report of the sources to ``out`` in format ``fmt`` and return the exit code.
 
         Interrupted (Ctrl-C), the report of the items done so far is still written, marked partial
@@ -145,7 +182,34 @@ class Run:
 
     @property
     def exit_code(self) -> int:
-        return EXIT_CANNOT_RUN if self.summary.partial else self.summary.exit_code()
+        if self.summary.partial or self.checked_nothing:
+            return EXIT_CANNOT_RUN
+        return self.summary.exit_code()
+
+    @property
+    def checked_nothing(self) -> bool:
+        """Whether the run checked no item though it had to (``allow_empty=False``): nothing checked is not a pass."""
+        return self.summary.items == 0 and not self.options.allow_empty and not self.summary.partial
+
+    def nothing_checked_message(self) -> str:
+        files = self.summary.files_line()
+        return ("nothing was checked: no item" + (f" ({files})" if files else "")
+                + "; point the run at the data, or pass --allow-empty")
+
+
+def select_sources(paths: Iterable[str | Path], *, target: str = "auto", root: Path | None = None,
+                   include: Iterable[str] = (), exclude: Iterable[str] = (), force_exclude: bool = False,
+                   respect_gitignore: bool = True) -> Selection:
+    """The files to read for the paths (see :mod:`wipo_bc_standard.selection`) and what was passed
+    over; RunError for no input, a path that does not exist or a glob that is not one."""
+    named = [str(p) for p in paths]
+    if not named:
+        raise RunError("no input: name files, directories, or - for stdin")
+    try:
+        return select(named, target=target, root=root, include=list(include), exclude=list(exclude),
+                      force_exclude=force_exclude, respect_gitignore=respect_gitignore)
+    except SourceError as exc:
+        raise RunError(str(exc)) from None
 
 
 def input_sources(paths: Iterable[str | Path]) -> list[Any]:
@@ -194,6 +258,9 @@ def load_network_profile(path: str | Path) -> dict[str, Any]:
     doc = jsontext.parse(data)
     if isinstance(doc, jsontext.ParseError) or not isinstance(doc, dict):
         raise RunError(f"--network {path}: not a JSON object")
+    from .targets import detect
+    if detect(doc) != "profile":
+        raise RunError(f"--network {path}: not a network profile (it has neither profileId nor networkType)")
     return doc
 
 

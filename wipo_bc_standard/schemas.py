@@ -1,4 +1,4 @@
-"""JSON Schema 2020-12 artifacts, generated from the pydantic models (the source of truth).
+"""JSON Schema 2020-12 artifacts, generated from the pydantic models and the DID syntax (the sources of truth).
 
 ``export`` writes them to ``schemas/``; ``check`` says which committed files differ from what the
 models produce now. Validation always uses the committed (bundled) files, which are what other
@@ -21,15 +21,15 @@ def schema_id(target: str) -> str:
     return f"{NAMESPACE}schemas/{STANDARD_VERSION}/{target}.schema.json"
 
 
-#: The targets whose schemas are generated from the pydantic models.
-MODELS = ("record", "profile", "governance")
+#: The targets whose schemas are generated (the credential schema, vc.schema.json, is written by hand).
+GENERATED_TARGETS = ("record", "profile", "governance", "did")
 
 
 def generate(target: str) -> dict[str, Any]:
     """The JSON Schema of a target, as the models define it now."""
-    from ._schema_generation import model_schema
+    from ._schema_generation import schema_body
     schema: dict[str, Any] = {"$schema": DIALECT, "$id": schema_id(target)}
-    schema.update(model_schema(target))
+    schema.update(schema_body(target))
     return schema
 
 
@@ -46,7 +46,7 @@ def export(out_dir: Path | None = None) -> list[Path]:
     out_dir = out_dir or data_dir("schemas")
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for target in MODELS:
+    for target in GENERATED_TARGETS:
         path = out_dir / file_name(target)
         path.write_text(render(generate(target)), encoding="utf-8")
         written.append(path)
@@ -57,7 +57,7 @@ def drift(schema_dir: Path | None = None) -> list[str]:
     """Names of committed schema files that differ from (or are missing against) the models."""
     schema_dir = schema_dir or data_dir("schemas")
     stale = []
-    for target in MODELS:
+    for target in GENERATED_TARGETS:
         path = schema_dir / file_name(target)
         if not path.is_file() or path.read_text(encoding="utf-8") != render(generate(target)):
             stale.append(file_name(target))

@@ -255,18 +255,34 @@ def split_array(data: bytes) -> list[tuple[int, bytes]] | None:
 LINE_BATCH = 256
 
 
-def items_of_lines(name: str, lines: Iterable[bytes | safe_io.Oversized], first_index: int = 0) -> Iterator[Item]:
-    """One item per line (a line longer than the ``item_bytes`` limit is an item with its finding)."""
+def items_of_lines(name: str, lines: Iterable[bytes | safe_io.Oversized], first_index: int = 0,
+                   end: bool = True) -> Iterator[Item]:
+    """Items of NDJSON lines. Blank lines at the end of the input are not items (editors add them);
+    a blank line before another line is an item with a ``json.empty`` finding. ``end=False``: the
+    lines are a batch of a larger input, whose blank lines at the end have been left out already.
+    A line longer than the ``item_bytes`` limit is an item with its finding."""
     batch: list[tuple[int, bytes]] = []
+    blanks = 0  # blank lines seen and not yet known to be followed by a line
     for index, line in enumerate(lines, first_index):
-        if isinstance(line, safe_io.Oversized) or len(line) > LIMITS.item_bytes:
+        oversized = isinstance(line, safe_io.Oversized) or len(line) > LIMITS.item_bytes
+        text = b"" if oversized else line.rstrip(b"\r\n")  # type: ignore[union-attr]
+        if not oversized and not text.strip() and end:
+            blanks += 1
+            continue
+        for blank in range(index - blanks, index):
+            batch.append((blank, b""))
+            if len(batch) == LINE_BATCH:
+                yield from _items_of_batch(name, batch)
+                batch = []
+        blanks = 0
+        if oversized:
             yield from _items_of_batch(name, batch)
             batch = []
             size = line.size if isinstance(line, safe_io.Oversized) else len(line)
             yield Item(name, index, index + 1, error=ParseError.of("limit.item-bytes", limit=LIMITS.item_bytes,
                                                                    size=size))
             continue
-        batch.append((index, line.rstrip(b"\r\n")))
+        batch.append((index, text))
         if len(batch) == LINE_BATCH:
             yield from _items_of_batch(name, batch)
             batch = []

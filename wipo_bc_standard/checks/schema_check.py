@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema_rs
 import orjson
 
-from .. import messages
+from .. import hints, messages
 from ..findings import Finding, Level, json_pointer
 from ..limits import LIMITS
 
@@ -36,11 +36,17 @@ class SchemaCheck:
     def __call__(self, doc: Any) -> list[Finding]:
         if self._validator.is_valid(doc):
             return []
+        findings: list[Finding] = []
         # Past the findings limit the engine drops findings: they are not worked out at all.
-        errors = itertools.islice(self._validator.iter_errors(doc), LIMITS.findings_per_item + 1)
-        return [self._finding(error) for error in errors]
+        for error in itertools.islice(self._validator.iter_errors(doc), LIMITS.findings_per_item + 1):
+            if error.kind.name == "additionalProperties" and len(error.kind.unexpected) > 1:
+                # One finding per member: each is its own mistake, with its own place and hint.
+                findings.extend(self._finding(error, name) for name in error.kind.unexpected)
+            else:
+                findings.append(self._finding(error))
+        return findings
 
-    def _finding(self, error: Any) -> Finding:
+    def _finding(self, error: Any, member: str | None = None) -> Finding:
         kind = error.kind
         keyword = kind.name
         path = list(error.instance_path)
@@ -48,8 +54,10 @@ class SchemaCheck:
         if keyword == "required":
             # Point at the missing member: that is what a user must add.
             path.append(kind.property)
-        elif keyword == "additionalProperties" and len(kind.unexpected) == 1:
-            path.append(kind.unexpected[0])
+        elif keyword == "additionalProperties" and (member is not None or len(kind.unexpected) == 1):
+            member = member if member is not None else kind.unexpected[0]
+            params["unexpected"] = member
+            path.append(member)
         params["value"] = _short(error.instance)
         english = error.message if keyword != "additionalProperties" else ""
         message = messages.message(f"schema.{keyword}", params, self._lang, english) if self._lang != "en" or not english \
@@ -72,7 +80,27 @@ class SchemaCheck:
         schema_path = json_pointer(list(error.schema_path))
         return Finding(rule=f"schema.{keyword}", level=Level.ERROR, message=message,
                        path=json_pointer(path), clause=f"{self._clause}#{schema_path}",
-                       children=children)
+                       children=children, hint=self._hint(keyword, kind, error, member),
+                       params=self._fix_params(keyword, error, member))
+
+    def _fix_params(self, keyword: str, error: Any, member: str | None) -> tuple[tuple[str, Any], ...]:
+        """What ``--fix`` needs of a misspelt member: its name and the nearest the model has."""
+        if keyword != "additionalProperties" or member is None:
+            return ()
+        parent = hints.node_at(self._schema, list(error.schema_path)[:-1])
+        properties = parent.get("properties") if isinstance(parent, dict) else None
+        nearest = hints.nearest(member, properties) if isinstance(properties, dict) else None
+        return (("unexpected", member), ("nearest", nearest)) if nearest else ()
+
+    def _hint(self, keyword: str, kind: Any, error: Any, member: str | None) -> str:
+        if keyword == "format":
+            return hints.for_format(kind.format, error.instance, self._lang)
+        if keyword == "enum":
+            return hints.for_enum(error.instance, kind.options, self._lang)
+        if keyword == "additionalProperties" and member is not None:
+            parent = hints.node_at(self._schema, list(error.schema_path)[:-1])
+            return hints.for_member(member, parent, self._lang)
+        return ""
 
 
 def _description(schema: Any, path: list[Any]) -> str | None:

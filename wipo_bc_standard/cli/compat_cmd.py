@@ -6,22 +6,22 @@ import sys
 from pathlib import Path
 
 import click
-import orjson
 
 from ..compat import NetworkError, compare
+from ..renderers.verdict import VERDICT_FORMATS, render_verdict
 from .common import fail, output
 
 
 @click.command("compat")
 @click.argument("network_a", metavar="NETWORK_A")
 @click.argument("network_b", metavar="NETWORK_B")
-@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(VERDICT_FORMATS), default="text", show_default=True,
               help="Verdict format.")
 @click.option("-o", "--output", "out_path", metavar="FILE", help="Write the verdict to FILE instead of stdout.")
 def command(network_a: str, network_b: str, fmt: str, out_path: str | None) -> None:
     """Say whether two networks can exchange records, and what blocks it.
 
-    Each NETWORK is a folder holding profile.json and, optionally, governance.json
+    Each NETWORK is a directory holding profile.json and, optionally, governance.json
     (without it the governance-based checks are skipped), or a network profile file alone.
     Both must be valid: their errors are blockers.
 
@@ -34,10 +34,7 @@ def command(network_a: str, network_b: str, fmt: str, out_path: str | None) -> N
         fail(str(exc))
     inputs = [p for n in (network_a, network_b) for p in (n, Path(n) / "profile.json", Path(n) / "governance.json")]
     with output(out_path, inputs) as out:
-        if fmt == "json":
-            out.write(orjson.dumps(verdict.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n")
-        else:
-            out.write(verdict.to_text() + "\n")
+        out.write(render_verdict(verdict, fmt))
     sys.exit(verdict.exit_code)
 
 

@@ -9,26 +9,17 @@ from pathlib import Path
 import click
 
 from .._version import __version__
-from .common import fail
+from .common import fail, output
 
 REPORT_FORMATS = ("json", "earl", "html")
 
 
 def write_text(path: str | None, text: str, inputs: tuple[str, ...] = ()) -> None:
-    """Write ``text`` to ``path`` atomically (stdout for None or -), never over one of ``inputs``."""
-    if path is None or path == "-":
-        click.echo(text, nl=False)
-        return
-    target = Path(path)
-    if any(target.resolve() == Path(p).resolve() for p in inputs):
+    """Write ``text`` to ``path`` (stdout for None or -), never over one of ``inputs``."""
+    if path is not None and path != "-" and any(Path(path).resolve() == Path(p).resolve() for p in inputs):
         fail(f"-o {path}: that is an input; name another file")
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8", newline="\n")
-        os.replace(temporary, target)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        fail(f"cannot write {path}: {exc.strerror or exc}")
+    with output(path) as stream:
+        stream.write(text)
 
 
 @click.group("conformance")
@@ -120,13 +111,14 @@ def case(request_path: str | None) -> None:
     import orjson
 
     from ..conformance.reference import answer
+    from ..runner import RunError
     from ..sources import SourceError
 
     try:
         data = Path(request_path).read_bytes() if request_path else sys.stdin.buffer.read()
         request = orjson.loads(data)
         result = answer(request)
-    except (OSError, SourceError) as exc:
+    except (OSError, SourceError, RunError) as exc:
         fail(str(getattr(exc, "strerror", None) or exc))
     except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
         fail(f"not a conformance request: {exc}")

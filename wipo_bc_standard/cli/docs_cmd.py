@@ -17,7 +17,7 @@ _DOCS_EXTRA = "pip install 'wipo-bc-standard[docs]'"
 
 
 def find_config(given: str | None) -> Path:
-    """``mkdocs.yml``: the one named, else the current folder's, else the source checkout's."""
+    """``mkdocs.yml``: the one named, else the current directory's, else the source checkout's."""
     candidates = [Path(given)] if given else [Path("mkdocs.yml")]
     root = source_root()
     if not given and root is not None:
@@ -72,3 +72,7 @@ def generate(config_file: str | None) -> None:
 
 
 commands = [group]
+
+from .standard_cmd import command as _standard  # noqa: E402  (the draft standard as a document)
+
+group.add_command(_standard)

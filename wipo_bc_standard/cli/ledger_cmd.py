@@ -51,7 +51,7 @@ def ledger() -> None:
                    "overrides the EVM eip155 chain id and the Fabric channel as network).")
 @click.option("--stream", metavar="NAME", help="MultiChain stream the items were listed from (ledger.channel).")
 @click.option("--records", "records", metavar="PATH",
-              help="Off-chain records (and documents/ folder) to resolve anchors and check document digests.")
+              help="Off-chain records (and documents/ directory) to resolve anchors and check document digests.")
 @click.option("-o", "--output", "out_path", metavar="FILE", help="Write the NDJSON to FILE instead of stdout.")
 @click.option("--quiet", is_flag=True, help="No summary on stderr (errors and findings are still told).")
 def read(paths: tuple[str, ...], kind: str, chain: str | None, stream: str | None, records: str | None,

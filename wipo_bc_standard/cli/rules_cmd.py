@@ -63,6 +63,11 @@ def list_rules(fmt: str, target: str | None, profile: str | None, basis: str | N
         kind = r.basis.kind if r.basis else "-"
         click.echo(f"{r.id:<9} {r.level.keyword:<6} {kind:<8} {','.join(r.targets):<18} {r.title}{flags}")
     click.echo(f"{len(chosen)} rules")
+    if target is None and profile is None and basis is None:
+        from ..finding_catalogue import KINDS as FINDING_KINDS
+        click.echo("\nOther findings (reading, JSON Schema, ledger exports, the tool; `rules show ID` explains each):")
+        for entry in FINDING_KINDS:
+            click.echo(f"{entry.id:<28} {entry.title}")
 
 
 @rules.command("show")
@@ -72,7 +77,12 @@ def show_rule(rule_id: str, fmt: str) -> None:
     """Show one rule in full, with a valid and an invalid example."""
     found = CATALOGUE.get(rule_id) or CATALOGUE.get(rule_id.upper())
     if found is None:
-        fail(f"unknown rule {rule_id!r} (see 'wipo-bc rules list')")
+        from ..finding_catalogue import explain
+        kind = explain(rule_id)
+        if kind is None:
+            fail(f"unknown rule {rule_id!r} (see 'wipo-bc rules list')")
+        _show_kind(kind, rule_id, fmt)
+        return
     data = describe(found)
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -94,6 +104,27 @@ def show_rule(rule_id: str, fmt: str) -> None:
         click.echo(f"  {name} example:")
         text = json.dumps(data["examples"][name], ensure_ascii=False, indent=2)
         click.echo("\n".join("    " + line for line in text.splitlines()))
+
+
+def describe_kind(kind: Any) -> dict[str, Any]:
+    """An entry of :mod:`wipo_bc_standard.finding_catalogue` as plain JSON data."""
+    return {"id": kind.id, "title": kind.title, "level": kind.level.label, "source": kind.source,
+            "explanation": kind.explanation, "example": kind.example, "fix": kind.fix}
+
+
+def _show_kind(kind: Any, asked: str, fmt: str) -> None:
+    data = describe_kind(kind)
+    if fmt == "json":
+        click.echo(json.dumps({**data, "id": asked}, ensure_ascii=False, indent=2))
+        return
+    family = f" (one of {kind.id})" if kind.id != asked else ""
+    click.echo(f"{asked}: {kind.title}{family}")
+    click.echo(f"  level:   {kind.level.label}")
+    click.echo(f"  rests on: {kind.source}")
+    click.echo(f"  what:    {kind.explanation}")
+    click.echo("  example:")
+    click.echo("\n".join("    " + line for line in kind.example.splitlines()))
+    click.echo(f"  fix:     {kind.fix}")
 
 
 commands: list[click.Command] = [rules]

@@ -22,9 +22,13 @@ def command() -> None:
 
 
 @command.command("export")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Folder to write to (default: the bundled schemas/).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Directory to write to (default, in a source checkout only: its schemas/ and vocab/).")
 def export(out_dir: str | None) -> None:
     """Write the JSON Schemas, XSD, SHACL shapes and JSON-LD context generated from the model."""
+    from ..resources import source_root
+    if out_dir is None and source_root() is None:
+        # Installed from a wheel, the default would be the package's own data: never write there.
+        fail("name the directory to write to with --out (the bundled schemas/ belong to the installed package)")
     try:
         target = Path(out_dir) if out_dir else None
         for path in schemas.export(target):

@@ -7,22 +7,10 @@ import sys
 import click
 
 from ..constants import LEDGER_KINDS, MESSAGE_LANGUAGES
-from ..findings import Level
+from ..findings import PROFILES, Level
 from ..renderers import FORMATS
-from ..rules import PROFILES
-from ..runner import (
-    LedgerInput,
-    Run,
-    RunError,
-    RunOptions,
-    load_baseline,
-    load_did_documents,
-    load_network_profile,
-    run_inputs,
-)
-from ..sources import SourceError
 from ..targets import TARGETS
-from .common import fail, input_sources, output
+from .common import fail, output, select_sources, selection_options, settings
 
 
 @click.command("validate")
@@ -53,33 +41,69 @@ from .common import fail, input_sources, output
 @click.option("--stream", metavar="NAME", help="With --from multichain: the stream the items were listed from.")
 @click.option("--records", "records_path", metavar="PATH",
               help="With --from: off-chain records (and documents/) that anchors and document digests are checked against.")
+@selection_options
+@click.option("--fix", is_flag=True,
+              help="Correct the safe, unambiguous cases in the files (a misspelt member, UK for GB, blanks around an "
+                   "identifier), written atomically; the report shows the findings as found before.")
 def command(paths: tuple[str, ...], target: str, profile: str, network_path: str | None, fmt: str,
             out_path: str | None, fail_on: str, lang: str, jobs: int, baseline_path: str | None,
             did_document_paths: tuple[str, ...] = (), ledger_kind: str | None = None, chain: str | None = None,
-            stream: str | None = None, records_path: str | None = None) -> None:
+            stream: str | None = None, records_path: str | None = None, config_path: str | None = None,
+            no_config: bool = False, include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
+            no_gitignore: bool = False, allow_empty: bool = False, show_config: bool = False,
+            fix: bool = False) -> None:
     """Check records, ledgers, network profiles and governance declarations.
 
-    PATH may be a file (JSON, a JSON array of items, or NDJSON), a directory (read recursively)
-    or - for stdin. Every input item appears in the report. With --target ledger, the items of all
+    PATH may be a file (JSON, a JSON array of items, NDJSON, an XML record, JSON-LD or Turtle),
+    a directory (walked recursively: see --include, --exclude and the configuration file) or - for
+    stdin. Every input item appears in the report. With --target ledger, the items of all
     PATHs, in the order given (a directory's files sorted by name), form one ledger: a ledger split
     over several files stays one; check separate ledgers in separate runs.
     """
-    sources = input_sources(paths)
+    for name, value in (("--records", records_path), ("--chain", chain), ("--stream", stream)):
+        if value is not None and ledger_kind is None:
+            fail(f"{name} applies to ledger exports: give --from evm|fabric|multichain too")
+    given = settings(config_path, no_config, show_config, target=target, profile=profile, network=network_path,
+                     fail_on=fail_on, lang=lang, baseline=baseline_path, include=include, exclude=exclude,
+                     no_gitignore=no_gitignore, allow_empty=allow_empty)
+    target, profile, network_path = given["target"], given["profile"], given["network"]
+    fail_on, lang, baseline_path = given["fail_on"], given["lang"], given["baseline"]
+    sources = select_sources(paths, given)
+    # The engine loads when a run starts, not when the command's help is printed.
+    from ..runner import (
+        LedgerInput,
+        Run,
+        RunError,
+        RunOptions,
+        load_baseline,
+        load_did_documents,
+        load_network_profile,
+        run_inputs,
+    )
+    from ..sources import SourceError
     try:
         options = RunOptions(target=target, profile=profile,
                              network=load_network_profile(network_path) if network_path else None,
                              fail_on=Level.parse(fail_on), lang=lang,
                              did_documents=load_did_documents(did_document_paths), jobs=jobs,
                              baseline=load_baseline(baseline_path) if baseline_path else None,
-                             ledger=LedgerInput(ledger_kind, chain, stream, records_path) if ledger_kind else None)
+                             ledger=LedgerInput(ledger_kind, chain, stream, records_path) if ledger_kind else None,
+                             root=given["root"], per_path_target=given["per_path_target"],
+                             per_file_ignores=given["per_file_ignores"], allow_empty=given["allow_empty"], fix=fix)
         run = Run(options)
-        inputs = run_inputs(sources, network_path, baseline_path, *did_document_paths, records=records_path)
+        inputs = run_inputs(sources.sources, network_path, baseline_path, *did_document_paths, records=records_path)
         with output(out_path, inputs) as out:
             exit_code = run.render(sources, fmt, out, progress_to=sys.stderr)
     except (RunError, SourceError) as exc:
         fail(str(exc))
     if run.ledger_stats is not None and not run.summary.partial:
         click.echo(f"wipo-bc: ledger read: {run.ledger_stats.summary()}", err=True)
+    if run.fixer is not None and not run.summary.partial:
+        made, files = run.fixer.apply()
+        click.echo(f"wipo-bc: fixed {made} finding{'s' if made != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+                   + ("; run again to check the result" if made else ""), err=True)
+    if run.checked_nothing:
+        fail(run.nothing_checked_message())
     sys.exit(exit_code)
 
 

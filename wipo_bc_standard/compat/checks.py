@@ -85,7 +85,7 @@ def _sorted(values: Iterable[str] | None) -> list[str] | None:
 
 # --- the checks ------------------------------------------------------------------------------------
 
-CheckFn = Callable[[Side, Side], Iterator[Issue]]
+CompareFn = Callable[[Side, Side], Iterator[Issue]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,15 +95,15 @@ class CompatCheck:
     id: str
     title: str
     description: str
-    run: CheckFn = field(repr=False)
+    run: CompareFn = field(repr=False)
 
 
 #: Every comparison, by id, in the order the verdict lists them.
 CHECKS: dict[str, CompatCheck] = {}
 
 
-def _check(id: str, title: str, description: str) -> Callable[[CheckFn], CheckFn]:
-    def register(run: CheckFn) -> CheckFn:
+def _check(id: str, title: str, description: str) -> Callable[[CompareFn], CompareFn]:
+    def register(run: CompareFn) -> CompareFn:
         CHECKS[id] = CompatCheck(id, title, description, run)
         return run
     return register

@@ -28,13 +28,46 @@ def to_json(report: Mapping[str, Any]) -> str:
     return orjson.dumps(report, option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
+_OUTCOME = {"enum": [PASSED, FAILED, UNSUPPORTED]}
+_COUNT = {"type": "integer", "minimum": 0}
+_TOTALS = {"type": "object", "required": ["total", PASSED, FAILED, UNSUPPORTED],
+           "properties": {k: _COUNT for k in ("total", PASSED, FAILED, UNSUPPORTED)}}
+#: What the writers rely on in a JSON report (checked before a report read from a file is used).
+REPORT_SCHEMA = {
+    "type": "object", "required": ["format", "implementation", "suite", "totals", "rules", "cases"],
+    "properties": {
+        "format": {"const": REPORT_FORMAT},
+        "implementation": {"type": "object", "properties": {"name": {"type": "string"}}},
+        "suite": {"type": "object", "required": ["name", "standardVersion", "cases", "rules"],
+                  "properties": {"name": {"type": "string"}, "standardVersion": {"type": "string"},
+                                 "cases": _COUNT, "rules": _COUNT}},
+        "totals": {"type": "object", "required": ["cases", "rules"], "properties": {"cases": _TOTALS, "rules": _TOTALS}},
+        "rules": {"type": "array", "items": {
+            "type": "object", "required": ["id", "keyword", "title", "outcome", "cases"],
+            "properties": {"id": {"type": "string"}, "keyword": {"type": "string"}, "title": {"type": "string"},
+                           "outcome": _OUTCOME, "cases": _COUNT,
+                           "failedCases": {"type": "array", "items": {"type": "string"}}}}},
+        "cases": {"type": "array", "items": {
+            "type": "object", "required": ["id", "outcome"],
+            "properties": {"id": {"type": "string"}, "outcome": _OUTCOME, "reason": {"type": "string"}}}},
+    },
+}
+
+
 def load_report(data: bytes, name: str) -> dict[str, Any]:
+    """A JSON implementation report read from a file, or ReportError saying what is wrong with it."""
+    import jsonschema_rs
+
     try:
         report = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         raise ReportError(f"{name}: not JSON ({exc})") from None
     if not isinstance(report, dict) or report.get("format") != REPORT_FORMAT:
         raise ReportError(f"{name}: not a conformance report (made by `wipo-bc conformance run --format json`)")
+    error = next(jsonschema_rs.validator_for(REPORT_SCHEMA).iter_errors(report), None)
+    if error is not None:
+        where = "/".join(str(p) for p in error.instance_path) or "the top level"
+        raise ReportError(f"{name}: not a well-formed conformance report at {where}: {error.message}")
     return report
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from wipo_bc_standard.compat import CHECKS, Network, compare, load_network
+from wipo_bc_standard.renderers.verdict import verdict_text
 
 from .markdown import GENERATED, Page, banner, cell, table
 
@@ -38,7 +39,7 @@ def compat_page(examples: Path) -> Page:
         if first_blocked:
             a, b = first_blocked
             parts.append(f"`wipo-bc compat examples/networks/{a} examples/networks/{b}` prints:\n\n"
-                         "```text\n" + compare(networks[a], networks[b]).to_text() + "\n```\n")
+                         "```text\n" + verdict_text(compare(networks[a], networks[b])) + "\n```\n")
     return Page(f"{GENERATED}/compat-checks.md", "Compatibility checks", "\n".join(parts))
 
 

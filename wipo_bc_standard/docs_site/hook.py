@@ -21,3 +21,13 @@ def on_config(config: Any) -> Any:
     if config.nav:
         config.nav = expand_nav(config.nav, made)
     return config
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """mkdocs hook: the draft standard's documents (``standard/``), generated in memory for the pages to link."""
+    from mkdocs.structure.files import File
+
+    from wipo_bc_standard.standard_doc.site import documents
+    for path, content in documents().items():
+        files.append(File.generated(config, path, content=content))
+    return files

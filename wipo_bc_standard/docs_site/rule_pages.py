@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from wipo_bc_standard.basis import KIND_MEANINGS
@@ -22,8 +23,10 @@ def rule_pages() -> list[Page]:
              "Each rule states its basis: " + "; ".join(f"*{k}*, {m}" for k, m in KIND_MEANINGS.items())
              + ". A rule is MUST only when a seed paragraph or a public standard makes it mandatory "
              "(`wipo-bc rules list --basis proposal` lists this project's proposals).\n\n"
-             + table(("Rule", "Title", "Level", "Basis", "Targets", "Clause"), rows) + "\n")
-    pages = [Page(f"{GENERATED}/rules/index.md", "Overview", index)]
+             + table(("Rule", "Title", "Level", "Basis", "Targets", "Clause"), rows)
+             + "\nFindings that are not rules (reading, JSON Schema, ledger exports): "
+               "[Other findings](other-findings.md).\n")
+    pages = [Page(f"{GENERATED}/rules/index.md", "Overview", index), other_findings_page()]
     for r in rules:
         parts = [banner(), f"# {r.id}: {r.title}\n",
                  table(("Property", "Value"), [("Level", f"{r.level.keyword} ({r.level.label})"),
@@ -46,6 +49,25 @@ def rule_pages() -> list[Page]:
                          + "\n".join(f"- `{f.path or '/'}`: {cell(f.message)}" for f in reported) + "\n")
         pages.append(Page(f"{GENERATED}/rules/{r.id}.md", r.id, "\n".join(parts), group=r.id.split("-")[0]))
     return pages
+
+
+def other_findings_page() -> Page:
+    """The ids a finding can carry besides the rules: reading, JSON Schema, ledger exports, the tool."""
+    from wipo_bc_standard.finding_catalogue import KINDS
+    parts = [banner(), "# Other findings\n",
+             "What the readers, the JSON Schema check, the ledger readers and the checker itself report, "
+             "rendered from `wipo_bc_standard.finding_catalogue`. `wipo-bc rules show ID` says the same.\n",
+             table(("Id", "Title", "Level"), [(f"[`{k.id}`](#{_anchor(k.id)})", cell(k.title), k.level.label)
+                                             for k in KINDS]) + "\n"]
+    for k in KINDS:
+        parts.append(f"## {k.id}\n\n**{cell(k.title)}** ({k.level.label}; rests on: {cell(k.source)})\n\n"
+                     f"{k.explanation}\n\nExample:\n\n```text\n{k.example}\n```\n\n**Fix:** {k.fix}\n")
+    return Page(f"{GENERATED}/rules/other-findings.md", "Other findings", "\n".join(parts))
+
+
+def _anchor(finding_id: str) -> str:
+    """The anchor mkdocs (Python-Markdown toc) gives a heading of this id."""
+    return re.sub(r"[^\w\- ]", "", finding_id.lower()).replace(" ", "-")
 
 
 def _reported(rule: Any) -> list[Any]:

@@ -18,6 +18,12 @@ from ..constants import VOCAB
 #: Targets that have a data model, and so an XML and an RDF form.
 MODEL_TARGETS = ("record", "profile", "governance")
 
+# RFC 3339 (section 5.6) full-date, time-offset and date-time, as regular expressions (unanchored) that
+# the XSD and the SHACL shapes add to xs:date and xs:dateTime, which also allow what RFC 3339 does not.
+RFC3339_FULL_DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+RFC3339_TIME_OFFSET = "(Z|[+\\-][0-9]{2}:[0-9]{2})"
+RFC3339_DATE_TIME = f"{RFC3339_FULL_DATE}T[0-9]{{2}}:[0-9]{{2}}:[0-9]{{2}}(\\.[0-9]+)?{RFC3339_TIME_OFFSET}"
+
 
 class ModelError(Exception):
     """The JSON Schema uses a construct the other forms cannot express."""

@@ -15,11 +15,12 @@ from __future__ import annotations
 import json
 
 from ..constants import NS, XSD_NS
-from .model_map import Field, Model, ObjectType, Scalar, code_iri, model
+from .model_map import RFC3339_FULL_DATE, RFC3339_TIME_OFFSET, Field, Model, ObjectType, Scalar, code_iri, model
 
 SHAPES_BASE = "https://wipo-bc-standard.org/shapes/0.1/"
-_DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-_DATE_TIME_PATTERN = "(Z|[+-][0-9]{2}:[0-9]{2})$"
+_DATE_PATTERN = f"^{RFC3339_FULL_DATE}$"
+# xsd:dateTime already checks the rest of the lexical form; RFC 3339 also requires the offset.
+_DATE_TIME_PATTERN = f"{RFC3339_TIME_OFFSET}$"
 
 
 def file_name(target: str) -> str:

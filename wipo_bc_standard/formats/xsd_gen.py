@@ -13,13 +13,20 @@ from __future__ import annotations
 from lxml import etree
 
 from ..constants import STANDARD_VERSION, XML_NS
-from .model_map import Field, Model, ObjectType, Scalar, model, upper_camel, xml_names
+from .model_map import (
+    RFC3339_DATE_TIME,
+    RFC3339_FULL_DATE,
+    Field,
+    Model,
+    ObjectType,
+    Scalar,
+    model,
+    upper_camel,
+    xml_names,
+)
 
 _XS = "http://www.w3.org/2001/XMLSchema"
 _P = "wbc"
-#: RFC 3339 full-date and date-time on top of the XSD types (which also allow what RFC 3339 does not).
-_DATE_PATTERN = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
-_DATE_TIME_PATTERN = "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+\\-][0-9]{2}:[0-9]{2})"
 #: JSON numbers only: xs:double would also take INF and NaN.
 _NUMBER_PATTERN = "-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+\\-]?[0-9]+)?"
 _INTEGER_PATTERN = "-?(0|[1-9][0-9]*)"
@@ -50,9 +57,9 @@ def _restriction(parent: etree._Element, scalar: Scalar) -> None:
     base = {"string": "xs:string", "integer": "xs:integer", "number": "xs:double", "boolean": "xs:boolean"}[scalar.type]
     patterns: list[str] = []
     if scalar.format == "date":
-        base, patterns = "xs:date", [_DATE_PATTERN]
+        base, patterns = "xs:date", [RFC3339_FULL_DATE]
     elif scalar.format == "date-time":
-        base, patterns = "xs:dateTime", [_DATE_TIME_PATTERN]
+        base, patterns = "xs:dateTime", [RFC3339_DATE_TIME]
     elif scalar.format == "uri":
         base = "xs:anyURI"
     elif scalar.type == "number":

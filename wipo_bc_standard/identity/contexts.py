@@ -45,10 +45,6 @@ class UnknownContext(Exception):
         self.url = url
 
 
-def is_bundled(url: str) -> bool:
-    return url in BUNDLED
-
-
 @cache
 def _document(url: str) -> dict[str, Any]:
     loaded: dict[str, Any] = orjson.loads((_FOLDER / BUNDLED[url]).read_bytes())

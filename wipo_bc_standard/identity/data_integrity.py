@@ -47,13 +47,6 @@ SUITES: dict[str, tuple[str, str]] = {
     EDDSA_JCS: ("jcs", "eddsa"), EDDSA_RDFC: ("rdfc", "eddsa"),
     ECDSA_JCS: ("jcs", "ecdsa"), ECDSA_RDFC: ("rdfc", "ecdsa"),
 }
-#: Where each suite is specified (for messages and the rule's clause).
-SUITE_CLAUSES = {
-    EDDSA_JCS: "W3C VC Data Integrity EdDSA Cryptosuites v1.0, 3.3",
-    EDDSA_RDFC: "W3C VC Data Integrity EdDSA Cryptosuites v1.0, 3.2",
-    ECDSA_JCS: "W3C VC Data Integrity ECDSA Cryptosuites v1.0, 3.3",
-    ECDSA_RDFC: "W3C VC Data Integrity ECDSA Cryptosuites v1.0, 3.2",
-}
 #: Longest proofValue decoded: an Ed25519 or P-384 signature is at most 132 base58 characters, and
 #: base58 decoding is quadratic in the length, so longer values are refused before decoding.
 MAX_PROOF_VALUE_CHARS = 256

@@ -29,18 +29,21 @@ from .. import patterns
 
 _PCT = r"%[0-9A-Fa-f]{2}"
 _IDCHAR = rf"(?:[A-Za-z0-9._-]|{_PCT})"
-_METHOD = r"[a-z0-9]+"
-_MSID = rf"(?:{_IDCHAR}*:)*{_IDCHAR}+"
+#: The ``method-name`` and ``method-specific-id`` productions as regular expressions.
+METHOD_NAME_PATTERN = r"[a-z0-9]+"
+METHOD_SPECIFIC_ID_PATTERN = rf"(?:{_IDCHAR}*:)*{_IDCHAR}+"
 _PCHAR = rf"(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|{_PCT})"
 _PATH = rf"(?:/{_PCHAR}*)*"
 _QUERY = rf"(?:{_PCHAR}|[/?])*"
 
-#: The ``did`` production as a regular expression (also used in ``schemas/did.schema.json``).
-DID_PATTERN = rf"did:{_METHOD}:{_MSID}"
+#: The ``did`` production as a regular expression (``schemas/did.schema.json`` is generated from it).
+DID_PATTERN = rf"did:{METHOD_NAME_PATTERN}:{METHOD_SPECIFIC_ID_PATTERN}"
+#: The ``did-url`` production (a DID, then path, query and fragment) as a regular expression.
+DID_URL_PATTERN = rf"{DID_PATTERN}{_PATH}(?:\?{_QUERY})?(?:#{_QUERY})?"
 
 _DID = patterns.compile(DID_PATTERN, "DID (DID Core 3.1)")
 _DID_URL = patterns.compile(
-    rf"(?P<did>did:(?P<method>{_METHOD}):(?P<msid>{_MSID}))"
+    rf"(?P<did>did:(?P<method>{METHOD_NAME_PATTERN}):(?P<msid>{METHOD_SPECIFIC_ID_PATTERN}))"
     rf"(?P<path>{_PATH})(?:\?(?P<query>{_QUERY}))?(?:#(?P<fragment>{_QUERY}))?", "DID URL (DID Core 3.2)")
 _RELATIVE = patterns.compile(rf"(?P<path>{_PATH})(?:\?(?P<query>{_QUERY}))?(?:#(?P<fragment>{_QUERY}))?",
                              "relative DID URL")

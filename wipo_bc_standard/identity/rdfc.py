@@ -22,12 +22,10 @@ escapes some of them where PyLD writes them as they are, so the result would not
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterator
 from typing import Any
-
-from pyld import jsonld  # type: ignore[import-untyped]
-from pyld.canon import URDNA2015  # type: ignore[import-untyped]
 
 from .contexts import UnknownContext, document_loader
 from .uri import is_uri
@@ -60,40 +58,48 @@ class CanonicalizationError(Exception):
         self.data_loss = data_loss
 
 
-class _BoundedRdfc(URDNA2015):  # type: ignore[misc]
-    """PyLD's canonicalisation, counting the calls that can grow exponentially."""
+@functools.cache
+def _bounded_rdfc() -> Any:
+    """PyLD's canonicaliser class, bounded. PyLD (and the requests library it imports) load on the
+    first canonicalisation: most runs never need them, and start-up stays short."""
+    from pyld.canon import URDNA2015  # type: ignore[import-untyped]
 
-    def __init__(self, quads: int) -> None:
-        super().__init__()
-        self.n_degree_calls = 0
-        self.related_hashes = 0
-        self.permutations = 0
-        self.budget = MIN_WORK + WORK_PER_QUAD * quads
+    class BoundedRdfc(URDNA2015):  # type: ignore[misc]
+        """PyLD's canonicalisation, counting the calls that can grow exponentially."""
 
-    def _abandon(self) -> None:
-        raise CanonicalizationError("labelling the blank nodes needs more work than a credential can "
-                                    "(RDFC-1.0, 4.8 Hash N-Degree Quads); abandoned as a possible poison dataset")
+        def __init__(self, quads: int) -> None:
+            super().__init__()
+            self.n_degree_calls = 0
+            self.related_hashes = 0
+            self.permutations = 0
+            self.budget = MIN_WORK + WORK_PER_QUAD * quads
 
-    def hash_n_degree_quads(self, id_: str, issuer: Any) -> Any:
-        self.n_degree_calls += 1
-        if self.n_degree_calls > MAX_N_DEGREE_CALLS:
-            self._abandon()
-        return super().hash_n_degree_quads(id_, issuer)
+        def _abandon(self) -> None:
+            raise CanonicalizationError("labelling the blank nodes needs more work than a credential can "
+                                        "(RDFC-1.0, 4.8 Hash N-Degree Quads); abandoned as a possible poison dataset")
 
-    def hash_related_blank_node(self, related: str, quad: Any, issuer: Any, position: str) -> Any:
-        self.related_hashes += 1
-        if self.related_hashes > self.budget:
-            self._abandon()
-        return super().hash_related_blank_node(related, quad, issuer, position)
-
-    def create_hash_to_related(self, id_: str, issuer: Any) -> Any:
-        groups = super().create_hash_to_related(id_, issuer)
-        # Each group's blank nodes are tried in every order: count them before any is tried.
-        for blank_nodes in groups.values():
-            self.permutations += math.factorial(min(len(blank_nodes), 20))
-            if self.permutations > self.budget:
+        def hash_n_degree_quads(self, id_: str, issuer: Any) -> Any:
+            self.n_degree_calls += 1
+            if self.n_degree_calls > MAX_N_DEGREE_CALLS:
                 self._abandon()
-        return groups
+            return super().hash_n_degree_quads(id_, issuer)
+
+        def hash_related_blank_node(self, related: str, quad: Any, issuer: Any, position: str) -> Any:
+            self.related_hashes += 1
+            if self.related_hashes > self.budget:
+                self._abandon()
+            return super().hash_related_blank_node(related, quad, issuer, position)
+
+        def create_hash_to_related(self, id_: str, issuer: Any) -> Any:
+            groups = super().create_hash_to_related(id_, issuer)
+            # Each group's blank nodes are tried in every order: count them before any is tried.
+            for blank_nodes in groups.values():
+                self.permutations += math.factorial(min(len(blank_nodes), 20))
+                if self.permutations > self.budget:
+                    self._abandon()
+            return groups
+
+    return BoundedRdfc
 
 
 def _values(node: Any) -> Iterator[Any]:
@@ -152,6 +158,8 @@ def _unknown_context(exc: BaseException) -> UnknownContext | None:
 
 def canonical_nquads(doc: Any) -> str:
     """The RDFC-1.0 canonical N-Quads of a JSON-LD document (raises :class:`CanonicalizationError`)."""
+    from pyld import jsonld  # type: ignore[import-untyped]
+
     for count, value in enumerate(_values(doc)):
         if count >= MAX_VALUES:
             raise CanonicalizationError(f"more than {MAX_VALUES} JSON values: larger than RDF canonicalisation "
@@ -188,7 +196,7 @@ def canonical_nquads(doc: Any) -> str:
         raise CanonicalizationError(f"more than {MAX_BLANK_NODES} blank nodes")
     quad_count = sum(len(quads) for quads in dataset.values())
     try:
-        result: str = _BoundedRdfc(quad_count).main(dataset, {"format": "application/n-quads"})
+        result: str = _bounded_rdfc()(quad_count).main(dataset, {"format": "application/n-quads"})
     except CanonicalizationError:
         raise
     except RecursionError:

@@ -51,9 +51,26 @@ def iter_units(path: Path) -> Iterator[Unit]:
             yield from _object(name, stream)
         elif first == b"":
             yield Unit(name, "$", 1, error="empty file: no JSON value")
+        elif _binary(stream):
+            # One finding, not one per "line" of bytes: the file is not a JSON export at all.
+            yield Unit(name, "$", None, error="binary data, not JSON: export the ledger as JSON (a Fabric block in "
+                                              "protobuf form: `configtxlator proto_decode --type common.Block`)")
         else:
             # Not one JSON document: perhaps NDJSON without its ending.
             yield from _lines(name, stream)
+
+
+def _binary(stream: BinaryIO) -> bool:
+    """Whether the file's first 4 KiB hold a NUL byte or bytes that are not UTF-8 (protobuf, images...)."""
+    head = stream.read(4096)
+    stream.seek(0)
+    if b"\0" in head:
+        return True
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start < len(head) - 3  # a character cut at the end of the 4 KiB is not binary
+    return False
 
 
 def _first_byte(stream: BinaryIO) -> bytes:

@@ -31,13 +31,15 @@ class GithubRenderer(Renderer):
         if not result.findings:
             return
         path = relative_path(result.source)
-        where = ""
-        if path is not None:
-            where = f"file={escape_property(path)},"
-            if result.line is not None:
-                where += f"line={result.line},"
         item_note = "" if result.line is not None else f" (item {result.index})"
         for finding in result.findings:
+            where = ""
+            if path is not None:
+                where = f"file={escape_property(path)},"
+                if finding.line is not None:
+                    where += f"line={finding.line}," + (f"col={finding.column}," if finding.column is not None else "")
+                elif result.line is not None:
+                    where += f"line={result.line},"
             message = message_text(finding)
             if path is None:
                 message = f"{result.source}{item_note}: {message}"
@@ -51,7 +53,10 @@ class GithubRenderer(Renderer):
             self.out.write("::warning title=wipo-bc::partial report: the run was interrupted\n")
         counts = ", ".join(f"{summary.findings[lv]} {lv.label}" for lv in sorted(Level, reverse=True))
         suppressed = f", {summary.suppressed} suppressed by the baseline" if summary.suppressed else ""
-        verdict = "conformant" if summary.non_conformant == 0 else "NOT conformant"
+        verdict = summary.verdict()
+        files = summary.files_line()
+        if files:
+            self.out.write(f"wipo-bc: {files}\n")
         partial = " (partial: interrupted)" if summary.partial else ""
         self.out.write(f"wipo-bc: {summary.items} items, {summary.non_conformant} not conformant; "
                        f"{counts}{suppressed} -> {verdict}{partial}\n")

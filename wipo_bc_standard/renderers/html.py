@@ -14,9 +14,9 @@ from collections import Counter
 from .._version import __version__
 from ..findings import Finding, Level
 from ..report import ItemResult, Summary
-from ..rules import CATALOGUE
 from .base import Renderer, copy_bytes, register
 from .junit import case_name, xml_safe
+from .ledger_picture import LedgerPicture
 
 LEVELS = sorted(Level, reverse=True)
 COLOURS = {Level.ERROR: "#c62828", Level.WARNING: "#e08600", Level.INFO: "#1565c0"}
@@ -29,6 +29,8 @@ def esc(value: object) -> str:
 
 def _finding_html(finding: Finding) -> str:
     out = esc(finding.message)
+    if finding.hint:
+        out += f' <span class="hint">hint: {esc(finding.hint)}</span>'
     if finding.children:
         out += "<ul>" + "".join(f"<li>{_finding_html(c)}"
                                 + (f" <code>{esc(c.path)}</code>" if c.path else "") + "</li>"
@@ -63,6 +65,7 @@ def chart(counts: Counter[tuple[str, Level]]) -> str:
     for i, (rule, label, by_level) in enumerate(bars):
         y = head + i * row_h
         total = sum(by_level.values())
+        from ..rules import CATALOGUE  # loaded with the checks, not with the renderer
         title = CATALOGUE[rule].title if rule in CATALOGUE else label
         parts.append(f'<g class="bar" data-rule="{esc(rule)}"><title>{esc(label)}: {esc(title)} ({total})</title>'
                      f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">{esc(label)}</text>')
@@ -79,6 +82,27 @@ def chart(counts: Counter[tuple[str, Level]]) -> str:
     return "".join(parts)
 
 
+def files_chart(by_file: Counter[str], shown: int = 10) -> str:
+    """Horizontal bars: the files with the most findings (inline SVG)."""
+    ranked = by_file.most_common(shown)
+    top = ranked[0][1]
+    label_w, bar_w, row_h = 360, 360, 22
+    height = row_h * len(ranked) + 4
+    parts = [f'<svg class="chart files" viewBox="0 0 {label_w + bar_w + 60} {height}" width="{label_w + bar_w + 60}" '
+             f'height="{height}" role="img" aria-label="Files with the most findings">']
+    for i, (source, n) in enumerate(ranked):
+        y = i * row_h
+        name = source if len(source) <= 52 else "…" + source[-51:]
+        w = max(1.0, bar_w * n / top)
+        parts.append(f'<g><title>{esc(source)}: {n}</title><text x="{label_w - 8}" y="{y + 15}" text-anchor="end">'
+                     f'{esc(name)}</text><rect x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{row_h - 6}" '
+                     f'fill="#78909c"/><text x="{label_w + w + 6:.1f}" y="{y + 15}">{n}</text></g>')
+    more = len(by_file) - len(ranked)
+    parts.append("</svg>")
+    note = f'<p class="muted">{more} more files with findings.</p>' if more > 0 else ""
+    return "".join(parts) + note
+
+
 STYLE = """
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 2rem 2rem;color:#1d1d1f}
 h1{font-size:1.4rem;margin:1.2rem 0 .2rem}h2{font-size:1.1rem;margin:1.6rem 0 .5rem}
@@ -87,7 +111,7 @@ h1{font-size:1.4rem;margin:1.2rem 0 .2rem}h2{font-size:1.1rem;margin:1.6rem 0 .5
 .cards{display:flex;flex-wrap:wrap;gap:.6rem}
 .card{border:1px solid #ddd;border-radius:6px;padding:.4rem .9rem;min-width:7rem}
 .card b{display:block;font-size:1.3rem}.chart text{font-size:12px;fill:#333}.chart .bar{cursor:pointer}
-.chart .bar:hover text{font-weight:700}
+.chart .bar:hover text{font-weight:700}.ledger text{font-size:12px;fill:#333}.hint{color:#2e7d32}
 .filters{display:flex;gap:.6rem;align-items:center;flex-wrap:wrap;margin:.5rem 0}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;
 border-bottom:1px solid #eee}th{position:sticky;top:0;background:#f6f6f6}
@@ -136,13 +160,18 @@ class HtmlRenderer(Renderer):
     def begin(self) -> None:
         self._spool = tempfile.TemporaryFile()
         self._counts: Counter[tuple[str, Level]] = Counter()
+        self._by_file: Counter[str] = Counter()
+        self._picture = LedgerPicture()
         self._rows = 0
         self._items_listed = 0
         self._unlisted_findings = 0
 
     def item(self, result: ItemResult) -> None:
+        if result.record is not None:
+            self._picture.add(result)
         if not result.findings:
             return
+        self._by_file[result.source] += len(result.findings)
         self._items_listed += 1
         where = esc(case_name(result))
         target = esc(result.target or "")
@@ -156,6 +185,7 @@ class HtmlRenderer(Renderer):
                 self._unlisted_findings += 1
                 continue
             rule = esc(finding.rule)
+            from ..rules import CATALOGUE
             title = f' title="{esc(CATALOGUE[finding.rule].title)}"' if finding.rule in CATALOGUE else ""
             rows.append(f'<tr data-level="{finding.level.label}" data-rule="{rule}" data-nc="{nc}">'
                         f"<td><code>{where}</code></td><td>{target}</td><td>{status}</td>"
@@ -190,6 +220,13 @@ class HtmlRenderer(Renderer):
         w('<div class="cards">' + "".join(f'<div class="card"><b>{n}</b>{esc(label)}</div>' for label, n in cards)
           + "</div>\n")
         w("<h2>Findings by rule and level</h2>\n" + chart(self._counts) + "\n")
+        if self._by_file:
+            w("<h2>Files with the most findings</h2>\n" + files_chart(self._by_file) + "\n")
+        picture = self._picture.svg()
+        if picture:
+            w("<h2>The ledger: each right's chain in ledger order</h2>\n"
+              '<p class="muted">One row per right, its records left to right in ledger order; the line between '
+              "two records is the hash link. Hover a record for its id and findings.</p>\n" + picture + "\n")
         w("<h2>Findings</h2>\n")
         unlisted = summary.items - self._items_listed
         if unlisted:

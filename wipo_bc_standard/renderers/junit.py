@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import tempfile
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
 from ..findings import Finding
 from ..report import ItemResult, Summary
@@ -30,10 +29,12 @@ def xml_safe(text: str) -> str:
 
 
 def text(value: str) -> str:
+    from xml.sax.saxutils import escape  # it imports urllib: loaded when a JUnit report is written
     return escape(xml_safe(value))
 
 
 def attr(value: str) -> str:
+    from xml.sax.saxutils import quoteattr
     return quoteattr(xml_safe(value))
 
 
@@ -41,7 +42,10 @@ def finding_lines(finding: Finding, indent: str = "") -> str:
     """One line per finding, ``level [RULE] at PATH: message (clause)``; child findings indented under it."""
     path = f" at {finding.path}" if finding.path else ""
     clause = f" ({finding.clause})" if finding.clause else ""
-    line = f"{indent}{finding.level.label} [{finding.rule}]{path}: {finding.message}{clause}\n"
+    where = "" if finding.line is None else f" (line {finding.line})" if finding.column is None else \
+        f" (line {finding.line}, column {finding.column})"
+    hint = f" (hint: {finding.hint})" if finding.hint else ""
+    line = f"{indent}{finding.level.label} [{finding.rule}]{path}{where}: {finding.message}{hint}{clause}\n"
     return line + "".join(finding_lines(c, indent + "    ") for c in finding.children)
 
 

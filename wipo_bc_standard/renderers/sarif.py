@@ -17,13 +17,14 @@ import orjson
 
 from .._version import __version__
 from ..baseline import fingerprint
+from ..constants import DOCS_URL
 from ..findings import Finding, Level
 from ..report import ItemResult, Summary
-from ..rules import CATALOGUE
 from .base import Renderer, register
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/wipo-bc-standard/"
+INFORMATION_URI = DOCS_URL
+DOCS_URI = DOCS_URL
 #: SARIF levels (3.27.10) for ours: info has no SARIF "info", its nearest is "note".
 SARIF_LEVEL = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note"}
 FINGERPRINT_KEY = "wipoBcFinding/v1"
@@ -57,6 +58,8 @@ def message_text(finding: Finding) -> str:
     text = finding.message
     if finding.path:
         text = f"{finding.path}: {text}"
+    if finding.hint:
+        text += f" (hint: {finding.hint})"
     if finding.children:
         text += "".join(f"\n- {c.message}" + (f" (at {c.path})" if c.path else "") for c in finding.children)
     return text
@@ -68,6 +71,7 @@ def _name(title: str) -> str:
 
 
 def catalogue_rule(rule_id: str) -> dict[str, Any]:
+    from ..rules import CATALOGUE
     rule = CATALOGUE[rule_id]
     return {
         "id": rule.id,
@@ -79,6 +83,7 @@ def catalogue_rule(rule_id: str) -> dict[str, Any]:
                  "markdown": f"{rule.rationale}\n\n**Clause:** {rule.clause}  \n"
                              f"**Requirement:** {rule.level.keyword}"
                              + (f"  \n**Basis:** {rule.basis.text()}" if rule.basis else "")},
+        "helpUri": f"{DOCS_URI}generated/rules/{rule.id}/",
         "defaultConfiguration": {"level": SARIF_LEVEL[rule.level]},
         "properties": {"tags": list(rule.targets), "clause": rule.clause, "requirement": rule.level.keyword,
                        **({"basis": rule.basis.kind, "basisReference": rule.basis.reference,
@@ -88,10 +93,18 @@ def catalogue_rule(rule_id: str) -> dict[str, Any]:
 
 def other_rule(rule_id: str, level: Level, clause: str) -> dict[str, Any]:
     """A descriptor for ids outside the catalogue: JSON Schema keywords, JSON syntax, the target."""
-    kind, _, what = rule_id.partition(".")
-    title = {"schema": f"JSON Schema keyword '{what}'", "json": f"JSON: {what}"}.get(kind, rule_id)
-    return {"id": rule_id, "name": _name(rule_id), "shortDescription": {"text": title},
-            "help": {"text": f"See {clause}." if clause else title},
+    from ..finding_catalogue import explain
+    known = explain(rule_id)
+    if known is None:
+        return {"id": rule_id, "name": _name(rule_id), "shortDescription": {"text": rule_id},
+                "help": {"text": f"See {clause}." if clause else rule_id},
+                "defaultConfiguration": {"level": SARIF_LEVEL[level]}}
+    return {"id": rule_id, "name": _name(known.title), "shortDescription": {"text": known.title},
+            "fullDescription": {"text": known.explanation},
+            "help": {"text": f"{known.explanation} Fix: {known.fix} Example: {known.example}",
+                     "markdown": f"{known.explanation}\n\n**Fix:** {known.fix}\n\n**Example:** `{known.example}`"
+                                 f"\n\n**Rests on:** {known.source}"},
+            "helpUri": f"{DOCS_URI}generated/rules/other-findings/",
             "defaultConfiguration": {"level": SARIF_LEVEL[level]}}
 
 
@@ -101,6 +114,8 @@ class SarifRenderer(Renderer):
     description = "SARIF 2.1.0 for code-scanning tools (GitHub, GitLab, Azure DevOps)"
 
     def begin(self) -> None:
+        from ..rules import CATALOGUE  # loaded with the checks, not with the renderer
+        self._catalogue = CATALOGUE
         self._count = 0
         self._others: dict[str, tuple[Level, str]] = {}
         self.out.write(f'{{"$schema":"{SCHEMA_URI}","version":"2.1.0","runs":[{{"results":[')
@@ -110,7 +125,7 @@ class SarifRenderer(Renderer):
             return
         uri = artifact_uri(result.source)
         for finding in result.findings:
-            if finding.rule not in CATALOGUE and finding.rule not in self._others:
+            if finding.rule not in self._catalogue and finding.rule not in self._others:
                 self._others[finding.rule] = (finding.level, finding.clause)
             self.out.write(("," if self._count else "") + orjson.dumps(self._result(result, finding, uri)).decode())
             self._count += 1
@@ -119,7 +134,11 @@ class SarifRenderer(Renderer):
         location: dict[str, Any] = {}
         if uri is not None:
             physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
-            if result.line is not None:
+            if finding.line is not None:
+                physical["region"] = {"startLine": finding.line}
+                if finding.column is not None:
+                    physical["region"]["startColumn"] = finding.column
+            elif result.line is not None:
                 physical["region"] = {"startLine": result.line}
             location["physicalLocation"] = physical
         if finding.path:
@@ -137,7 +156,7 @@ class SarifRenderer(Renderer):
         return out
 
     def finish(self, summary: Summary) -> None:
-        rules = [catalogue_rule(r) for r in sorted(CATALOGUE)]
+        rules = [catalogue_rule(r) for r in sorted(self._catalogue)]
         rules += [other_rule(r, level, clause) for r, (level, clause) in sorted(self._others.items())]
         invocation: dict[str, Any] = {"executionSuccessful": not summary.partial}
         if summary.partial:

@@ -29,23 +29,33 @@ class TextRenderer(Renderer):
         target = f" ({result.target})" if result.target else ""
         self.out.write(f"{status} {location(result)}{target}\n")
         for finding in result.findings:
-            self._finding(finding, "  ")
+            self._finding(finding, "  ", result.source)
 
-    def _finding(self, finding: Finding, indent: str) -> None:
+    def _finding(self, finding: Finding, indent: str, source: str = "") -> None:
         # Values in messages and paths come from the input: one line each, no control characters,
         # so that no line can be forged (a GitHub workflow command, a terminal escape).
         path = f" at {printable(finding.path)}" if finding.path else ""
-        self.out.write(f"{indent}{finding.level.label}: [{printable(finding.rule)}]{path}: "
+        # file:line:col first, as compilers and linters write it: editors and terminals jump to it.
+        column = f":{finding.column}" if finding.column is not None else ""
+        where = f"{printable(source)}:{finding.line}{column}: " if finding.line is not None and source else ""
+        self.out.write(f"{indent}{where}{finding.level.label}: [{printable(finding.rule)}]{path}: "
                        f"{printable(finding.message)}\n")
+        if finding.hint:
+            self.out.write(f"{indent}    hint: {printable(finding.hint)}\n")
         for child in finding.children:
             self._finding(child, indent + "    ")
 
     def finish(self, summary: Summary) -> None:
         counts = ", ".join(f"{n} {lv.label}{'s' if n != 1 else ''}" for lv, n in
                            sorted(summary.findings.items(), reverse=True))
-        verdict = "conformant" if summary.non_conformant == 0 else "NOT conformant"
+        verdict = summary.verdict()
         partial = " (partial: interrupted)" if summary.partial else ""
         suppressed = f", {summary.suppressed} suppressed by the baseline" if summary.suppressed else ""
+        if summary.ignored:
+            suppressed += f", {summary.ignored} ignored by per-file-ignores"
+        files = summary.files_line()
+        if files:
+            self.out.write(files + "\n")
         if len(summary.by_rule) > 1:
             # Where the findings are: the rules that say most, so that a long run reads at a glance.
             ranked = sorted(summary.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))

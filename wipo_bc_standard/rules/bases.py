@@ -54,6 +54,8 @@ BASES: dict[str, Basis] = {
     "DT-06": proposal("timestamps in UTC, written with Z",
                       "RFC 3339, 5.6 allows any offset; one form compares and sorts as text"),
     "DT-04": standard("Paris Convention, Art. 4C(1) (priority periods)"),
+    "DT-07": proposal("legal dates (filing, registration, priority, event) are not later than the day of the check",
+                      "no standard forbids a future date; one is almost always a typing error (2099 for 2019)"),
     "REC-04": standard("W3C Character Model: String Matching (content SHOULD be in NFC); Unicode Standard Annex #15",
                        "SHOULD, as the W3C recommends it; RFC 8785 hashes the bytes as they are"),
     "REC-06": proposal("this standard, record types (what each type carries)",

@@ -12,18 +12,13 @@ from typing import Any
 
 from .. import messages
 from ..basis import Basis
-from ..findings import Finding, Level
+from ..findings import PROFILES, Finding, Level  # PROFILES re-exported: the catalogue's selections
 from .bases import BASES
 
 #: A rule's check yields (JSON Pointer, template parameters) for each violation it finds.
 Hit = tuple[str, Mapping[str, Any]]
 CheckFn = Callable[[Any, "RuleContext"], Iterable[Hit]]
 
-PROFILES: dict[str, frozenset[Level]] = {
-    "core": frozenset({Level.ERROR}),
-    "interop": frozenset({Level.ERROR, Level.WARNING}),
-    "strict": frozenset({Level.ERROR, Level.WARNING, Level.INFO}),
-}
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,6 +85,38 @@ def legal_dates_not_after_ledger(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
             yield f"/ipRight/priorityClaims/{i}/date", {"member": "priority date", "date": date, "timestamp": timestamp}
 
 
+def _today_anywhere() -> str:
+    """The latest calendar date it is anywhere now (UTC+14, the most any time zone is ahead)."""
+    return (dt.datetime.now(dt.UTC) + dt.timedelta(hours=14)).date().isoformat()
+
+
+@rule(id="DT-07", reads=("ipRight", "event"), title="Legal dates are not in the future", level=Level.WARNING,
+      targets="record",
+      clause="This project's proposal: a record states what has happened",
+      rationale="A filing, registration, priority or event date later than today's date in every time zone "
+                "cannot have happened yet: it is a typing error (2099 for 2019) or a date that belongs to "
+                "another member. Unlike DT-01 this needs no ledger time: it is judged against the day of the check.",
+      message="{member} {date} is in the future (today is at most {today} anywhere)",
+      message_zh="{member} {date} 是将来的日期（今天在任何时区最晚为 {today}）",
+      valid=example_record(),
+      invalid=example_record(ipRight__registrationDate="2099-01-01"))
+def legal_dates_not_in_future(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    today = _today_anywhere()
+    right = _get(doc, "ipRight")
+    if isinstance(right, dict):
+        for member in ("filingDate", "registrationDate"):
+            date = right.get(member)
+            if isinstance(date, str) and date[:10] > today:
+                yield f"/ipRight/{member}", {"member": member, "date": date, "today": today}
+        for i, claim in _dicts(right.get("priorityClaims")):
+            date = claim.get("date")
+            if isinstance(date, str) and date[:10] > today:
+                yield f"/ipRight/priorityClaims/{i}/date", {"member": "priority date", "date": date, "today": today}
+    date = _get(doc, "event", "date")
+    if isinstance(date, str) and date[:10] > today:
+        yield "/event/date", {"member": "event date", "date": date, "today": today}
+
+
 def _timestamps(doc: Any) -> Iterator[tuple[str, str]]:
     for path, value in (("/ledger/timestamp", _get(doc, "ledger", "timestamp")),
                         ("/proof/created", _get(doc, "proof", "created"))):

@@ -304,6 +304,14 @@ def _right_of(doc: dict[str, Any]) -> tuple[str, str, str] | None:
     return None
 
 
+def ledger_record_view(doc: dict[str, Any]) -> dict[str, str]:
+    """A record's id and its right, as pictures of the chains show them."""
+    right = _right_of(doc)
+    record_id = doc.get("recordId")
+    return {"recordId": record_id if isinstance(record_id, str) else "",
+            "right": _right_text(right) if right is not None else ""}
+
+
 def _right_text(right: tuple[str, str, str]) -> str:
     office, kind, number = right
     return f"{office} {kind} {number}"

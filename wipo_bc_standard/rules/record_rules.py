@@ -132,16 +132,17 @@ def _has_roles(*roles: str) -> Any:
     return test
 
 
-_TYPE_NEEDS: dict[str, tuple[str, str, Any]] = {
-    "registration": ("/ipRight/registrationDate", "a registrationDate",
+#: record type -> (where, what is missing in English, in Chinese, the test that it is there).
+_TYPE_NEEDS: dict[str, tuple[str, str, str, Any]] = {
+    "registration": ("/ipRight/registrationDate", "a registrationDate", "注册日期（registrationDate）",
                      lambda d: bool(_get(d, "ipRight", "registrationDate"))),
-    "priority-claim": ("/ipRight/priorityClaims", "priorityClaims",
+    "priority-claim": ("/ipRight/priorityClaims", "priorityClaims", "优先权要求（priorityClaims）",
                        lambda d: bool(_get(d, "ipRight", "priorityClaims"))),
-    "assignment": ("/parties", "an assignor and an assignee", _has_roles("assignor", "assignee")),
-    "licence": ("/parties", "a licensor and a licensee", _has_roles("licensor", "licensee")),
-    "security-interest": ("/parties", "a financier", _has_roles("financier")),
-    "document-exchange": ("/documents", "the documents exchanged", lambda d: bool(d.get("documents"))),
-    "evidence-of-existence": ("/documents", "the digest of the evidenced document",
+    "assignment": ("/parties", "an assignor and an assignee", "转让人和受让人", _has_roles("assignor", "assignee")),
+    "licence": ("/parties", "a licensor and a licensee", "许可人和被许可人", _has_roles("licensor", "licensee")),
+    "security-interest": ("/parties", "a financier", "融资方（financier）", _has_roles("financier")),
+    "document-exchange": ("/documents", "the documents exchanged", "所交换的文件", lambda d: bool(d.get("documents"))),
+    "evidence-of-existence": ("/documents", "the digest of the evidenced document", "所证明文件的摘要值",
                               lambda d: bool(d.get("documents"))),
 }
 
@@ -175,7 +176,7 @@ _TYPE_CONTENT_GUARD = all_of(*({"if": {"properties": {"recordType": {"const": re
       rationale="A registration without its date, an assignment without assignor and assignee or a document "
                 "exchange without documents says that something happened without saying what.",
       message="a {type} record should carry {what}",
-      message_zh="{type} 类记录应包含 {what}",
+      message_zh="{type} 类记录应包含{what}",
       valid=example_record(recordType="assignment", event=None,
                            parties=[{"role": "assignor", "id": "did:web:old-holder.example"},
                                     {"role": "assignee", "id": "did:web:holder.example"}]),
@@ -183,5 +184,6 @@ _TYPE_CONTENT_GUARD = all_of(*({"if": {"properties": {"recordType": {"const": re
 def record_type_content(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
     record_type = _get(doc, "recordType")
     need = _TYPE_NEEDS.get(record_type) if isinstance(record_type, str) else None
-    if need is not None and not need[2](doc):
-        yield need[0], {"type": record_type, "what": need[1]}
+    if need is not None and not need[3](doc):
+        # What is missing is said in the run's language (the type is a code, the same in both).
+        yield need[0], {"type": record_type, "what": need[2] if ctx.lang == "zh" else need[1]}

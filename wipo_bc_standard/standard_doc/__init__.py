@@ -1,0 +1,17 @@
+"""The draft standard as a document (``wipo-bc docs standard``), laid out as a WIPO standard:
+numbered paragraphs; introduction; definitions and terminology; scope; requirements; annexes.
+
+:mod:`.content` assembles it from the sources the checks use, :mod:`.blocks` is its layout-neutral
+form, :mod:`.writers` writes Markdown, HTML or Word.
+
+>>> from wipo_bc_standard.rules import CATALOGUE
+>>> len(build_document("en").requirements) == len(CATALOGUE)
+True
+"""
+
+from __future__ import annotations
+
+from .content import LANGS, build_document
+from .writers import FORMATS, MissingDependency, render
+
+__all__ = ["FORMATS", "LANGS", "MissingDependency", "build_document", "render"]
