@@ -57,6 +57,9 @@ def library_patterns() -> dict[str, Callable[[str], Any]]:
     # string of the run, escaped), where each token is matched once.
     found["re: array tokens (sources), on JSON"] = lambda s, c=sources._ARRAY_TOKENS: list(
         c.finditer(orjson.dumps([s, {"k": s}])))
+    from wipo_bc_standard import locations
+    found["re: location scanner (locations), on JSON"] = lambda s, c=locations._TOKEN: list(
+        c.finditer(orjson.dumps([s, {"k": s}]).decode()))
     found["re: XML encoding declaration"] = lambda s, c=xml_form._ENCODING_DECL: c.match(s.encode())
     found["re: whitespace (REC rules)"] = lambda s, c=identifier_rules._WHITESPACE: c.search(s)
     for pattern in NETWORK_EXAMPLES:  # applied with fullmatch (ID-02)
