@@ -37,7 +37,6 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "limit.findings": {"en": "{more} more findings on this item are not shown (limit findings_per_item: {limit})",
                        "zh": "该条目另有 {more} 项发现未列出（findings_per_item 限制：{limit}）"},
     "limit.rdf": {"en": "{detail}", "zh": "RDF 图超出限制：{detail}"},
-    "limit.key-size": {"en": "{detail}", "zh": "密钥或签名过长：{detail}"},
     "json.not-an-object": {"en": "item is {kind}, not a JSON object", "zh": "条目是{kind_zh}，不是 JSON 对象"},
     "ledger.malformed": {"en": "{source}: {place}: {detail}", "zh": "{source}：{place}：{detail}"},
     # The other forms: the English detail comes from the reader (or lxml, pySHACL, rdflib).
