@@ -31,5 +31,7 @@ OFFICIAL_LANGUAGES = {"en": "English", "zh": "中文", "fr": "Français", "es": 
 
 #: The ledger platforms whose exports are read (``--from``); a reader for each in :mod:`.ledgers`.
 LEDGER_KINDS = ("evm", "fabric", "multichain")
+#: Where a run's items are checked (``--engine``): this machine's processes, or a Dask or Spark cluster.
+ENGINES = ("local", "dask", "spark")
 #: The forms a document is converted between (``wipo-bc convert --to``), see :mod:`.formats.convert`.
 CONVERT_FORMS = ("json", "xml", "jsonld", "ttl")

@@ -13,8 +13,10 @@ path fails or a cheap byte-level pre-check says the fast path could have hidden 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +31,6 @@ MAX_DEPTH = limits.Limits().depth
 #: Largest integer magnitude that every JSON implementation carries exactly (I-JSON).
 MAX_EXACT_INT = 2**53 - 1
 
-_WHITESPACE = b" \t\n\r"
 #: Maps every ASCII digit to "0", so that a run of 16 digits is one substring test.
 _DIGITS_TO_ZERO = bytes(0x30 if 0x30 <= b <= 0x39 else b for b in range(256))
 _SIXTEEN_DIGITS = b"0" * 16
@@ -112,31 +113,41 @@ def _parse(data: bytes) -> Any | ParseError:
     return doc
 
 
-def _may_hide_problems(data: bytes, doc: Any) -> bool:
-    """Cheap byte-level tests (C speed, no regex) that clear almost every real document.
+def _may_hide_problems(data: bytes, doc: Any, limit: int | None = None) -> bool:
+    """Cheap byte-level tests (C speed) that clear almost every real document.
 
     False alarms only cost the exact path; a real problem is never cleared.
     """
+    limit = limits.LIMITS.depth if limit is None else limit
     # Deep nesting: the number of brackets bounds the depth, so most documents skip the walk.
-    depth = limits.LIMITS.depth
-    if data.count(b"{") + data.count(b"[") > depth and _depth(doc) > depth:
+    if data.count(b"{") + data.count(b"[") > limit and _depth(doc) > limit:
         return True
     if _long_number_in(data):
         return True
-    compact = data.translate(None, _WHITESPACE)
     if isinstance(doc, (dict, list)) and b":" in data:
-        # Without \u escapes, string contents survive orjson's round trip unchanged, so every
-        # key token ("...":) of the input reappears in the output unless a duplicate key
-        # swallowed it. Inside strings a quote is always escaped, so stripping whitespace can
-        # only add tokens to the input's count: a false alarm, never a missed duplicate.
         if _escapes_may_move_keys(data):
             return True
-        return compact.count(b'":') != orjson.dumps(doc).count(b'":')
+        return _members_dropped(data, orjson.dumps(doc))
     return False
 
 
+def _members_dropped(data: bytes, written: bytes) -> bool:
+    """Whether orjson's output of ``data`` lost a member (a duplicate key, which it keeps silently).
+
+    Without a ``\\u003a`` escape, string contents survive orjson's round trip with their colons,
+    and blanks and number forms hold none; so the output has as many colons as the input, one per
+    member and those inside strings, unless a member (with its colon) was dropped.
+    """
+    return data.count(b":") != written.count(b":")
+
+
 def _long_number_in(data: bytes) -> bool:
-    """Whether a number token of 16 or more digits (maybe beyond 2**53) may be in ``data``.
+    """Whether a number token of 16 or more digits (maybe beyond 2**53) may be in ``data``."""
+    return next(_long_numbers(data), None) is not None
+
+
+def _long_numbers(data: bytes) -> Iterator[int]:
+    """Where number tokens of 16 or more digits (maybe beyond 2**53) may start in ``data``.
 
     Each run of 16 digits is found in C; it is a number token when the run starts after ':',
     '[', ',' or the start of a line (blanks between allowed); a run inside a hex string (a
@@ -151,41 +162,40 @@ def _long_number_in(data: bytes) -> bool:
         before = start - 1
         while before >= 0 and data[before] in _BLANKS:
             if data[before] in _NEWLINES:
-                return True
+                break
             before -= 1
-        if before < 0 or data[before] in _NUMBER_OPENERS:
-            return True
-        end = found + len(_SIXTEEN_DIGITS)
-        while end < len(zeros) and zeros[end] == 0x30:
-            end += 1
+        if before < 0 or data[before] in _NUMBER_OPENERS or data[before] in _NEWLINES:
+            yield start
+        rest = zeros[found:]
+        end = found + len(rest) - len(rest.lstrip(b"0"))  # past the run, in C (a run may be a megabyte)
         found = zeros.find(_SIXTEEN_DIGITS, end)
-    return False
 
 
 def _escapes_may_move_keys(data: bytes) -> bool:
     """Escapes that orjson writes back as a quote or a colon (``\\u0022``, ``\\u003a``), the only ones
-    that can change the count of key tokens. (Others, like ``\\u00e9`` or ``\\u4e2d``, cannot.)"""
+    that can change the count of colons or key tokens. (Others, like ``\\u00e9`` or ``\\u4e2d``, cannot.)"""
     return b"\\u00" in data and (b"\\u0022" in data or b"\\u003a" in data or b"\\u003A" in data)
 
 
-def parse_many(texts: Sequence[bytes]) -> list[Any | ParseError]:
-    """:func:`parse` for many texts (NDJSON lines): the byte-level pre-checks run once over them all.
+def parse_many(texts: Sequence[bytes], outer: int = 0) -> list[Any | ParseError]:
+    """:func:`parse` for many texts (NDJSON lines, array elements), judged as :func:`parse` judges each.
 
-    When the batch as a whole shows no long digit run and no quote or colon escape, and its key
-    tokens all reappear in orjson's output, no text in it can hide a problem; otherwise each text
-    is judged on its own, exactly as :func:`parse` does.
+    The search for long numbers and escapes runs once over the joined batch and points at the
+    texts it concerns; the duplicate-key test (colons in and out) is one count per text.
+    ``outer`` is the nesting around each text (1 for the elements of an array), counted towards
+    :data:`MAX_DEPTH`.
     """
+    limit = limits.LIMITS.depth - outer
     results: list[Any | ParseError] = []
     clean: list[int] = []
     for index, text in enumerate(texts):
         try:
             doc = orjson.loads(text)
         except orjson.JSONDecodeError:
-            results.append(_parse_exactly(text))
+            results.append(_parse_exactly(text, limit))
             continue
-        depth = limits.LIMITS.depth
-        if text.count(b"{") + text.count(b"[") > depth and _depth(doc) > depth:
-            results.append(_parse_exactly(text))
+        if text.count(b"{") + text.count(b"[") > limit and _depth(doc) > limit:
+            results.append(_parse_exactly(text, limit))
             continue
         if _may_exceed_limits(text):
             exceeded = limits.walk_exceeds(doc)
@@ -195,13 +205,21 @@ def parse_many(texts: Sequence[bytes]) -> list[Any | ParseError]:
         results.append(doc)
         clean.append(index)
     if clean:
-        joined = b"\n".join(texts[i] for i in clean)
-        if (_long_number_in(joined) or _escapes_may_move_keys(joined)
-                or joined.translate(None, _WHITESPACE).count(b'":')
-                != orjson.dumps([results[i] for i in clean]).count(b'":')):
-            for i in clean:
-                if _may_hide_problems(texts[i], results[i]):
-                    results[i] = _parse_exactly(texts[i])
+        # Texts are joined by newlines, which end a number token as the end of a text does: a long
+        # number found in the joined bytes is one found in the text it falls in.
+        joined = b"\n".join([texts[i] for i in clean])
+        if _escapes_may_move_keys(joined):
+            suspects = set(clean)
+        else:
+            starts = list(itertools.accumulate((len(texts[i]) + 1 for i in clean), initial=0))
+            suspects = {clean[bisect.bisect_right(starts, at) - 1] for at in _long_numbers(joined)}
+        for i in clean:
+            doc = results[i]
+            if i in suspects:
+                if _may_hide_problems(texts[i], doc, limit):
+                    results[i] = _parse_exactly(texts[i], limit)
+            elif isinstance(doc, (dict, list)) and _members_dropped(texts[i], orjson.dumps(doc)):
+                results[i] = _parse_exactly(texts[i], limit)
     return results
 
 
@@ -266,7 +284,8 @@ def _shortened(text: str) -> str:
     return text if len(text) <= 40 else f"{text[:16]}...{text[-8:]} ({len(text)} characters)"
 
 
-def _parse_exactly(data: bytes) -> Any | ParseError:
+def _parse_exactly(data: bytes, limit: int | None = None) -> Any | ParseError:
+    limit = limits.LIMITS.depth if limit is None else limit
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -284,7 +303,7 @@ def _parse_exactly(data: bytes) -> Any | ParseError:
         return ParseError.of("json.syntax", detail=f"{exc.msg.removesuffix(' at')} at line {exc.lineno} column {exc.colno}")
     except RecursionError:
         return ParseError.of("json.depth", limit=limits.LIMITS.depth)
-    if _depth(doc) > limits.LIMITS.depth:
+    if _depth(doc) > limit:
         return ParseError.of("json.depth", limit=limits.LIMITS.depth)
     try:
         orjson.dumps(doc)

@@ -8,6 +8,7 @@ that is missing (``schema.required``) points at the object that lacks it. Files 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import replace
@@ -148,6 +149,16 @@ def _skip(text: str, i: int) -> int:
     return match.end() if match else i
 
 
+@functools.cache
+def _balanced() -> re.Pattern[str]:
+    """An array or object whose brackets balance (strings skipped as :data:`_STRING` skips them), up
+    to eight levels deep; possessive quantifiers over alternatives that start differently: linear."""
+    inner = r'(?:"(?:[^"\\]++|\\.)*+"|[^{}\[\]"]++)*+'
+    for _ in range(8):
+        inner = r'(?:"(?:[^"\\]++|\\.)*+"|[^{}\[\]"]++|[\[{]' + inner + r'[\]}])*+'
+    return re.compile(r"[\[{]" + inner + r"[\]}]")
+
+
 def _value_end(text: str, i: int) -> int:
     if i >= len(text):
         return i
@@ -156,6 +167,9 @@ def _value_end(text: str, i: int) -> int:
         match = _STRING.match(text, i)
         return match.end() if match else len(text)
     if char in "[{":
+        match = _balanced().match(text, i)
+        if match is not None:  # the same end as the token scan below finds, in C
+            return match.end()
         depth = 0
         for token in _TOKEN.finditer(text, i):
             mark = token.group()

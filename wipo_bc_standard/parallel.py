@@ -20,32 +20,70 @@ from .engine import Checker
 from .findings import conformant_at
 from .report import ItemResult
 from .rules.ledger_chain import canonical_record_bytes, chain_view
-from .sources import NDJSON_SUFFIXES, Item, items_of_bytes, items_of_lines, iter_items
+from .sources import (
+    ARRAY_CHUNK,
+    JSON_SUFFIXES,
+    NDJSON_SUFFIXES,
+    Item,
+    array_elements,
+    items_of_bytes,
+    items_of_elements,
+    items_of_lines,
+    iter_items,
+)
 
-#: Lines per batch sent to a worker: large enough that the cost of the hand-over is small.
+#: Lines per batch sent to a worker (array elements): large enough that the cost of the hand-over is small.
 BATCH_LINES = 2000
-#: Inputs smaller than this are checked in one process; a pool would cost more than it saves.
-AUTO_PARALLEL_BYTES = 4 << 20
+#: Bytes of an NDJSON file per worker task (about 2,000 records).
+BATCH_BYTES = 2 << 20
+#: Small files are sent to a worker together, up to this many files or bytes per task.
+BATCH_FILES = 256
+BATCH_FILE_BYTES = 1 << 20
+#: Cost of reading an input, in bytes of NDJSON that take as long to check, per file of each form
+#: (measured with benchmarks/realistic.py: a file costs its opening, XML its parse and XSD
+#: validation, RDF its graph and SHACL shapes).
+FILE_COST = {".xml": 40_000, ".jsonld": 400_000, ".ttl": 400_000}
+FILE_COST_DEFAULT = 4_000
+#: Below this cost one process does the run: starting workers and handing work over costs more.
+AUTO_PARALLEL_COST = 8 << 20
 
 Task = tuple[str, Any, Any]
 _checker: Checker | None = None
 
 
 def auto_jobs(sources: Iterable[Any], target: str) -> int:
-    """How many processes ``--jobs 0`` (the default) uses: all cores for large inputs, else one."""
-    size = sum(_size(s) for s in sources if isinstance(s, Path))
-    return min(os.cpu_count() or 1, 8) if size >= AUTO_PARALLEL_BYTES else 1
+    """How many processes ``--jobs 0`` (the default) uses: one, unless the input's estimated cost
+    (its bytes, and a cost per file by form) pays for workers; never more than the cores, nor than
+    the cores idle. A ledger
+    is checked in one process: its chain is fed in order in the parent, which would be the bottleneck."""
+    if target == "ledger":
+        return 1
+    cost = 0
+    for source in sources:
+        if isinstance(source, Path):
+            try:
+                cost += os.path.getsize(source) + FILE_COST.get(source.suffix.lower(), FILE_COST_DEFAULT)
+            except OSError:
+                continue
+    if cost < AUTO_PARALLEL_COST:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8, _idle_cores()))
 
 
-def _size(path: Path) -> int:
+def _idle_cores() -> int:
+    """Cores not busy with other work (the last minute's load average, less this process): on a
+    machine already saturated, more processes only add their hand-over costs."""
+    cores = os.cpu_count() or 1
     try:
-        return os.path.getsize(path)
-    except OSError:  # a dangling link, a loop: the reader reports it as an item
-        return 0
+        load = os.getloadavg()[0]
+    except OSError:  # not measurable here
+        return cores
+    return int(cores - max(0.0, load - 1.0))
 
 
 def run(sources: list[Any], checker_options: dict[str, Any], jobs: int) -> Iterator[ItemResult]:
     """Results of every item of the sources, in order, checked by ``jobs`` processes."""
+    jobs = min(jobs, os.cpu_count() or 1)  # more processes than cores only compete for them
     if jobs <= 1:
         yield from Checker(**checker_options).run(iter_items(sources))
         return
@@ -70,45 +108,117 @@ def run(sources: list[Any], checker_options: dict[str, Any], jobs: int) -> Itera
 
 def _checked_batches(sources: list[Any], checker_options: dict[str, Any], jobs: int) -> Iterator[list[Any]]:
     context = multiprocessing.get_context("fork")
+    ledger = checker_options.get("target") == "ledger"
     with context.Pool(jobs, initializer=_start_worker, initargs=(checker_options,)) as pool:
         pending: deque[Any] = deque()
+        done: dict[str, int] = {}  # items of each NDJSON file before its next byte range
         for task in _tasks(sources):
-            pending.append(pool.apply_async(_check_task, (task,)))
+            pending.append((task, pool.apply_async(_check_task, (task,))))
             if len(pending) > 2 * jobs:
-                yield pending.popleft().get()
+                task_done, result = pending.popleft()
+                yield _numbered(task_done, result, done, ledger)
         while pending:
-            yield pending.popleft().get()
+            task_done, result = pending.popleft()
+            yield _numbered(task_done, result, done, ledger)
+
+
+def _numbered(task: Task, pending: Any, done: dict[str, int], ledger: bool) -> list[Any]:
+    """A task's results; those of a byte range renumbered from its local count to the file's
+    (an NDJSON item's line is its index plus one)."""
+    batch: list[Any] = pending.get()
+    if task[0] == "range":
+        name = task[1][0]
+        offset = done.get(name, 0)
+        for entry in batch:
+            result = entry[0] if ledger else entry
+            result.index += offset
+            result.line = result.index + 1
+        done[name] = offset + len(batch)
+    return batch
 
 
 def _tasks(sources: list[Any]) -> Iterator[Task]:
+    files: list[Any] = []
+    size = 0
     for source in sources:
         if isinstance(source, Path) and source.suffix.lower() in NDJSON_SUFFIXES:
+            if files:
+                yield ("sources", files, None)
+                files, size = [], 0
+            # Workers read their own byte ranges of the file (split at line starts): this process
+            # neither reads nor ships the lines.
+            length = _content_end(source)
+            for start in range(0, max(length, 1), BATCH_BYTES):
+                yield ("range", (str(source), start, min(start + BATCH_BYTES, length)), None)
+        elif (isinstance(source, Path) and source.suffix.lower() in JSON_SUFFIXES
+              and _is_big_array(source)):
+            if files:
+                yield ("sources", files, None)
+                files, size = [], 0
+            # The parent only delimits the elements (compiled code); workers parse and check them.
             with source.open("rb") as stream:
-                batch: list[bytes] = []
-                start = 0
-                blanks = 0  # blank lines at the end of a file are not items: counted till a line follows
-                for line in stream:
-                    if not line.strip():
-                        blanks += 1
-                        continue
-                    while blanks:  # they were not at the end: each is an item (json.empty)
-                        batch.append(b"")
-                        blanks -= 1
-                        if len(batch) == BATCH_LINES:
-                            yield ("lines", (str(source), start), batch)
-                            start, batch = start + len(batch), []
-                    batch.append(line)
-                    if len(batch) == BATCH_LINES:
-                        yield ("lines", (str(source), start), batch)
-                        start += len(batch)
-                        batch = []
-                if batch:
-                    yield ("lines", (str(source), start), batch)
+                for part in array_elements(str(source), stream.read(ARRAY_CHUNK), stream.read, BATCH_LINES):
+                    yield ("item", None, part) if isinstance(part, Item) else ("elements", str(source), part)
         elif source == "-":
             import sys
             yield ("bytes", "<stdin>", sys.stdin.buffer.read())
         else:
-            yield ("source", source, None)
+            # Small files go together: one task per file would cost more to hand over than to check.
+            files.append(source)
+            try:
+                size += os.path.getsize(source) if isinstance(source, Path) else 0
+            except OSError:
+                pass
+            if len(files) >= BATCH_FILES or size >= BATCH_FILE_BYTES:
+                yield ("sources", files, None)
+                files, size = [], 0
+    if files:
+        yield ("sources", files, None)
+
+
+def _is_big_array(path: Path) -> bool:
+    try:
+        if os.path.getsize(path) < BATCH_FILE_BYTES:
+            return False
+        with path.open("rb") as stream:
+            return stream.read(4096).lstrip(b" \t\r\n")[:1] == b"["
+    except OSError:
+        return False
+
+
+def _content_end(path: Path) -> int:
+    """Where the blank lines at the end of a file begin (they are not items): one past its last
+    byte that is not white space, found reading backwards from the end."""
+    with path.open("rb") as stream:
+        end = stream.seek(0, os.SEEK_END)
+        while end > 0:
+            start = max(0, end - (1 << 16))
+            stream.seek(start)
+            chunk = stream.read(end - start)
+            kept = len(chunk.rstrip())
+            if kept:
+                return start + kept
+            end = start
+    return 0
+
+
+def _lines_starting_in(name: str, start: int, end: int) -> list[bytes]:
+    """The lines of a file that start at a byte in [start, end), each whole."""
+    with open(name, "rb") as stream:
+        partial = False
+        if start:
+            stream.seek(start - 1)
+            partial = stream.read(1) != b"\n"  # the range starts inside a line of the previous one
+        data = stream.read(end - start)
+        if data and not data.endswith(b"\n"):
+            data += stream.readline()  # the last line that starts here, to its end
+    if partial:
+        cut = data.find(b"\n")
+        data = b"" if cut < 0 else data[cut + 1:]
+    lines = data.split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()
+    return lines
 
 
 def _start_worker(checker_options: dict[str, Any]) -> None:
@@ -121,13 +231,18 @@ def _check_task(task: Task) -> list[Any]:
     """The results of a batch; for a ledger, each with its (chain view, canonical bytes) or None."""
     kind, where, payload = task
     items: Iterable[Item]
-    if kind == "lines":
-        name, start = where
-        items = items_of_lines(name, payload, start, end=False)
+    if kind == "range":
+        name, start, end = where
+        # Blank lines at the end of the file lie past the last range: every line here is an item.
+        items = items_of_lines(name, _lines_starting_in(name, start, end), end=False)
     elif kind == "bytes":
         items = items_of_bytes(where, payload, sniff=True)
+    elif kind == "elements":
+        items = items_of_elements(where, payload)
+    elif kind == "item":
+        items = [payload]
     else:
-        items = iter_items([where])
+        items = iter_items(where)
     checker = _checker
     assert checker is not None
     if checker.target != "ledger":

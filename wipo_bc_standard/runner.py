@@ -9,13 +9,15 @@ results stream past, the progress line, and what an interrupt leaves behind (a p
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from . import jsontext, parallel, safe_io
+from . import engines, jsontext, parallel, safe_io
 from .baseline import Baseline, BaselineError, BaselineFilter
+from .constants import ENGINES
 from .engine import Checker
 from .findings import Level
 from .limits import LIMITS
@@ -52,10 +54,14 @@ class RunOptions:
     fail_on: Level = Level.ERROR
     lang: str = "en"
     did_documents: Mapping[str, Any] = field(default_factory=dict)
-    #: Processes to check with; 0: all cores for inputs over :data:`parallel.AUTO_PARALLEL_BYTES`, else one.
+    #: Processes to check with (at most the cores); 0: chosen from the input's cost (:func:`parallel.auto_jobs`).
     jobs: int = 1
     baseline: Baseline | None = None
     ledger: LedgerInput | None = None
+    #: Where the items are checked: ``local`` (this machine's processes), ``dask`` or ``spark``.
+    engine: str = "local"
+    #: The cluster engine's address: the Dask scheduler or the Spark master URL (None: a local cluster).
+    engine_address: str | None = None
     #: Where the configuration's globs are relative to (its directory; the working directory without one).
     root: Path | None = None
     #: (glob, target): the target of the files a glob matches (configuration ``per-path-target``).
@@ -92,6 +98,13 @@ class Run:
     def __init__(self, options: RunOptions) -> None:
         self.options = options
         Checker(**options.checker_options())  # options the checker refuses fail now, not mid-run
+        if options.engine not in ENGINES:
+            raise RunError(f"unknown engine {options.engine!r}; choose one of {', '.join(ENGINES)}")
+        if options.engine != "local" and options.ledger is not None:
+            raise RunError(f"--from {options.ledger.kind}: ledger exports are read on this machine only "
+                           "(--engine local); give a cluster engine the records as NDJSON with --target ledger")
+        if options.engine != "local" and (options.fix or options.per_path_target):
+            raise RunError(f"--engine {options.engine}: --fix and per-path-target work with --engine local only")
         self.summary = Summary()
         self._suppress = (BaselineFilter(options.baseline, options.fail_on, options.root)
                           if options.baseline is not None else None)
@@ -139,6 +152,8 @@ class Run:
         checker_options = options.checker_options()
         if options.ledger is not None:
             return self._ledger_results(options.ledger, sources, checker_options)
+        if options.engine != "local":
+            return self._engine_results(sources, checker_options)
         files = all(isinstance(s, Path) or s == "-" for s in sources)
         jobs = (options.jobs or parallel.auto_jobs(sources, options.target)) if files else 1
         if not options.per_path_target:
@@ -155,6 +170,17 @@ class Run:
         reader = open_ledger(ledger)
         self.ledger_stats = reader.stats
         return Checker(**checker_options).run(reader.read(paths))
+
+    def _engine_results(self, sources: list[Any], checker_options: dict[str, Any]) -> Iterator[ItemResult]:
+        """On a cluster engine: the sources are files, directories or URLs the workers read."""
+        if not all(isinstance(s, (str, Path)) and str(s) != "-" for s in sources):
+            raise RunError(f"--engine {self.options.engine}: name files, directories or URLs (not stdin or objects)")
+        engine = self.options.engine
+        try:
+            results = engines.results(engine, self.options.engine_address, [str(s) for s in sources], checker_options)
+        except ImportError as exc:
+            raise RunError(str(exc)) from None
+        return _one_line_failures(engine, results)
 
     def render(self, sources: list[Any] | Selection, fmt: str, out: IO[str], progress_to: IO[str] | None = None) -> int:
         """Write the report of the sources to ``out`` in format ``fmt`` and return the exit code.
@@ -210,6 +236,21 @@ def select_sources(paths: Iterable[str | Path], *, target: str = "auto", root: P
                       force_exclude=force_exclude, respect_gitignore=respect_gitignore)
     except SourceError as exc:
         raise RunError(str(exc)) from None
+
+
+def _one_line_failures(engine: str, results: Iterator[ItemResult]) -> Iterator[ItemResult]:
+    """A cluster that cannot be reached, a URL no installed filesystem reads, a failed job: one line
+    (RunError), not the engine's traceback."""
+    try:
+        yield from results
+    except SourceError:
+        raise
+    except Exception as exc:
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        # A worker's Python error is said in the engine's message among its stack: say that one.
+        said = [line for line in lines if re.match(r"[A-Za-z_.]*(Error|Exception): ", line)]
+        detail = said[-1] if said else lines[0] if lines else type(exc).__name__
+        raise RunError(f"--engine {engine}: {detail}") from None
 
 
 def input_sources(paths: Iterable[str | Path]) -> list[Any]:

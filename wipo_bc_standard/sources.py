@@ -8,6 +8,7 @@ NDJSON is read line by line, so memory does not grow with the size of the input.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -120,9 +121,18 @@ def _read_path(path: Path) -> Iterator[Item]:
                 for item in items_of_lines(name, safe_io.bounded_lines(stream, LIMITS.item_bytes)):
                     index = item.index + 1
                     yield item
+            elif suffix in JSON_SUFFIXES:
+                head = stream.read(ARRAY_CHUNK)
+                if head.lstrip(_BLANKS)[:1] == b"[":
+                    # A JSON array is streamed element by element: memory stays flat in its length.
+                    for item in items_of_array(name, head, stream.read):
+                        index = item.index + 1
+                        yield item
+                else:
+                    rest = safe_io.read_bounded(stream, max(LIMITS.file_bytes - len(head), 0), name)
+                    yield from items_of_bytes(name, head + rest, sniff=False)
             else:
-                data = safe_io.read_bounded(stream, LIMITS.file_bytes, name)
-                yield from items_of_bytes(name, data, sniff=suffix not in JSON_SUFFIXES)
+                yield from items_of_bytes(name, safe_io.read_bounded(stream, LIMITS.file_bytes, name), sniff=True)
     except (OSError, SourceError, safe_io.NotReadable) as exc:
         yield Item(name, index, None, error=ParseError.of("source.unreadable", detail=safe_io.reason(exc)))
 
@@ -150,7 +160,13 @@ def items_of_bytes(name: str, data: bytes, sniff: bool = True) -> Iterator[Item]
 
     A document that is not an array and is larger than the ``item_bytes`` limit is refused before
     it is parsed (read as NDJSON lines when sniffing finds lines)."""
-    if len(data) > LIMITS.item_bytes and data.lstrip()[:1] != b"[":
+    if data.lstrip(_BLANKS)[:1] == b"[":
+        items = list(items_of_array(name, data, None))
+        broken = bool(items) and items[-1].error is not None and items[-1].error.rule == _BROKEN_ARRAY
+        if not broken:
+            yield from items
+            return
+    elif len(data) > LIMITS.item_bytes:
         if sniff:
             lines = data.splitlines()
             first = next((ln for ln in lines if ln.strip()), b"")
@@ -159,19 +175,7 @@ def items_of_bytes(name: str, data: bytes, sniff: bool = True) -> Iterator[Item]
                 return
         yield Item(name, 0, 1, error=ParseError.of("limit.item-bytes", limit=LIMITS.item_bytes, size=len(data)))
         return
-    parsed = jsontext.parse_items(data)
-    if isinstance(parsed, ParseError) and parsed.rule not in ("json.syntax", "json.encoding", "json.empty", "json.depth"):
-        # A well-formed array with one bad element (a huge number, a duplicate key): each element
-        # is judged on its own, so that the others are still items.
-        elements = split_array(data)
-        if elements is not None:
-            for index, (at, text) in enumerate(elements):
-                result = jsontext.parse(text)
-                if isinstance(result, ParseError):
-                    yield Item(name, index, at, error=result)
-                else:
-                    yield Item(name, index, at, doc=result)
-            return
+    parsed = jsontext.parse(data)
     if isinstance(parsed, ParseError):
         lines = data.splitlines()
         first = next((ln for ln in lines if ln.strip()), b"")
@@ -179,80 +183,162 @@ def items_of_bytes(name: str, data: bytes, sniff: bool = True) -> Iterator[Item]
             yield from items_of_lines(name, lines)
         else:
             yield Item(name, 0, 1, error=parsed)
-    elif isinstance(parsed, list):
-        starts = element_lines(data, len(parsed))
-        for index, doc in enumerate(parsed):
-            line = starts[index] if starts else None
-            if isinstance(doc, jsontext.LimitExceeded):
-                yield Item(name, index, line, error=doc.error)
-            else:
-                yield Item(name, index, line, doc=doc)
     else:
         yield Item(name, 0, 1, doc=parsed)
 
 
-#: Strings (skipped whole, escapes included) and the brackets and commas that delimit array elements.
-#: Possessive (no backtracking state kept), so a long string costs no memory per character.
-_ARRAY_TOKENS = re.compile(rb'"(?:[^"\\]++|\\.)*+"|[\[\]{},]')
+_BLANKS = b" \t\r\n"
+#: NDJSON lines (and array elements) parsed together (their pre-checks run once over the batch).
+LINE_BATCH = 256
+#: Bytes of a JSON array file read at a time.
+ARRAY_CHUNK = 1 << 22
+#: Nesting inside an array element that the compiled element pattern follows; a deeper element is
+#: delimited by the token scan (slower, same result).
+_PATTERN_DEPTH = 8
+_BROKEN_ARRAY = "json.syntax"
 
 
-def element_lines(data: bytes, count: int) -> list[int] | None:
-    """The line (from 1) on which each element of a top-level JSON array starts, so that reports
-    (SARIF, GitHub annotations) can point at it; None when they cannot be told apart reliably."""
-    starts: list[int] = []
-    depth, expecting, after = 0, False, 0
-    line, counted_to = 1, 0  # newlines are counted once, incrementally
-    for token in _ARRAY_TOKENS.finditer(data):
+@functools.cache
+def _element_pattern() -> re.Pattern[bytes]:
+    """One array element and the ',' or ']' after it, matched by the regex engine in C.
+
+    Alternatives inside each repetition start with different bytes and every quantifier is
+    possessive, so a match never backtracks: linear time on any input. An opening bracket may be
+    closed by the other kind here: in well-formed JSON it never is, and a malformed element is a
+    finding of its own parse either way.
+    """
+    string = rb'"(?:[^"\\]++|\\.)*+"'
+    plain = rb'[^{}\[\]"]++'
+    inner = rb"(?:" + string + rb"|" + plain + rb")*+"
+    for _ in range(_PATTERN_DEPTH):
+        inner = rb"(?:" + string + rb"|" + plain + rb"|[{\[]" + inner + rb"[}\]])*+"
+    element = rb"[{\[]" + inner + rb"[}\]]|" + string + rb'|[^,\[\]{}" \t\r\n]++'
+    return re.compile(rb"[ \t\r\n]*+(" + element + rb")[ \t\r\n]*+([,\]])", re.DOTALL)
+
+
+_ARRAY_END = re.compile(rb"[ \t\r\n]*+\]")
+#: Strings (skipped whole, escapes included; group 1 is empty when the data ends inside one) and
+#: the brackets and commas that delimit array elements.
+_ARRAY_TOKENS = re.compile(rb'"(?:[^"\\]++|\\.)*+("?)|[\[\]{},]', re.DOTALL)
+
+
+def _scan_element(data: bytes, pos: int) -> tuple[int, int, bytes, int] | None:
+    """Where the element at ``pos`` starts and ends, its separator and the end of that, found token
+    by token (any depth); None when the data ends before the element does."""
+    start = pos
+    while start < len(data) and data[start] in _BLANKS:
+        start += 1
+    depth = 0
+    for token in _ARRAY_TOKENS.finditer(data, start):
         text = token.group()
-        if expecting and not (text == b"]" and depth == 1 and not starts):
-            # The element begins at the first non-blank byte after the "[" or "," before it.
-            begin = token.start() - len(data[after:token.start()].lstrip())
-            line += data.count(b"\n", counted_to, begin)
-            counted_to = begin
-            starts.append(line)
-        expecting = False
+        if token.group(1) == b"":  # an unterminated string
+            return None
         if text in (b"[", b"{"):
             depth += 1
-            expecting = depth == 1 and text == b"["
-        elif text in (b"]", b"}"):
+        elif text in (b"]", b"}") and depth:
             depth -= 1
-        elif text == b"," and depth == 1:
-            expecting = True
-        after = token.end()
-    return starts if len(starts) == count else None
-
-
-def split_array(data: bytes) -> list[tuple[int, bytes]] | None:
-    """The elements of a top-level JSON array as (line, bytes), found by its brackets and commas;
-    None when ``data`` is not an array whose elements can be told apart."""
-    if data.lstrip()[:1] != b"[":
-        return None
-    elements: list[tuple[int, bytes]] = []
-    depth, start, line, counted_to = 0, -1, 1, 0
-    for token in _ARRAY_TOKENS.finditer(data):
-        text = token.group()
-        if text in (b"[", b"{"):
-            depth += 1
-            if depth == 1:
-                start = token.end()
-        elif text in (b"]", b"}") or (text == b"," and depth == 1):
-            if depth == 1:
-                piece = data[start:token.start()]
-                if piece.strip() or text == b",":
-                    begin = start + len(piece) - len(piece.lstrip())
-                    line += data.count(b"\n", counted_to, begin)
-                    counted_to = begin
-                    elements.append((line, piece))
-                start = token.end()
-            if text != b",":
-                depth -= 1
-                if depth == 0:
-                    return elements if not data[token.end():].strip() else None
+        elif text in (b"]", b",") and depth == 0:
+            return start, start + len(data[start:token.start()].rstrip(_BLANKS)), text, token.end()
     return None
 
 
-#: NDJSON lines parsed together (their pre-checks run once over the batch).
-LINE_BATCH = 256
+def items_of_array(name: str, data: bytes, read: Callable[[int], bytes] | None) -> Iterator[Item]:
+    """The elements of the top-level JSON array that ``data`` starts (after blanks), read on with
+    ``read`` (None: ``data`` is all of it). Each element is an item with its own line, parsed on its
+    own: a duplicate key or a number out of range is a finding on that element only. If the array
+    itself is not well-formed, the items delimited so far are followed by one ``json.syntax`` item."""
+    for batch in array_elements(name, data, read):
+        if isinstance(batch, Item):
+            yield batch
+        else:
+            yield from items_of_elements(name, batch)
+
+
+def array_elements(name: str, data: bytes, read: Callable[[int], bytes] | None,
+                   size: int = LINE_BATCH) -> Iterator[list[tuple[int, int, bytes]] | Item]:
+    """:func:`items_of_array`'s elements, not yet parsed: batches of (index, line, text), and last,
+    if the array is not well-formed, the ``json.syntax`` item."""
+    state = _ArrayReader(data, read)
+    element = _element_pattern()
+    index = 0
+    batch: list[tuple[int, int, bytes]] = []
+    closed = state.empty_array()
+    while not closed:
+        match = element.match(state.data, state.pos)
+        if match is not None:
+            start, end, separator, after = match.start(1), match.end(1), match.group(2), match.end()
+        else:
+            found = _scan_element(state.data, state.pos)
+            if found is None:
+                if state.more():
+                    continue
+                break  # the data ends inside an element
+            start, end, separator, after = found
+        batch.append((index, state.line_of(start), state.data[start:end]))
+        index += 1
+        if len(batch) == size:
+            yield batch
+            batch = []
+        state.pos = after
+        closed = separator == b"]"
+    if batch:
+        yield batch
+    if closed and state.rest_is_blank():
+        return
+    line = state.line_of(state.pos)
+    detail = ("text after the end of the array" if closed
+              else "the array is not well-formed here: an element, ',' or ']' was expected")
+    yield Item(name, index, line, error=ParseError.of(_BROKEN_ARRAY, detail=f"{detail} (line {line})"))
+
+
+class _ArrayReader:
+    """The window of an array's bytes being delimited, refilled from ``read``, and line numbers."""
+
+    def __init__(self, data: bytes, read: Callable[[int], bytes] | None) -> None:
+        self.data, self.read = data, read
+        self.pos = data.index(b"[") + 1
+        self.line, self.counted = 1, 0  # newlines before ``counted`` are counted in ``line``
+
+    def more(self) -> bool:
+        """Read on (dropping what was delimited); False at the end of the data."""
+        chunk = self.read(ARRAY_CHUNK) if self.read is not None else b""
+        if not chunk:
+            self.read = None
+            return False
+        self.line += self.data.count(b"\n", self.counted, self.pos)
+        self.data, self.pos, self.counted = self.data[self.pos:] + chunk, 0, 0
+        return True
+
+    def line_of(self, position: int) -> int:
+        self.line += self.data.count(b"\n", self.counted, position)
+        self.counted = position
+        return self.line
+
+    def empty_array(self) -> bool:
+        while self.data[self.pos:].strip(_BLANKS) == b"" and self.more():
+            pass
+        end = _ARRAY_END.match(self.data, self.pos)
+        if end is None:
+            return False
+        self.pos = end.end()
+        return True
+
+    def rest_is_blank(self) -> bool:
+        while self.data[self.pos:].strip(_BLANKS) == b"":
+            if not self.more():
+                return True
+        return False
+
+
+def items_of_elements(name: str, batch: list[tuple[int, int, bytes]]) -> Iterator[Item]:
+    """Items of array elements delimited by :func:`array_elements`."""
+    for (index, line, _), result in zip(batch, jsontext.parse_many([text for _, _, text in batch], outer=1)):
+        if isinstance(result, ParseError):
+            yield Item(name, index, line, error=result)
+        else:
+            yield Item(name, index, line, doc=result)
+
+
 
 
 def items_of_lines(name: str, lines: Iterable[bytes | safe_io.Oversized], first_index: int = 0,
@@ -330,5 +416,5 @@ READERS: dict[str, Callable[[Path], Iterator[Item]]] = {
     ".ttl": _read_turtle,
 }
 
-__all__ = ["JSON_SUFFIXES", "KNOWN_SUFFIXES", "NDJSON_SUFFIXES", "READERS", "Item", "SourceError", "element_lines",
+__all__ = ["JSON_SUFFIXES", "KNOWN_SUFFIXES", "NDJSON_SUFFIXES", "READERS", "Item", "SourceError", "items_of_array",
            "expand", "items_of_bytes", "items_of_lines", "iter_items"]

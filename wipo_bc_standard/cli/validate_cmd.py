@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..constants import LEDGER_KINDS, MESSAGE_LANGUAGES
+from ..constants import ENGINES, LEDGER_KINDS, MESSAGE_LANGUAGES
 from ..findings import PROFILES, Level
 from ..renderers import FORMATS
 from ..targets import TARGETS
@@ -31,7 +31,7 @@ from .common import fail, output, select_sources, selection_options, settings
 @click.option("--lang", type=click.Choice(MESSAGE_LANGUAGES), default="en", show_default=True,
               help="Language of the findings' messages.")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Processes to check with; 0 = all cores for inputs over 4 MiB, else one.")
+              help="Processes to check with (at most the cores); 0 = chosen from the input's size and form.")
 @click.option("--baseline", "baseline_path", metavar="FILE",
               help="Report only findings not in FILE (made by `wipo-bc baseline create`); the summary counts "
                    "the suppressed ones.")
@@ -41,6 +41,11 @@ from .common import fail, output, select_sources, selection_options, settings
 @click.option("--stream", metavar="NAME", help="With --from multichain: the stream the items were listed from.")
 @click.option("--records", "records_path", metavar="PATH",
               help="With --from: off-chain records (and documents/) that anchors and document digests are checked against.")
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+              help="Where to check: this machine, or a Dask or Spark cluster (PATHs may then be URLs the "
+                   "workers read: file://, s3://, hdfs://). Needs the [dask] or [spark] extra.")
+@click.option("--scheduler", metavar="ADDR", help="With --engine dask: the scheduler (default: a local cluster).")
+@click.option("--master", metavar="URL", help="With --engine spark: the master URL (default: local[*]).")
 @selection_options
 @click.option("--fix", is_flag=True,
               help="Correct the safe, unambiguous cases in the files (a misspelt member, UK for GB, blanks around an "
@@ -51,7 +56,8 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
             stream: str | None = None, records_path: str | None = None, config_path: str | None = None,
             no_config: bool = False, include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
             no_gitignore: bool = False, allow_empty: bool = False, show_config: bool = False,
-            fix: bool = False) -> None:
+            fix: bool = False, engine: str = "local", scheduler: str | None = None,
+            master: str | None = None) -> None:
     """Check records, ledgers, network profiles and governance declarations.
 
     PATH may be a file (JSON, a JSON array of items, NDJSON, an XML record, JSON-LD or Turtle),
@@ -68,7 +74,11 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
                      no_gitignore=no_gitignore, allow_empty=allow_empty)
     target, profile, network_path = given["target"], given["profile"], given["network"]
     fail_on, lang, baseline_path = given["fail_on"], given["lang"], given["baseline"]
-    sources = select_sources(paths, given)
+    if scheduler and engine != "dask" or master and engine != "spark":
+        fail("--scheduler goes with --engine dask, --master with --engine spark")
+    # URLs are for a cluster's workers to read: the engine lists them, not this machine.
+    urls = engine != "local" and any("://" in path for path in paths)
+    sources = list(paths) if urls else select_sources(paths, given)
     # The engine loads when a run starts, not when the command's help is printed.
     from ..runner import (
         LedgerInput,
@@ -89,9 +99,11 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
                              baseline=load_baseline(baseline_path) if baseline_path else None,
                              ledger=LedgerInput(ledger_kind, chain, stream, records_path) if ledger_kind else None,
                              root=given["root"], per_path_target=given["per_path_target"],
-                             per_file_ignores=given["per_file_ignores"], allow_empty=given["allow_empty"], fix=fix)
+                             per_file_ignores=given["per_file_ignores"], allow_empty=given["allow_empty"], fix=fix,
+                             engine=engine, engine_address=scheduler or master)
         run = Run(options)
-        inputs = run_inputs(sources.sources, network_path, baseline_path, *did_document_paths, records=records_path)
+        read = sources if isinstance(sources, list) else sources.sources
+        inputs = run_inputs(read, network_path, baseline_path, *did_document_paths, records=records_path)
         with output(out_path, inputs) as out:
             exit_code = run.render(sources, fmt, out, progress_to=sys.stderr)
     except (RunError, SourceError) as exc:

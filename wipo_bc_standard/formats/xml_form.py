@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -159,25 +159,31 @@ def _local(element: etree._Element) -> str:
     return etree.QName(element).localname
 
 
-def _read_object(element: etree._Element, m: Model, type_name: str) -> dict[str, Any]:
-    object_type = m.types[type_name]
-    names = xml_names(object_type)
-    by_element = {names[f.name][0]: f for f in object_type.fields}
+@cache
+def _element_fields(target: str, type_name: str) -> dict[str, tuple[Field, str | None]]:
+    """An object type's members by the full tag (``{namespace}Name``) of their element, each with
+    the local name of its items for arrays: worked out once per run, not per element."""
+    names = xml_names(model(target).types[type_name])
+    return {f"{{{XML_NS}}}{names[f.name][0]}": (f, names[f.name][1]) for f in model(target).types[type_name].fields}
+
+
+def _read_object(element: etree._Element, target: str, type_name: str) -> dict[str, Any]:
+    by_tag = _element_fields(target, type_name)
     out: dict[str, Any] = {}
     for child in _children(element):
-        f = by_element.get(_local(child)) if etree.QName(child).namespace == XML_NS else None
-        if f is None:
+        entry = by_tag.get(child.tag)
+        if entry is None:
             continue  # not in the model: the XSD check reports it
+        f, item_tag = entry
         if f.kind == "object":
             assert f.type_name is not None
-            out[f.name] = _read_object(child, m, f.type_name)
+            out[f.name] = _read_object(child, target, f.type_name)
         elif f.kind == "array":
             assert f.item is not None
-            item_name = names[f.name][1]
-            items = [c for c in _children(child) if _local(c) == item_name]
+            items = [c for c in _children(child) if c.tag.rpartition("}")[2] == item_tag]
             if f.item.kind == "object":
                 assert f.item.type_name is not None
-                out[f.name] = [_read_object(c, m, f.item.type_name) for c in items]
+                out[f.name] = [_read_object(c, target, f.item.type_name) for c in items]
             else:
                 out[f.name] = [_value(c.text, f.item) for c in items]
         else:
@@ -187,8 +193,7 @@ def _read_object(element: etree._Element, m: Model, type_name: str) -> dict[str,
 
 def from_xml(root: etree._Element, target: str = _TARGET) -> dict[str, Any]:
     """The JSON form of a parsed XML document of a target."""
-    m = model(target)
-    return _read_object(root, m, m.root)
+    return _read_object(root, target, model(target).root)
 
 
 def _pointer(element: etree._Element, target: str = _TARGET) -> str:

@@ -158,8 +158,15 @@ def publication_has_kind_code(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 _WHITESPACE = re.compile(r"\s")
 
 
-@rule(id="ID-05", guards={"record": at("parties/*", {"anyOf": [{"not": {"type": "object"}},
-                                                     {**at("id", string_matching("^[!-~]*$")), **absent("name")}]})}, title="Parties are referenced by identifier, not by name", level=Level.WARNING,
+#: Ordinary for ID-05: each party's id has no blank and either there is no name, or the id has a
+#: colon (a DID, a URN) and the name none, so that no case folding can make them equal.
+_PARTY_ID_GUARD = at("parties/*", {"anyOf": [
+    {"not": {"type": "object"}},
+    {**at("id", string_matching("^[!-~]*$")), **absent("name")},
+    {"properties": {"id": {"type": "string", "pattern": "^[!-~]*:[!-~]*$"}, "name": string_matching("^[^:]*$")}}]})
+
+
+@rule(id="ID-05", guards={"record": _PARTY_ID_GUARD}, title="Parties are referenced by identifier, not by name", level=Level.WARNING,
       targets="record", clause="W3C DID Core 1.0; ISO/TS 23635 (identifiers of the entities involved)",
       rationale="Names are neither unique nor stable (they change, are transliterated, are shared); a "
                 "party is known by a DID or the office's party identifier, and a name is at most a label.",
