@@ -35,6 +35,7 @@ from typing import IO, Any
 
 import orjson
 
+from . import jsontext, safe_io
 from ._version import __version__
 from .findings import Finding, Level, conformant_at
 from .report import ItemResult
@@ -159,13 +160,12 @@ class Baseline:
 
     @classmethod
     def parse(cls, data: bytes, name: str = "baseline") -> Baseline:
-        try:
-            doc = orjson.loads(data)
-        except orjson.JSONDecodeError:
-            raise BaselineError(f"{name}: not JSON") from None
+        doc = jsontext.parse(data)
+        if isinstance(doc, jsontext.ParseError):
+            raise BaselineError(f"{name}: not acceptable JSON: {doc.message()}")
         if not isinstance(doc, Mapping) or "baselineVersion" not in doc:
             raise BaselineError(f"{name}: not a baseline (no baselineVersion; make one with `wipo-bc baseline create`)")
-        if doc["baselineVersion"] != BASELINE_VERSION:
+        if type(doc["baselineVersion"]) is not int or doc["baselineVersion"] != BASELINE_VERSION:  # true == 1
             raise BaselineError(f"{name}: baseline version {doc['baselineVersion']!r} is not known "
                                 f"(this version reads {BASELINE_VERSION})")
         found = doc.get("findings")
@@ -178,10 +178,11 @@ class Baseline:
     @classmethod
     def load(cls, path: str) -> Baseline:
         try:
-            with open(path, "rb") as f:
-                data = f.read()
+            data = safe_io.read_regular(path)
         except OSError as exc:
-            raise BaselineError(f"{path}: {exc.strerror or exc}") from None
+            raise BaselineError(f"{path}: {safe_io.reason(exc)}") from None
+        except safe_io.NotReadable as exc:
+            raise BaselineError(str(exc)) from None
         return cls.parse(data, path)
 
 

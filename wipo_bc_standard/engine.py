@@ -12,6 +12,8 @@ from . import messages, schemas
 from .checks.schema_check import SchemaCheck, compile_schema
 from .findings import Finding, Level, conformant_at
 from .items import Item
+from .limits import CLAUSE as LIMITS_CLAUSE
+from .limits import LIMITS
 from .report import ItemResult
 from .resources import data_dir
 from .rules import PROFILES, Rule, RuleContext, select
@@ -41,6 +43,14 @@ class _Plan:
         return cls(steps, tuple(step for step in steps if guard_target not in step[2].guards), guard)
 
 
+def _capped(findings: list[Finding], lang: str) -> list[Finding]:
+    """The first findings up to the ``findings_per_item`` limit, the most severe first, then one
+    ``limit.findings`` finding counting the rest (the item's verdict was made on all of them)."""
+    limit = LIMITS.findings_per_item
+    ranked = sorted(findings, key=lambda f: -f.level)
+    params = {"more": len(findings) - limit, "limit": limit}
+    return ranked[:limit] + [Finding("limit.findings", Level.INFO, messages.message("limit.findings", params, lang),
+                                     clause=LIMITS_CLAUSE, params=tuple(params.items()))]
 #: Members that name a document of each target, in the order they are looked for.
 _ID_MEMBERS = ("recordId", "profileId", "declarationId", "id")
 
@@ -123,6 +133,8 @@ class Checker:
                 target = detect(doc)
             findings = self._from_reader(item) + self._check_doc(doc, target)
         conformant = conformant_at(findings, self.fail_on)
+        if len(findings) > LIMITS.findings_per_item:
+            findings = _capped(findings, self.context.lang)
         result = ItemResult(item.source, item.index, item.line, target, findings, conformant, item.position)
         if item.error is None and isinstance(item.doc, dict):
             result.identity = _identity(item.doc)

@@ -34,7 +34,7 @@ class FindingKind:
 
 _SCHEMA = "JSON Schema 2020-12: the bundled schema of the target (`wipo-bc schemas export`)"
 _JSON = "RFC 8259 (JSON); RFC 7493 (I-JSON)"
-E, W = Level.ERROR, Level.WARNING
+E, W, INFO = Level.ERROR, Level.WARNING, Level.INFO
 
 
 def _schema(keyword: str, title: str, explanation: str, example: str, fix: str) -> FindingKind:
@@ -110,6 +110,35 @@ FINDING_KINDS: tuple[FindingKind, ...] = (
     FindingKind("xml.too-large", "XML file too large", E, "wipo-bc-standard (a limit before parsing)",
                 "The XML file is larger than the size read as one record.", "a 2 GiB .xml file",
                 "Split it: one record per file, or convert to NDJSON with `wipo-bc convert`."),
+    FindingKind("limit.item-bytes", "An item too large", E, "wipo-bc-standard (input limits, docs/limits.md)",
+                "One JSON document, NDJSON line or ledger payload is larger than the item_bytes limit; it is "
+                "reported, not checked further (an over-long line is not even held in memory).",
+                "a 100 MB NDJSON line", "Split it into records; or raise WIPO_BC_LIMIT_ITEM_BYTES for this run."),
+    FindingKind("limit.members", "An object or array with too many members", E,
+                "wipo-bc-standard (input limits, docs/limits.md)",
+                "An object or array inside an item has more members than the members limit; no document of the "
+                "standard comes near it.", '{"parties": [ ... 200,000 entries ... ]}',
+                "Split the data; or raise WIPO_BC_LIMIT_MEMBERS for this run."),
+    FindingKind("limit.string-length", "A string too long", E, "wipo-bc-standard (input limits, docs/limits.md)",
+                "A string is longer than the string_chars limit; the longest value of the model has a few hundred "
+                "characters.", '{"title": "aaaa... 5 million characters"}',
+                "Shorten it (documents go off chain, by digest); or raise WIPO_BC_LIMIT_STRING_CHARS."),
+    FindingKind("limit.findings", "More findings than are listed", INFO, "wipo-bc-standard (input limits, docs/limits.md)",
+                "The item has more findings than the findings_per_item limit; the most severe are listed and the "
+                "rest counted here. The verdict on the item was made on all of them.",
+                "50,000 XSD errors in one XML file", "Fix the listed findings and run again."),
+    FindingKind("limit.rdf", "An RDF graph past a limit", E, "wipo-bc-standard (input limits, docs/limits.md)",
+                "The JSON-LD or Turtle graph has more triples than rdf_triples, a list longer than "
+                "rdf_list_members, or nesting deeper than the parser follows; parsing stops there.",
+                "a Turtle file of 100,000 triples", "Give one document per file; a record's graph has about 50 triples."),
+    FindingKind("rdf.list", "An RDF list that loops", E, "RDF 1.1 Semantics, collections (rdf:first, rdf:rest)",
+                "An rdf:rest chain comes back to a node it has passed: the list has no end.",
+                "_:l rdf:first 1 ; rdf:rest _:l .", "End every list with rdf:nil (write lists as ( ... ) in Turtle)."),
+    FindingKind("xml.schema-location", "An XML record that points at a schema elsewhere", E,
+                "wipo-bc-standard (XML records are validated by the bundled XSD only)",
+                "xsi:schemaLocation or xsi:noNamespaceSchemaLocation names a schema; nothing is fetched, but a "
+                "consumer that follows the hint would fetch it from wherever it points.",
+                '<Record xsi:schemaLocation="... http://example.com/evil.xsd">', "Remove the attribute."),
     FindingKind("xml.root", "Not a record's root element", E, "the record's XSD (`schemas/record.xsd`)",
                 "The root element is not the record element in the standard's namespace.", "<doc>...</doc>",
                 "Use the root element and namespace of `wipo-bc convert --to xml` output."),

@@ -7,7 +7,8 @@ path fails or a cheap byte-level pre-check says the fast path could have hidden 
 - integers beyond +-(2**53 - 1), which I-JSON (RFC 7493, section 2.2) says other implementations
   cannot carry exactly (orjson turns integers past 64 bits into floats silently);
 - NaN and Infinity, which JSON (RFC 8259) does not have;
-- nesting deeper than :data:`MAX_DEPTH`.
+- nesting deeper than the ``depth`` limit, and the other limits of :mod:`.limits` (members,
+  string length, integer digits), checked before the document goes any further.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ from typing import Any
 
 import orjson
 
-from . import messages
+from . import limits, messages
 from .findings import Finding, Level
 
-#: Deepest nesting of arrays and objects accepted; the standard's documents need fewer than 10.
-MAX_DEPTH = 64
+#: Deepest nesting of arrays and objects accepted by default; the standard's documents need fewer
+#: than 10 (the limit in force is ``limits.LIMITS.depth``).
+MAX_DEPTH = limits.Limits().depth
 #: Largest integer magnitude that every JSON implementation carries exactly (I-JSON).
 MAX_EXACT_INT = 2**53 - 1
 
@@ -56,12 +58,52 @@ class ParseError:
         return messages.message(self.rule, dict(self.params), lang, self.fallback)
 
     def finding(self, lang: str = "en") -> Finding:
-        return Finding(rule=self.rule, level=Level.ERROR, message=self.message(lang), clause=_CLAUSE,
+        clause = limits.CLAUSE if self.rule.startswith("limit.") else _CLAUSE
+        return Finding(rule=self.rule, level=Level.ERROR, message=self.message(lang), clause=clause,
                        params=self.params)
 
 
+@dataclass(frozen=True, slots=True)
+class LimitExceeded:
+    """An element of a top-level array that goes past a limit (:func:`parse_items`): its error."""
+
+    error: ParseError
+
+
 def parse(data: bytes) -> Any | ParseError:
-    """Return the document in ``data`` or a :class:`ParseError`."""
+    """Return the document in ``data`` or a :class:`ParseError` (a limit passed is one too)."""
+    doc = _parse(data)
+    if isinstance(doc, ParseError) or not _may_exceed_limits(data):
+        return doc
+    exceeded = limits.walk_exceeds(doc)
+    return doc if exceeded is None else ParseError.of(exceeded[0], **exceeded[1])
+
+
+def parse_items(data: bytes) -> Any | ParseError:
+    """:func:`parse` for a source whose top-level array is a list of items: each element is held
+    to the limits on its own (an element past one is a :class:`LimitExceeded` in the list), and the
+    number of elements is not limited."""
+    doc = _parse(data)
+    if isinstance(doc, ParseError) or not _may_exceed_limits(data):
+        return doc
+    if not isinstance(doc, list):
+        exceeded = limits.walk_exceeds(doc)
+        return doc if exceeded is None else ParseError.of(exceeded[0], **exceeded[1])
+    out: list[Any] = []
+    for element in doc:
+        exceeded = limits.walk_exceeds(element)
+        out.append(element if exceeded is None else LimitExceeded(ParseError.of(exceeded[0], **exceeded[1])))
+    return out
+
+
+def _may_exceed_limits(data: bytes) -> bool:
+    """Whether a document could hold a string or a container past the limits (most cannot: they
+    are smaller than one long string, and have fewer commas than one big container needs)."""
+    current = limits.LIMITS
+    return len(data) > current.string_chars or data.count(b",") >= current.members
+
+
+def _parse(data: bytes) -> Any | ParseError:
     try:
         doc = orjson.loads(data)
     except orjson.JSONDecodeError:
@@ -71,11 +113,12 @@ def parse(data: bytes) -> Any | ParseError:
     return doc
 
 
-def _may_hide_problems(data: bytes, doc: Any, limit: int = MAX_DEPTH) -> bool:
+def _may_hide_problems(data: bytes, doc: Any, limit: int | None = None) -> bool:
     """Cheap byte-level tests (C speed) that clear almost every real document.
 
     False alarms only cost the exact path; a real problem is never cleared.
     """
+    limit = limits.LIMITS.depth if limit is None else limit
     # Deep nesting: the number of brackets bounds the depth, so most documents skip the walk.
     if data.count(b"{") + data.count(b"[") > limit and _depth(doc) > limit:
         return True
@@ -142,7 +185,7 @@ def parse_many(texts: Sequence[bytes], outer: int = 0) -> list[Any | ParseError]
     ``outer`` is the nesting around each text (1 for the elements of an array), counted towards
     :data:`MAX_DEPTH`.
     """
-    limit = MAX_DEPTH - outer
+    limit = limits.LIMITS.depth - outer
     results: list[Any | ParseError] = []
     clean: list[int] = []
     for index, text in enumerate(texts):
@@ -154,6 +197,11 @@ def parse_many(texts: Sequence[bytes], outer: int = 0) -> list[Any | ParseError]
         if text.count(b"{") + text.count(b"[") > limit and _depth(doc) > limit:
             results.append(_parse_exactly(text, limit))
             continue
+        if _may_exceed_limits(text):
+            exceeded = limits.walk_exceeds(doc)
+            if exceeded is not None:
+                results.append(ParseError.of(exceeded[0], **exceeded[1]))
+                continue
         results.append(doc)
         clean.append(index)
     if clean:
@@ -176,6 +224,7 @@ def parse_many(texts: Sequence[bytes], outer: int = 0) -> list[Any | ParseError]
 
 
 def _depth(doc: Any) -> int:
+    limit = limits.LIMITS.depth
     deepest, stack = 0, [(doc, 1)]
     while stack:
         node, depth = stack.pop()
@@ -183,7 +232,7 @@ def _depth(doc: Any) -> int:
             node = list(node.values())
         if isinstance(node, list):
             deepest = max(deepest, depth)
-            if depth <= MAX_DEPTH:
+            if depth <= limit:
                 stack.extend((child, depth + 1) for child in node)
     return deepest
 
@@ -208,7 +257,15 @@ def _constant(name: str) -> Any:
     raise _Reject("json.non-finite-number", name=name)
 
 
+#: Digits of the largest integer I-JSON carries exactly (2**53 - 1 has 16).
+_EXACT_INT_DIGITS = len(str(MAX_EXACT_INT))
+
+
 def _int(text: str) -> int:
+    # Longer integers are out of range; not converting them keeps a 100,000-digit number cheap
+    # (and clear of Python's limit on converting integer text, 4,300 digits).
+    if len(text.lstrip("-")) > _EXACT_INT_DIGITS:
+        raise _Reject("json.number-range", text=_shortened(text))
     value = int(text)
     if abs(value) > MAX_EXACT_INT:
         raise _Reject("json.number-range", text=text)
@@ -218,11 +275,17 @@ def _int(text: str) -> int:
 def _float(text: str) -> float:
     value = float(text)
     if value in (float("inf"), float("-inf")):
-        raise _Reject("json.number-range", text=text)
+        raise _Reject("json.number-range", text=_shortened(text))
     return value
 
 
-def _parse_exactly(data: bytes, limit: int = MAX_DEPTH) -> Any | ParseError:
+def _shortened(text: str) -> str:
+    """A number as messages show it: a long one by its ends and its length."""
+    return text if len(text) <= 40 else f"{text[:16]}...{text[-8:]} ({len(text)} characters)"
+
+
+def _parse_exactly(data: bytes, limit: int | None = None) -> Any | ParseError:
+    limit = limits.LIMITS.depth if limit is None else limit
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -239,9 +302,9 @@ def _parse_exactly(data: bytes, limit: int = MAX_DEPTH) -> Any | ParseError:
             return ParseError.of("json.empty")
         return ParseError.of("json.syntax", detail=f"{exc.msg.removesuffix(' at')} at line {exc.lineno} column {exc.colno}")
     except RecursionError:
-        return ParseError.of("json.depth", limit=MAX_DEPTH)
+        return ParseError.of("json.depth", limit=limits.LIMITS.depth)
     if _depth(doc) > limit:
-        return ParseError.of("json.depth", limit=MAX_DEPTH)
+        return ParseError.of("json.depth", limit=limits.LIMITS.depth)
     try:
         orjson.dumps(doc)
     except orjson.JSONEncodeError:

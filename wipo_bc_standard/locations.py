@@ -21,8 +21,9 @@ from .report import ItemResult
 #: Files re-read for locations up to this size (the last one read is kept for the next item).
 MAX_BYTES = 64 << 20
 _WS = re.compile(r"[ \t\r\n]*")
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+# Possessive: a long string is matched without keeping a backtracking state per character.
+_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"')
+_TOKEN = re.compile(r'"(?:[^"\\]++|\\.)*+"|[\[\]{}]')
 _SCALAR = re.compile(r"[^,\]}\s]+")
 _JSON_SUFFIXES = (".json", ".ndjson", ".jsonl")
 

@@ -25,6 +25,18 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "json.number-range": {"en": "number {text} is beyond what JSON implementations carry exactly (I-JSON: +-(2**53-1), finite doubles)",
                           "zh": "数字 {text} 超出 JSON 实现可精确表示的范围（I-JSON：±(2**53-1)，有限双精度数）"},
     "json.depth": {"en": "nesting deeper than {limit} levels", "zh": "嵌套深度超过 {limit} 层"},
+    # Limits (docs/limits.md): the item is not checked further.
+    "limit.item-bytes": {"en": "the item has {size} bytes, more than the limit of {limit} (item_bytes); not checked further",
+                         "zh": "条目有 {size} 字节，超过 {limit} 字节的限制（item_bytes）；未作进一步检查"},
+    "limit.members": {"en": "an object or array has {size} members, more than the limit of {limit} (members); "
+                            "not checked further",
+                      "zh": "某个对象或数组有 {size} 个成员，超过 {limit} 的限制（members）；未作进一步检查"},
+    "limit.string-length": {"en": "a string has {size} characters, more than the limit of {limit} (string_chars); "
+                                  "not checked further",
+                            "zh": "某个字符串有 {size} 个字符，超过 {limit} 的限制（string_chars）；未作进一步检查"},
+    "limit.findings": {"en": "{more} more findings on this item are not shown (limit findings_per_item: {limit})",
+                       "zh": "该条目另有 {more} 项发现未列出（findings_per_item 限制：{limit}）"},
+    "limit.rdf": {"en": "{detail}", "zh": "RDF 图超出限制：{detail}"},
     "json.not-an-object": {"en": "item is {kind}, not a JSON object", "zh": "条目是{kind_zh}，不是 JSON 对象"},
     "ledger.malformed": {"en": "{source}: {place}: {detail}", "zh": "{source}：{place}：{detail}"},
     # The other forms: the English detail comes from the reader (or lxml, pySHACL, rdflib).
@@ -33,6 +45,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "xml.doctype": {"en": "{detail}", "zh": "XML 文档类型声明（DOCTYPE）被拒绝：{detail}"},
     "xml.too-large": {"en": "{detail}", "zh": "XML 文件过大：{detail}"},
     "xml.syntax": {"en": "{detail}", "zh": "XML 格式不正确：{detail}"},
+    "xml.schema-location": {"en": "{detail}", "zh": "XML 指向外部模式（xsi:schemaLocation），不被接受：{detail}"},
     "xml.root": {"en": "{detail}", "zh": "XML 根元素不正确：{detail}"},
     "xsd.*": {"en": "line {line}: {detail}", "zh": "第 {line} 行：不符合 XSD：{detail}"},
     "jsonld.remote-context": {"en": "{detail}", "zh": "远程 JSON-LD 上下文被拒绝，未进行任何网络请求：{detail}"},
@@ -42,6 +55,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "ttl.encoding": {"en": "{detail}", "zh": "Turtle 编码错误：{detail}"},
     "ttl.syntax": {"en": "{detail}", "zh": "Turtle 语法错误：{detail}"},
     "rdf.no-document": {"en": "{detail}", "zh": "图中没有记录、网络配置或治理声明：{detail}"},
+    "rdf.list": {"en": "{detail}", "zh": "RDF 列表无法读取：{detail}"},
     "rdf.no-type": {"en": "{detail}", "zh": "节点没有类型：{detail}"},
     "shacl.*": {"en": "{detail}", "zh": "不符合 SHACL 形状：{detail}"},
     "target.unknown": {"en": "cannot tell the target: no recordId, profileId, declarationId, DID id or credential type (use --target)",

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from . import engines, jsontext, parallel
+from . import engines, jsontext, parallel, safe_io
 from .baseline import Baseline, BaselineError, BaselineFilter
 from .constants import ENGINES
 from .engine import Checker
 from .findings import Level
+from .limits import LIMITS
 from .report import EXIT_CANNOT_RUN, ItemResult, Summary
 from .selection import Selection, by_target, select
 from .sources import SourceError, expand
@@ -267,12 +268,34 @@ def input_sources(paths: Iterable[str | Path]) -> list[Any]:
     return sources
 
 
+def read_option_file(option: str, path: str | Path) -> bytes:
+    """The bytes of a file an option names: a regular file of at most ``item_bytes`` (one document)."""
+    try:
+        return safe_io.read_regular(path, LIMITS.item_bytes)
+    except OSError as exc:
+        raise RunError(f"{option} {safe_io.display_name(path)}: {safe_io.reason(exc)}") from None
+    except safe_io.NotReadable as exc:
+        raise RunError(f"{option} {exc}") from None
+
+
+def run_inputs(sources: Iterable[Any], *option_paths: str | Path | None,
+               records: str | Path | None = None) -> list[Any]:
+    """Every file a run reads (its sources, the files its options name, the off-chain records):
+    an output must be none of them."""
+    inputs = list(sources) + [p for p in option_paths if p]
+    if records:
+        inputs.append(records)
+        if Path(records).is_dir():
+            try:
+                inputs.extend(expand([records]))
+            except SourceError:
+                pass  # the run itself says why
+    return inputs
+
+
 def load_network_profile(path: str | Path) -> dict[str, Any]:
     """A network profile given as context; it must be readable JSON."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise RunError(f"--network {path}: {exc.strerror or exc}") from None
+    data = read_option_file("--network", path)
     doc = jsontext.parse(data)
     if isinstance(doc, jsontext.ParseError) or not isinstance(doc, dict):
         raise RunError(f"--network {path}: not a JSON object")
@@ -286,10 +309,7 @@ def load_did_documents(paths: Iterable[str | Path]) -> dict[str, Any]:
     """DID documents to resolve signing keys from, by their DID."""
     documents: dict[str, Any] = {}
     for path in paths:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise RunError(f"--did-document {path}: {exc.strerror or exc}") from None
+        data = read_option_file("--did-document", path)
         doc = jsontext.parse(data)
         if isinstance(doc, jsontext.ParseError) or not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
             raise RunError(f"--did-document {path}: not a DID document (a JSON object with an id)")

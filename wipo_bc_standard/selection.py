@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import safe_io
 from .sources import KNOWN_SUFFIXES, SourceError
 
 #: Why a file was not read, as the summary says it.
@@ -166,15 +167,20 @@ def select(paths: Iterable[str], *, target: str = "auto", root: Path | None = No
             selection.sources.append("-")
             continue
         path = Path(raw)
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+            exists = is_dir or os.path.lexists(path)  # a dangling or looping link is read, and reported
+        except OSError as exc:  # a name too long, say
+            raise SourceError(f"{safe_io.display_name(raw)}: {safe_io.reason(exc)}") from None
+        if is_dir:
             selection.sources.extend(_walk(path, selection, target, suffixes, includes, excludes, respect_gitignore))
-        elif path.exists():
+        elif exists:
             if force_exclude and excludes.match(path):
                 selection.skip("excluded", path)
             else:
                 selection.sources.append(path)
         else:
-            raise SourceError(f"{raw}: no such file or directory")
+            raise SourceError(f"{safe_io.display_name(raw)}: no such file or directory")
     return selection
 
 
@@ -202,7 +208,10 @@ def _walk(top: Path, selection: Selection, target: str, suffixes: set[str], incl
         subdirs[:] = kept
         for name in names:
             path = here / name
-            if name.startswith(".") or path.suffix.lower() not in suffixes or not path.is_file():
+            # Not only regular files: a FIFO, socket or device with a known ending is kept, so that the
+            # reader reports it (refused unread) rather than passing over it in silence. A link to a
+            # directory is not followed (it may loop).
+            if name.startswith(".") or path.suffix.lower() not in suffixes or os.path.isdir(path):
                 continue
             if target == "auto" and foreign_file(name):
                 selection.skip("not-ours", path)

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from . import jsontext
+from . import jsontext, safe_io
 from .items import Item, SourceError
 from .jsontext import ParseError
+from .limits import LIMITS
 
 #: File name endings read when a directory is walked, and how each is read.
 JSON_SUFFIXES = (".json",)
@@ -62,27 +64,51 @@ def _from_object(name: str, index: int, obj: Any) -> Item:
 def expand(paths: Iterable[str | Path]) -> list[Path]:
     """Files named, and files with a known ending under directories named (recursively, sorted).
 
-    Raises SourceError for a path that does not exist.
+    Directories are walked without following symbolic links to directories (no loops); entries
+    that are not regular files (FIFOs, devices, sockets) are kept, so that each is reported as an
+    item that could not be read rather than skipped in silence. Raises SourceError for a path that
+    does not exist or cannot be looked at.
     """
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            files.extend(p for p in sorted(path.rglob("*"))
-                         if p.is_file() and (p.suffix.lower() in KNOWN_SUFFIXES or p.suffix.lower() in READERS)
-                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        elif path.exists():
+        try:
+            is_dir = path.is_dir()
+            exists = is_dir or os.path.lexists(path)
+        except OSError as exc:  # a name too long, say
+            raise SourceError(f"{safe_io.display_name(raw)}: {safe_io.reason(exc)}") from None
+        if is_dir:
+            files.extend(_walk(path))
+        elif exists:
             files.append(path)
         else:
-            raise SourceError(f"{raw}: no such file or directory")
+            raise SourceError(f"{safe_io.display_name(raw)}: no such file or directory")
     return files
 
 
+def _walk(top: Path) -> list[Path]:
+    found: list[Path] = []
+    known = set(KNOWN_SUFFIXES) | set(READERS)
+    for folder, dirnames, filenames in os.walk(top, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in known:
+                continue
+            path = Path(folder) / name
+            if os.path.islink(path) and os.path.isdir(path):
+                continue  # a link to a directory is not walked (it may loop)
+            found.append(path)
+    # The order of a sorted recursive listing of every path, as before: parents before children.
+    return sorted(found)
+
+
 def _read_path(path: Path) -> Iterator[Item]:
-    """The items of a file. A file that cannot be read (permissions, an I/O error) is an item with
-    a ``source.unreadable`` finding: the other files of the run are still checked and reported."""
+    """The items of a file. A file that cannot be read (not a regular file, permissions, an I/O
+    error, too large) is an item with a ``source.unreadable`` finding: the other files of the run
+    are still checked and reported."""
     suffix = path.suffix.lower()
     reader = READERS.get(suffix)
+    name = safe_io.display_name(path)
     index = 0
     try:
         if reader is not None:
@@ -90,40 +116,65 @@ def _read_path(path: Path) -> Iterator[Item]:
                 index = item.index + 1
                 yield item
             return
-        with path.open("rb") as stream:
+        with safe_io.open_regular(path) as stream:
             if suffix in NDJSON_SUFFIXES:
-                for item in items_of_lines(str(path), stream):
+                for item in items_of_lines(name, safe_io.bounded_lines(stream, LIMITS.item_bytes)):
                     index = item.index + 1
                     yield item
             elif suffix in JSON_SUFFIXES:
                 head = stream.read(ARRAY_CHUNK)
                 if head.lstrip(_BLANKS)[:1] == b"[":
                     # A JSON array is streamed element by element: memory stays flat in its length.
-                    for item in items_of_array(str(path), head, stream.read):
+                    for item in items_of_array(name, head, stream.read):
                         index = item.index + 1
                         yield item
                 else:
-                    yield from items_of_bytes(str(path), head + stream.read(), sniff=False)
+                    rest = safe_io.read_bounded(stream, max(LIMITS.file_bytes - len(head), 0), name)
+                    yield from items_of_bytes(name, head + rest, sniff=False)
             else:
-                yield from items_of_bytes(str(path), stream.read(), sniff=True)
-    except (OSError, SourceError) as exc:
-        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        yield Item(str(path), index, None, error=ParseError.of("source.unreadable", detail=detail))
+                yield from items_of_bytes(name, safe_io.read_bounded(stream, LIMITS.file_bytes, name), sniff=True)
+    except (OSError, SourceError, safe_io.NotReadable) as exc:
+        yield Item(name, index, None, error=ParseError.of("source.unreadable", detail=safe_io.reason(exc)))
 
 
 def _read_stream(name: str, stream: BinaryIO) -> Iterator[Item]:
-    yield from items_of_bytes(name, stream.read(), sniff=True)
+    """Standard input: read to its end, at most the ``file_bytes`` limit; input that cannot be JSON
+    or NDJSON (its first byte says so: /dev/zero, binary data) is not read any further."""
+    head = stream.read(safe_io.CHUNK)
+    first = head.lstrip(b" \t\r\n")[:1]
+    if head and first and first not in b'{["-0123456789tfn\xef':
+        yield Item(name, 0, 1, error=ParseError.of("json.syntax", detail="not JSON or NDJSON (first byte "
+                                                     f"0x{first[0]:02x}); the rest was not read"))
+        return
+    try:
+        data = head + safe_io.read_bounded(stream, max(LIMITS.file_bytes - len(head), 0), name)
+    except safe_io.NotReadable as exc:
+        yield Item(name, 0, None, error=ParseError.of("source.unreadable", detail=safe_io.reason(exc)))
+        return
+    yield from items_of_bytes(name, data, sniff=True)
 
 
 def items_of_bytes(name: str, data: bytes, sniff: bool = True) -> Iterator[Item]:
     """A JSON document (an array is a list of items), or, when sniffing, NDJSON if the whole is
-    not one document but its first line is (a broken pretty-printed document stays one item)."""
+    not one document but its first line is (a broken pretty-printed document stays one item).
+
+    A document that is not an array and is larger than the ``item_bytes`` limit is refused before
+    it is parsed (read as NDJSON lines when sniffing finds lines)."""
     if data.lstrip(_BLANKS)[:1] == b"[":
         items = list(items_of_array(name, data, None))
         broken = bool(items) and items[-1].error is not None and items[-1].error.rule == _BROKEN_ARRAY
         if not broken:
             yield from items
             return
+    elif len(data) > LIMITS.item_bytes:
+        if sniff:
+            lines = data.splitlines()
+            first = next((ln for ln in lines if ln.strip()), b"")
+            if len(lines) > 1 and len(first) <= LIMITS.item_bytes and not isinstance(jsontext.parse(first), ParseError):
+                yield from items_of_lines(name, lines)
+                return
+        yield Item(name, 0, 1, error=ParseError.of("limit.item-bytes", limit=LIMITS.item_bytes, size=len(data)))
+        return
     parsed = jsontext.parse(data)
     if isinstance(parsed, ParseError):
         lines = data.splitlines()
@@ -290,15 +341,18 @@ def items_of_elements(name: str, batch: list[tuple[int, int, bytes]]) -> Iterato
 
 
 
-def items_of_lines(name: str, lines: Iterable[bytes], first_index: int = 0, end: bool = True) -> Iterator[Item]:
+def items_of_lines(name: str, lines: Iterable[bytes | safe_io.Oversized], first_index: int = 0,
+                   end: bool = True) -> Iterator[Item]:
     """Items of NDJSON lines. Blank lines at the end of the input are not items (editors add them);
     a blank line before another line is an item with a ``json.empty`` finding. ``end=False``: the
-    lines are a batch of a larger input, whose blank lines at the end have been left out already."""
+    lines are a batch of a larger input, whose blank lines at the end have been left out already.
+    A line longer than the ``item_bytes`` limit is an item with its finding."""
     batch: list[tuple[int, bytes]] = []
     blanks = 0  # blank lines seen and not yet known to be followed by a line
     for index, line in enumerate(lines, first_index):
-        text = line.rstrip(b"\r\n")
-        if not text.strip() and end:
+        oversized = isinstance(line, safe_io.Oversized) or len(line) > LIMITS.item_bytes
+        text = b"" if oversized else line.rstrip(b"\r\n")  # type: ignore[union-attr]
+        if not oversized and not text.strip() and end:
             blanks += 1
             continue
         for blank in range(index - blanks, index):
@@ -307,6 +361,13 @@ def items_of_lines(name: str, lines: Iterable[bytes], first_index: int = 0, end:
                 yield from _items_of_batch(name, batch)
                 batch = []
         blanks = 0
+        if oversized:
+            yield from _items_of_batch(name, batch)
+            batch = []
+            size = line.size if isinstance(line, safe_io.Oversized) else len(line)
+            yield Item(name, index, index + 1, error=ParseError.of("limit.item-bytes", limit=LIMITS.item_bytes,
+                                                                   size=size))
+            continue
         batch.append((index, text))
         if len(batch) == LINE_BATCH:
             yield from _items_of_batch(name, batch)
@@ -339,12 +400,12 @@ def _read_xml(path: Path) -> Iterator[Item]:
 
 def _read_jsonld(path: Path) -> Iterator[Item]:
     from .formats import rdf_form, xml_form
-    yield from rdf_form.items_from_jsonld(str(path), xml_form.read_bounded(path, rdf_form.MAX_RDF_BYTES))
+    yield from rdf_form.items_from_jsonld(safe_io.display_name(path), xml_form.read_bounded(path, LIMITS.form_bytes))
 
 
 def _read_turtle(path: Path) -> Iterator[Item]:
     from .formats import rdf_form, xml_form
-    yield from rdf_form.items_from_turtle(str(path), xml_form.read_bounded(path, rdf_form.MAX_RDF_BYTES))
+    yield from rdf_form.items_from_turtle(safe_io.display_name(path), xml_form.read_bounded(path, LIMITS.form_bytes))
 
 
 #: The reader of each file ending other than JSON's and NDJSON's (read above): a new form is one

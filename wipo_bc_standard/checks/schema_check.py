@@ -6,6 +6,7 @@ A valid document costs one ``is_valid`` call; only invalid ones pay for the deta
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import jsonschema_rs
@@ -13,10 +14,14 @@ import orjson
 
 from .. import hints, messages
 from ..findings import Finding, Level, json_pointer
+from ..limits import LIMITS
 
 
 def compile_schema(schema: dict[str, Any]) -> Any:
-    return jsonschema_rs.validator_for(schema, validate_formats=True, offline=True)
+    """A validator for ``schema``. Its ``pattern`` keywords run on the ``regex`` crate's engine,
+    which matches in time linear in the input (no backtracking; the published patterns need none)."""
+    return jsonschema_rs.validator_for(schema, validate_formats=True, offline=True,
+                                       pattern_options=jsonschema_rs.RegexOptions())
 
 
 class SchemaCheck:
@@ -32,7 +37,8 @@ class SchemaCheck:
         if self._validator.is_valid(doc):
             return []
         findings: list[Finding] = []
-        for error in self._validator.iter_errors(doc):
+        # Past the findings limit the engine drops findings: they are not worked out at all.
+        for error in itertools.islice(self._validator.iter_errors(doc), LIMITS.findings_per_item + 1):
             if error.kind.name == "additionalProperties" and len(error.kind.unexpected) > 1:
                 # One finding per member: each is its own mistake, with its own place and hint.
                 findings.extend(self._finding(error, name) for name in error.kind.unexpected)

@@ -64,6 +64,11 @@ def main() -> None:
     Exit codes: 0 conformant; 1 not conformant (a finding at or above --fail-on);
     2 the run could not be done (bad arguments, a path that does not exist, nothing checked).
     """
+    from ..limits import check_environment
+    problem = check_environment()  # WIPO_BC_LIMIT_* variables (docs/limits.md)
+    if problem is not None:
+        from .common import fail
+        fail(problem)
 
 
 def run() -> None:

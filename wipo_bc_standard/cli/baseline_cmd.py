@@ -7,7 +7,7 @@ import sys
 import click
 
 from .. import baseline as baselines
-from ..runner import Run, RunError, RunOptions, load_network_profile
+from ..runner import Run, RunError, RunOptions, load_network_profile, run_inputs
 from ..sources import SourceError
 from . import validate_cmd
 from .common import fail, output, select_sources, settings
@@ -49,7 +49,7 @@ def create(paths: tuple[str, ...], target: str, profile: str, network_path: str 
         fail(str(exc))
     except KeyboardInterrupt:
         fail("interrupted: no baseline written")
-    with output(out_path) as out:
+    with output(out_path, run_inputs(sources.sources, network_path)) as out:
         count = baselines.write_entries(found, out)
     where = f" to {out_path}" if out_path and out_path != "-" else ""
     click.echo(f"wipo-bc: baseline of {count} finding{'s' if count != 1 else ''} written{where}", err=True)

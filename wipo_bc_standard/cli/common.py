@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from .. import safe_io
 from ..report import EXIT_CANNOT_RUN
 
 if TYPE_CHECKING:
@@ -20,46 +17,33 @@ if TYPE_CHECKING:
 
 
 def fail(message: str) -> NoReturn:
-    """A clear one-line error and exit code 2: the run could not be done."""
-    click.echo(f"wipo-bc: error: {message}", err=True)
+    """A clear one-line error and exit code 2: the run could not be done. The message is made
+    printable (a file name or a value holding a newline or an escape cannot forge more lines)."""
+    click.echo(f"wipo-bc: error: {safe_io.printable(message)}", err=True)
     sys.exit(EXIT_CANNOT_RUN)
 
 
 @contextmanager
-def output(path: str | None) -> Iterator[IO[str]]:
-    """The file named by ``-o`` (UTF-8), or stdout.
+def output(path: str | None, inputs: Iterable[Any] = (), binary: bool = False) -> Iterator[IO[Any]]:
+    """The file named by ``-o`` (UTF-8 text, or bytes), or stdout.
 
-    A file is written under a temporary name beside it and renamed over the destination only when
-    the block ends normally: a failed or interrupted write never leaves a partial report in its place.
+    The file is written atomically (a temporary file renamed over it at the end), so a failed
+    write leaves the previous file as it was; a path that is one of ``inputs`` is refused.
+    Either is a one-line error, exit 2.
     """
     if path is None or path == "-":
-        yield sys.stdout
-        sys.stdout.flush()
+        stream: Any = sys.stdout.buffer if binary else sys.stdout
+        yield stream
+        stream.flush()
         return
-    destination = Path(path)
+    name = safe_io.display_name(path)
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".part",
-                                                 dir=destination.parent)
-    except OSError as exc:
-        fail(f"cannot write {path}: {exc.strerror or exc}")
-    try:
-        with open(descriptor, "w", encoding="utf-8", newline="\n") as stream:
+        with safe_io.atomic_output(path, inputs, binary) as stream:
             yield stream
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 would hide the report from others
-        os.replace(temporary, destination)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(exc, OSError):
-            fail(f"cannot write {path}: {exc.strerror or exc}")
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
+    except safe_io.OutputRefused as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot write {name}: {safe_io.reason(exc)} (any previous file is unchanged)")
 
 
 def input_sources(paths: tuple[str, ...]) -> list[Any]:

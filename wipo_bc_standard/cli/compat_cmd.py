@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -31,7 +32,8 @@ def command(network_a: str, network_b: str, fmt: str, out_path: str | None) -> N
         verdict = compare(network_a, network_b)
     except NetworkError as exc:
         fail(str(exc))
-    with output(out_path) as out:
+    inputs = [p for n in (network_a, network_b) for p in (n, Path(n) / "profile.json", Path(n) / "governance.json")]
+    with output(out_path, inputs) as out:
         out.write(render_verdict(verdict, fmt))
     sys.exit(verdict.exit_code)
 

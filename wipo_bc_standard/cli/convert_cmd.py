@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from ..constants import CONVERT_FORMS
-from .common import fail
+from .common import fail, output
 
 
 @click.command("convert")
@@ -27,15 +25,8 @@ def convert(path: str, form: str, out_path: str | None) -> None:
         data = run(path, form)
     except ConversionError as exc:
         fail(str(exc))
-    if out_path is None or out_path == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    try:
-        with open(out_path, "wb") as stream:
-            stream.write(data)
-    except OSError as exc:
-        fail(f"cannot write {out_path}: {exc.strerror or exc}")
+    with output(out_path, [path], binary=True) as stream:
+        stream.write(data)
 
 
 commands: list[click.Command] = [convert]

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
 
 from .. import codelists as cl
-from .. import jcs, jsontext
-from .common import fail
+from .. import jcs, jsontext, safe_io
+from ..limits import LIMITS
+from .common import fail, output
 
 
 def _read_document(path: str) -> Any:
     """The JSON document in ``path`` (``-``: stdin), strictly parsed; a one-line error otherwise."""
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        data = (safe_io.read_bounded(sys.stdin.buffer, LIMITS.item_bytes, "<stdin>") if path == "-"
+                else safe_io.read_regular(path, LIMITS.item_bytes))
     except OSError as exc:
-        fail(f"{path}: {exc.strerror or exc}")
+        fail(f"{path}: {safe_io.reason(exc)}")
+    except safe_io.NotReadable as exc:
+        fail(str(exc))
     doc = jsontext.parse(data)
     if isinstance(doc, jsontext.ParseError):
         fail(f"{path}: {doc.message()}")
@@ -41,14 +44,8 @@ def canonicalize(file: str, out_path: str | None) -> None:
     The output is exact UTF-8 with no trailing newline: hash it, sign it or compare it byte for byte.
     """
     data = _canonical(_read_document(file), file)
-    if out_path is None or out_path == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    try:
-        Path(out_path).write_bytes(data)
-    except OSError as exc:
-        fail(f"cannot write {out_path}: {exc.strerror or exc}")
+    with output(out_path, [file], binary=True) as stream:
+        stream.write(data)
 
 
 @click.command("hash")

@@ -10,7 +10,8 @@ import orjson
 
 from ..constants import LEDGER_KINDS
 from ..ledgers import LedgerReader
-from ..runner import LedgerInput, RunError, open_ledger
+from ..runner import LedgerInput, RunError, open_ledger, run_inputs
+from ..safe_io import printable
 from ..sources import SourceError, expand
 from .common import fail, output
 
@@ -64,17 +65,17 @@ def read(paths: tuple[str, ...], kind: str, chain: str | None, stream: str | Non
     files = export_files(paths)
     reader = make_reader(kind, chain, stream, records)
     problems = 0
-    with output(out_path) as out:
+    with output(out_path, run_inputs(files, records=records)) as out:
         try:
             for item in reader.read(files):
                 if item.error is not None:
                     problems += 1
-                    click.echo(f"wipo-bc: {item.error.rule}: {item.error.finding().message}", err=True)
+                    click.echo(printable(f"wipo-bc: {item.error.rule}: {item.error.finding().message}"), err=True)
                     continue
                 for finding in item.findings:
                     problems += 1
-                    click.echo(f"wipo-bc: {finding.rule}: {item.source} item {item.index}"
-                               f"{' ' + finding.path if finding.path else ''}: {finding.message}", err=True)
+                    click.echo(printable(f"wipo-bc: {finding.rule}: {item.source} item {item.index}"
+                                         f"{' ' + finding.path if finding.path else ''}: {finding.message}"), err=True)
                 out.write(orjson.dumps(item.doc, option=orjson.OPT_APPEND_NEWLINE).decode("utf-8"))
         except SourceError as exc:
             fail(str(exc))

@@ -80,7 +80,16 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
     urls = engine != "local" and any("://" in path for path in paths)
     sources = list(paths) if urls else select_sources(paths, given)
     # The engine loads when a run starts, not when the command's help is printed.
-    from ..runner import LedgerInput, Run, RunError, RunOptions, load_baseline, load_did_documents, load_network_profile
+    from ..runner import (
+        LedgerInput,
+        Run,
+        RunError,
+        RunOptions,
+        load_baseline,
+        load_did_documents,
+        load_network_profile,
+        run_inputs,
+    )
     from ..sources import SourceError
     try:
         options = RunOptions(target=target, profile=profile,
@@ -93,7 +102,9 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
                              per_file_ignores=given["per_file_ignores"], allow_empty=given["allow_empty"], fix=fix,
                              engine=engine, engine_address=scheduler or master)
         run = Run(options)
-        with output(out_path) as out:
+        read = sources if isinstance(sources, list) else sources.sources
+        inputs = run_inputs(read, network_path, baseline_path, *did_document_paths, records=records_path)
+        with output(out_path, inputs) as out:
             exit_code = run.render(sources, fmt, out, progress_to=sys.stderr)
     except (RunError, SourceError) as exc:
         fail(str(exc))

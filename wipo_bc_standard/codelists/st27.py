@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from typing import Any, TypeGuard
 
+from .. import patterns
 from .code_list import Code, CodeList
 
 #: The form of a key event code: one category letter and two digits (ST.96 pat:KeyEventCodeType).
-KEY_EVENT_FORM = re.compile(r"[A-Z][0-9]{2}")
+KEY_EVENT_FORM = patterns.compile(r"[A-Z][0-9]{2}", "ST.27 key event code")
 
 
 def _load() -> dict[str, Any]:

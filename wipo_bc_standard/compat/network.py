@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Union
 
-from .. import jsontext
+from .. import jsontext, safe_io
+from ..limits import LIMITS
 from ..targets import detect
 
 PROFILE_FILE = "profile.json"
@@ -49,7 +50,7 @@ def load_network(path: str | os.PathLike[str]) -> Network:
             raise NetworkError(f"{where}: no {PROFILE_FILE} in this folder")
         governance = _read_object(governance_path) if governance_path.is_file() else None
         return Network(_read_object(profile_path), governance, str(where))
-    if where.is_file():
+    if where.is_file() or os.path.exists(where):  # anything else than a regular file is refused there
         doc = _read_object(where)
         if detect(doc) == "governance":
             raise NetworkError(f"{where}: a governance declaration alone is not a network; "
@@ -60,12 +61,14 @@ def load_network(path: str | os.PathLike[str]) -> Network:
 
 def _read_object(path: Path) -> dict[str, Any]:
     try:
-        data = path.read_bytes()
+        data = safe_io.read_regular(path, LIMITS.item_bytes)
     except OSError as exc:
-        raise NetworkError(f"{path}: {exc.strerror or exc}") from None
+        raise NetworkError(f"{path}: {safe_io.reason(exc)}") from None
+    except safe_io.NotReadable as exc:
+        raise NetworkError(str(exc)) from None
     doc = jsontext.parse(data)
     if isinstance(doc, jsontext.ParseError):
-        raise NetworkError(f"{path}: not acceptable JSON: {doc.message}")
+        raise NetworkError(f"{path}: not acceptable JSON: {doc.message()}")
     if not isinstance(doc, dict):
         raise NetworkError(f"{path}: not a JSON object")
     return doc

@@ -36,13 +36,14 @@ from ..constants import CONTEXT_URL, NS, VOCAB
 from ..findings import Finding, Level
 from ..identity.contexts import is_w3c_document, unknown_contexts
 from ..items import Item
+from ..limits import LIMITS
 from ..resources import data_dir
 from ..targets import detect
 from .errors import ConversionError, FormError, form_error
 from .model_map import MODEL_TARGETS, Field, Scalar, TargetModel, model
 
 #: Largest JSON-LD or Turtle file read (the graph of a record is a few KiB).
-MAX_RDF_BYTES = 8 * 1024 * 1024
+MAX_RDF_BYTES = 8 * 1024 * 1024  # the default of the form_bytes limit (limits.LIMITS.form_bytes is in force)
 CONTEXT_FILE = "context.jsonld"
 CLAUSE = "this standard (proposal): the RDF form of the documents (vocab/context.jsonld, schemas/*.shacl.ttl)"
 WBC = Namespace(NS)
@@ -175,6 +176,43 @@ def _inline(node: Any) -> Any:
     return node
 
 
+class _TooManyTriples(Exception):
+    """Raised while parsing, as soon as a graph goes past the ``rdf_triples`` limit."""
+
+
+class _BoundedGraph(Graph):
+    """A graph that refuses triples past the ``rdf_triples`` limit, so parsing stops there (the
+    parsers add triples as they go: a 100k-triple file costs no more than the limit)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._left = LIMITS.rdf_triples
+
+    def add(self, triple: Any) -> Any:
+        self._left -= 1
+        if self._left < 0:
+            raise _TooManyTriples()
+        return super().add(triple)
+
+
+def _too_many_triples() -> FormError:
+    return form_error("limit.rdf", f"the graph has more than {LIMITS.rdf_triples} triples, the limit "
+                      "(rdf_triples, docs/limits.md); not checked further", CLAUSE)
+
+
+def _too_deep() -> FormError:
+    return form_error("limit.rdf", f"nested deeper than the parser can follow (limit depth: {LIMITS.depth}, "
+                      "docs/limits.md); not checked further", CLAUSE)
+
+
+class _BadList(Exception):
+    """An RDF collection that cannot be read as a list: it loops, or is longer than the limit."""
+
+    def __init__(self, rule: str, detail: str) -> None:
+        super().__init__(detail)
+        self.error = form_error(rule, detail, CLAUSE)
+
+
 class _OfflineContext(_JsonLdContext):
     """The JSON-LD processor's document loader, made unable to load: everything is inline by now."""
 
@@ -190,11 +228,15 @@ def jsonld_graph(data: Any) -> Graph | FormError:
         return form_error("jsonld.remote-context",
                          f"context {remote[0]!r} is not the bundled context ({CONTEXT_URL}); "
                          "remote contexts are never fetched", CLAUSE)
-    graph = Graph()
+    graph = _BoundedGraph()
     try:
         with _lexical_forms_kept():
             _JsonLdParser().parse(_inline(data), _OfflineContext(base=None, version=1.1), graph)
-    except Exception as exc:  # rdflib raises many kinds for malformed JSON-LD; each is a finding
+    except _TooManyTriples:
+        return _too_many_triples()
+    except RecursionError:
+        return _too_deep()
+    except Exception as exc:  # rdflib raises many kinds for malformed JSON-LD: each is an error finding, never a pass
         return form_error("jsonld.syntax", f"not usable JSON-LD: {exc}", CLAUSE)
     return graph
 
@@ -226,7 +268,7 @@ def _scalar_value(term: Any, scalar: Scalar | None) -> Any:
         datatype = str(term.datatype) if term.datatype else ""
         if datatype == _XSD + "boolean" and lexical in ("true", "false", "1", "0"):
             return lexical in ("true", "1")
-        if datatype in _NUMERIC:
+        if datatype in _NUMERIC and len(lexical) <= LIMITS.integer_digits:
             try:
                 number = float(lexical)
             except ValueError:
@@ -258,11 +300,30 @@ class _Walker:
             return self.object(value, f.type_name, pointer)
         if f.kind == "array" and f.item is not None:
             if value == RDF.nil or (value, RDF.first, None) in self.graph:
-                entries = list(self.graph.items(value))
+                entries = self.collection(value)
             else:
                 entries = [value]
             return [self.member(entry, f.item, f"{pointer}/{index}") for index, entry in enumerate(entries)]
         return _scalar_value(value, f.scalar)
+
+    def collection(self, head: Any) -> list[Any]:
+        """The members of an RDF collection, as rdflib's ``Graph.items`` reads them, but raising
+        :class:`_BadList` for a list that loops back on itself or is longer than the limit."""
+        members: list[Any] = []
+        seen = {head}
+        node = head
+        while node and node != RDF.nil:
+            member = self.graph.value(node, RDF.first)
+            if member is not None:
+                members.append(member)
+                if len(members) > LIMITS.rdf_list_members:
+                    raise _BadList("limit.rdf", f"an RDF list has more than {LIMITS.rdf_list_members} members, "
+                                   "the limit (rdf_list_members, docs/limits.md); not checked further")
+            node = self.graph.value(node, RDF.rest)
+            if node in seen:
+                raise _BadList("rdf.list", "an RDF list loops back on itself (its rdf:rest chain is a cycle)")
+            seen.add(node)
+        return members
 
 
 def _roots(graph: Graph) -> list[tuple[str | None, Any]]:
@@ -305,7 +366,13 @@ def documents(graph: Graph) -> list[Root]:
 def _items_of_graph(source: str, graph: Graph) -> Iterator[Item]:
     from .shacl_check import shacl_findings  # pyshacl is imported only when RDF is read
 
-    roots = documents(graph)
+    try:
+        if _rest_cycle(graph):
+            raise _BadList("rdf.list", "an RDF list loops back on itself (its rdf:rest chain is a cycle)")
+        roots = documents(graph)
+    except _BadList as exc:
+        yield Item(source, 0, None, error=exc.error)
+        return
     if not roots:
         yield Item(source, 0, None, error=form_error("rdf.no-document", "the graph holds no record, network "
                                                     "profile or governance declaration", CLAUSE))
@@ -320,6 +387,28 @@ def _items_of_graph(source: str, graph: Graph) -> Iterator[Item]:
             yield Item(source, index, None, doc=root.doc, findings=findings)
 
 
+def _rest_cycle(graph: Graph) -> bool:
+    """Whether any rdf:rest chain of the graph is a cycle (SHACL and rdflib would loop on it)."""
+    done: set[Any] = set()
+    for start in set(graph.subjects(RDF.rest, None)):
+        if start in done:
+            continue
+        on_path: set[Any] = set()
+        stack = [(start, iter(graph.objects(start, RDF.rest)))]
+        on_path.add(start)
+        while stack:
+            node, successors = stack[-1]
+            following = next(successors, None)
+            if following is None:
+                stack.pop()
+                on_path.discard(node)
+                done.add(node)
+            elif following in on_path:
+                return True
+            elif following not in done:
+                on_path.add(following)
+                stack.append((following, iter(graph.objects(following, RDF.rest))))
+    return False
 W3C_CLAUSE = ("JSON-LD 1.1, 3.1 The Context (contexts named by URL); W3C VC Data Model 2.0, 4.3 Contexts; "
               "W3C DID Core 1.0, 6.3 JSON-LD")
 
@@ -336,8 +425,9 @@ def _w3c_document(source: str, doc: dict[str, Any]) -> Item:
 
 
 def items_from_jsonld(source: str, data: bytes) -> Iterator[Item]:
-    if len(data) > MAX_RDF_BYTES:
-        yield Item(source, 0, None, error=form_error("jsonld.too-large", f"larger than {MAX_RDF_BYTES} bytes", CLAUSE))
+    if len(data) > LIMITS.form_bytes:
+        yield Item(source, 0, None, error=form_error("jsonld.too-large", f"larger than {LIMITS.form_bytes} bytes",
+                                                     CLAUSE))
         return
     parsed = jsontext.parse(data)
     if isinstance(parsed, jsontext.ParseError):
@@ -354,17 +444,24 @@ def items_from_jsonld(source: str, data: bytes) -> Iterator[Item]:
 
 
 def items_from_turtle(source: str, data: bytes) -> Iterator[Item]:
-    if len(data) > MAX_RDF_BYTES:
-        yield Item(source, 0, None, error=form_error("ttl.too-large", f"larger than {MAX_RDF_BYTES} bytes", CLAUSE))
+    if len(data) > LIMITS.form_bytes:
+        yield Item(source, 0, None, error=form_error("ttl.too-large", f"larger than {LIMITS.form_bytes} bytes",
+                                                     CLAUSE))
         return
-    graph = Graph()
+    graph = _BoundedGraph()
     try:
         with _lexical_forms_kept():
             graph.parse(data=data.decode("utf-8"), format="turtle")
+    except _TooManyTriples:
+        yield Item(source, 0, None, error=_too_many_triples())
+        return
     except UnicodeDecodeError as exc:
         yield Item(source, 0, None, error=form_error("ttl.encoding", f"not UTF-8: byte {exc.start}", CLAUSE))
         return
-    except Exception as exc:  # rdflib's Turtle parser raises its own BadSyntax and others
+    except RecursionError:
+        yield Item(source, 0, None, error=_too_deep())
+        return
+    except Exception as exc:  # rdflib's Turtle parser raises BadSyntax and others: each is an error finding
         message = " ".join(str(exc).split()).split(" at ^ in:")[0]
         yield Item(source, 0, None, error=form_error("ttl.syntax", f"not Turtle: {message}", CLAUSE))
         return

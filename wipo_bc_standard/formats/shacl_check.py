@@ -14,6 +14,8 @@ from rdflib import RDF, BNode, Graph, Namespace, URIRef
 
 from ..constants import NS
 from ..findings import Finding, Level
+from ..limits import CLAUSE as LIMITS_CLAUSE
+from ..limits import LIMITS
 from ..resources import data_dir
 from .shacl_gen import file_name
 
@@ -95,8 +97,14 @@ def shacl_findings(graph: Graph, roots: list[Root]) -> list[list[Finding]]:
         shape_graph = shapes(target)
         if shape_graph is None:
             continue
-        conforms, results, _ = pyshacl.validate(graph, shacl_graph=shape_graph, inference="none",
-                                                advanced=False, do_owl_imports=False, allow_warnings=True)
+        try:
+            conforms, results, _ = pyshacl.validate(graph, shacl_graph=shape_graph, inference="none",
+                                                    advanced=False, do_owl_imports=False, allow_warnings=True)
+        except RecursionError:  # pySHACL walks nested blank nodes recursively
+            message = f"blank nodes nested too deep for SHACL validation (limit depth: {LIMITS.depth})"
+            per_root[0].append(Finding(rule="limit.rdf", level=Level.ERROR, message=message,
+                                       clause=LIMITS_CLAUSE, params=(("detail", message),)))
+            continue
         if conforms:
             continue
         top = set(results.objects(None, SH.result))

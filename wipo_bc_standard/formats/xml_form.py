@@ -10,6 +10,7 @@ A file larger than :data:`MAX_XML_BYTES` is refused unread (``xml.too-large``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -18,15 +19,17 @@ from typing import Any
 
 from lxml import etree
 
+from .. import safe_io
 from ..constants import XML_NS
 from ..findings import Finding, Level, json_pointer
 from ..items import Item, SourceError
+from ..limits import LIMITS
 from ..resources import data_dir
 from .errors import ConversionError, FormError, form_error
 from .model_map import Field, TargetModel, model, upper_camel, xml_names
 
 #: Largest XML file read; a record is a few KiB, so 8 MiB leaves room without risking memory.
-MAX_XML_BYTES = 8 * 1024 * 1024
+MAX_XML_BYTES = 8 * 1024 * 1024  # the default of the form_bytes limit (limits.LIMITS.form_bytes is in force)
 XSD_FILE = "record.xsd"
 CLAUSE = "this standard (proposal): the XML form of the record (schemas/record.xsd)"
 _TARGET = "record"
@@ -137,6 +140,8 @@ def _value(text: str | None, f: Field) -> Any:
         return text
     # The XSD collapses white space for these types, so the value is the text without it.
     text = text.strip()
+    if len(text) > LIMITS.integer_digits:
+        return text  # never converted (Python refuses 4,300 digits): the XSD and JSON checks say why
     if scalar.type == "integer" and _INTEGER.match(text):
         return int(text)
     if scalar.type == "number" and _NUMBER.match(text):
@@ -210,7 +215,8 @@ def _pointer(element: etree._Element, target: str = _TARGET) -> str:
         type_name = f.type_name
         if f.kind == "array" and i + 1 < len(chain):
             item = chain[i + 1]
-            parts.append(sum(1 for _ in item.itersiblings(preceding=True)))
+            parent = item.getparent()
+            parts.append(parent.index(item) if parent is not None else 0)
             type_name = f.item.type_name if f.item else None
             i += 1
         i += 1
@@ -243,8 +249,8 @@ def _refusal(data: bytes) -> FormError | None:
 
 def parse(data: bytes) -> etree._Element | FormError:
     """The root element of XML bytes, or why they are refused."""
-    if len(data) > MAX_XML_BYTES:
-        return form_error("xml.too-large", f"larger than {MAX_XML_BYTES} bytes", CLAUSE)
+    if len(data) > LIMITS.form_bytes:
+        return form_error("xml.too-large", f"larger than {LIMITS.form_bytes} bytes", CLAUSE)
     refused = _refusal(data)
     if refused is not None:
         return refused
@@ -276,7 +282,8 @@ def xsd_findings(root: etree._Element) -> list[Finding]:
     namespaces = {k: v for el in root.iter(etree.Element) for k, v in el.nsmap.items() if k}
     tree = root.getroottree()
     findings = []
-    for entry in schema.error_log:
+    # Past the findings limit the engine would drop them: they are not worked out at all.
+    for entry in itertools.islice(schema.error_log, LIMITS.findings_per_item + 1):
         reason = _XSD_REASONS.get(entry.type_name, "invalid")
         try:
             found = tree.xpath(entry.path, namespaces=namespaces) if entry.path else []
@@ -296,18 +303,42 @@ def item_from_bytes(source: str, data: bytes) -> Item:
     root = parse(data)
     if isinstance(root, FormError):
         return Item(source, 0, root.line, error=root)
-    return Item(source, 0, root.sourceline, doc=from_xml(root), findings=xsd_findings(root))
+    return Item(source, 0, root.sourceline, doc=from_xml(root),
+                findings=_schema_locations(root) + xsd_findings(root))
+
+
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+
+
+def _schema_locations(root: etree._Element) -> list[Finding]:
+    """An ``xsi:schemaLocation`` (or ``noNamespaceSchemaLocation``) that names a schema elsewhere: the
+    record is validated against the bundled XSD only and nothing is fetched, but a consumer that
+    follows the hint would fetch it, so it is an error (``xml.schema-location``)."""
+    findings = []
+    for element in root.iter(etree.Element):
+        for name in ("schemaLocation", "noNamespaceSchemaLocation"):
+            value = element.get(f"{{{_XSI}}}{name}")
+            if value is not None:
+                detail = (f"xsi:{name} names {value[:200]!r}; the XML form is validated against the bundled "
+                          f"{XSD_FILE} only and nothing is fetched, so a document must not point elsewhere")
+                findings.append(Finding(rule="xml.schema-location", level=Level.ERROR, message=detail,
+                                        clause=CLAUSE, params=(("detail", detail),)))
+                if len(findings) >= 10:
+                    return findings
+    return findings
 
 
 def read_bounded(path: Path, limit: int) -> bytes:
-    """The bytes of a file, at most ``limit + 1`` of them (enough to tell that it is too large)."""
+    """The bytes of a regular file, at most ``limit + 1`` of them (enough to tell that it is too large)."""
     try:
-        with path.open("rb") as stream:
+        with safe_io.open_regular(path) as stream:
             return stream.read(limit + 1)
     except OSError as exc:
-        raise SourceError(f"{path}: {exc.strerror or exc}") from None
+        raise SourceError(f"{safe_io.display_name(path)}: {safe_io.reason(exc)}") from None
+    except safe_io.NotReadable as exc:
+        raise SourceError(str(exc)) from None
 
 
 def read_path(path: Path) -> Iterator[Item]:
     """Reader of ``.xml`` files for :data:`wipo_bc_standard.sources.READERS`."""
-    yield item_from_bytes(str(path), read_bounded(path, MAX_XML_BYTES))
+    yield item_from_bytes(safe_io.display_name(path), read_bounded(path, LIMITS.form_bytes))

@@ -15,10 +15,10 @@ verifiable presentations (4.13.1 enveloped), 5.4 refreshing, 5.5 terms of use, 5
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
+from .. import patterns
 from .uri import is_datetime, is_uri, to_instant
 
 V1_CONTEXT = "https://www.w3.org/2018/credentials/v1"
@@ -42,7 +42,7 @@ _VOCAB_CONTEXTS = frozenset({"https://www.w3.org/ns/credentials/undefined-terms/
 _PRESENTATION_TYPES = ("VerifiablePresentation", "EnvelopedVerifiablePresentation")
 _LANGUAGE_VALUE_KEYS = frozenset({"@value", "@language", "@direction"})
 
-_JWT = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")
+_JWT = patterns.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*", "JWT compact form")
 
 Problem = tuple[str, str]
 

@@ -22,9 +22,10 @@ A *relative* DID URL (DID Core 3.2.2), such as ``#key-1``, is resolved against a
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from .. import patterns
 
 _PCT = r"%[0-9A-Fa-f]{2}"
 _IDCHAR = rf"(?:[A-Za-z0-9._-]|{_PCT})"
@@ -40,11 +41,12 @@ DID_PATTERN = rf"did:{METHOD_NAME_PATTERN}:{METHOD_SPECIFIC_ID_PATTERN}"
 #: The ``did-url`` production (a DID, then path, query and fragment) as a regular expression.
 DID_URL_PATTERN = rf"{DID_PATTERN}{_PATH}(?:\?{_QUERY})?(?:#{_QUERY})?"
 
-_DID = re.compile(DID_PATTERN)
-_DID_URL = re.compile(
+_DID = patterns.compile(DID_PATTERN, "DID (DID Core 3.1)")
+_DID_URL = patterns.compile(
     rf"(?P<did>did:(?P<method>{METHOD_NAME_PATTERN}):(?P<msid>{METHOD_SPECIFIC_ID_PATTERN}))"
-    rf"(?P<path>{_PATH})(?:\?(?P<query>{_QUERY}))?(?:#(?P<fragment>{_QUERY}))?")
-_RELATIVE = re.compile(rf"(?P<path>{_PATH})(?:\?(?P<query>{_QUERY}))?(?:#(?P<fragment>{_QUERY}))?")
+    rf"(?P<path>{_PATH})(?:\?(?P<query>{_QUERY}))?(?:#(?P<fragment>{_QUERY}))?", "DID URL (DID Core 3.2)")
+_RELATIVE = patterns.compile(rf"(?P<path>{_PATH})(?:\?(?P<query>{_QUERY}))?(?:#(?P<fragment>{_QUERY}))?",
+                             "relative DID URL")
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from ..limits import LIMITS
 from .did import parse_did_url
 
 #: A public key this package can verify with.
@@ -41,13 +42,25 @@ class KeyDecodeError(ValueError):
     """A key value that cannot be decoded into a supported public key."""
 
 
-def b58decode(text: str) -> bytes:
-    """Bitcoin base58 (the multibase ``base58btc`` alphabet) to bytes; leading ``1`` are zero bytes."""
+class MalformedKey(KeyDecodeError):
+    """A key value that is not a valid encoding at all (not merely of an unsupported key type): a
+    signature made with it cannot be valid, and a DID document holding it is wrong."""
+
+
+def b58decode(text: str, limit: int | None = None) -> bytes:
+    """Bitcoin base58 (the multibase ``base58btc`` alphabet) to bytes; leading ``1`` are zero bytes.
+
+    Decoding is quadratic in the length, so a text longer than ``limit`` characters (default: the
+    ``key_chars`` limit) is refused before it is decoded.
+    """
+    limit = LIMITS.key_chars if limit is None else limit
+    if len(text) > limit:
+        raise MalformedKey(f"{len(text)} base58 characters, more than the limit of {limit} (docs/limits.md)")
     number = 0
     for char in text:
         digit = _B58_INDEX.get(char)
         if digit is None:
-            raise KeyDecodeError(f"{char!r} is not a base58btc character")
+            raise MalformedKey(f"{char!r} is not a base58btc character")
         number = number * 58 + digit
     body = number.to_bytes((number.bit_length() + 7) // 8, "big") if number else b""
     return b"\0" * (len(text) - len(text.lstrip("1"))) + body
@@ -69,7 +82,7 @@ def _varint(data: bytes) -> tuple[int, int]:
         value |= (byte & 0x7F) << (7 * i)
         if not byte & 0x80:
             return value, i + 1
-    raise KeyDecodeError("bad multicodec varint")
+    raise MalformedKey("bad multicodec varint")
 
 
 @lru_cache(maxsize=1024)
@@ -78,24 +91,24 @@ def decode_multikey(value: str) -> PublicKey:
     if not value.startswith("z"):
         raise KeyDecodeError("only multibase base58btc (prefix 'z') is supported")
     if len(value) > MAX_MULTIBASE_CHARS:
-        raise KeyDecodeError(f"a multibase key of {len(value)} characters is longer than any supported key "
+        raise MalformedKey(f"a multibase key of {len(value)} characters is longer than any supported key "
                              f"({MAX_MULTIBASE_CHARS})")
     raw = b58decode(value[1:])
     codec, used = _varint(raw)
     key = raw[used:]
     if codec == ED25519_PUB:
         if len(key) != 32:
-            raise KeyDecodeError(f"an Ed25519 public key has 32 bytes, not {len(key)}")
+            raise MalformedKey(f"an Ed25519 public key has 32 bytes, not {len(key)}")
         return Ed25519PublicKey.from_public_bytes(key)
     for curve_codec, curve, size in ((P256_PUB, ec.SECP256R1(), 33), (P384_PUB, ec.SECP384R1(), 49)):
         if codec == curve_codec:
             name = _CURVE_NAMES[curve.name]
             if len(key) != size or key[0] not in (2, 3):
-                raise KeyDecodeError(f"a {name} multikey is a {size}-byte compressed point")
+                raise MalformedKey(f"a {name} multikey is a {size}-byte compressed point")
             try:
                 return ec.EllipticCurvePublicKey.from_encoded_point(curve, key)
             except ValueError:
-                raise KeyDecodeError(f"not a point on {name}") from None
+                raise MalformedKey(f"not a point on {name}") from None
     raise KeyDecodeError(f"multicodec 0x{codec:x} is not a supported key type "
                          "(Ed25519 0xed, P-256 0x1200, P-384 0x1201)")
 

@@ -11,7 +11,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .did import is_did, resolve_reference
-from .keys import PRIVATE_JWK_MEMBERS
+from .did_key import MalformedKey, did_key_document
+from .keys import PRIVATE_JWK_MEMBERS, key_from_verification_method
 from .uri import is_uri
 
 #: DID Core 5.3: the verification relationships, each a set of methods or references to them.
@@ -56,8 +57,16 @@ def did_syntax_problems(doc: Mapping[str, Any]) -> Iterator[tuple[str, str, str]
 
 def structure_problems(doc: Mapping[str, Any]) -> Iterator[Problem]:
     """Core properties with the wrong shape, and references to methods the document does not have."""
-    if not isinstance(doc.get("id"), str):
+    ident = doc.get("id")
+    if not isinstance(ident, str):
         yield "/id", "a DID document requires an id, a string"
+    elif ident.startswith("did:key:") and is_did(ident):
+        try:
+            did_key_document(ident)
+        except MalformedKey as exc:  # the DID is its key: one that does not decode is no did:key
+            yield "/id", f"not a valid did:key: {exc}"
+        except ValueError:
+            pass  # a key type this package does not read: not wrong
     controller = doc.get("controller")
     if controller is not None and not (isinstance(controller, str) or (
             isinstance(controller, list) and all(isinstance(c, str) for c in controller))):
@@ -160,6 +169,13 @@ def _method_problems(method: Mapping[str, Any], where: str) -> Iterator[Problem]
     multibase = method.get("publicKeyMultibase")
     if "publicKeyMultibase" in method and not (isinstance(multibase, str) and len(multibase) > 1):
         yield f"{where}/publicKeyMultibase", "publicKeyMultibase is a multibase string"
+    elif material:
+        try:
+            key_from_verification_method(method)
+        except MalformedKey as exc:  # an unsupported key type is allowed; a broken encoding is not
+            yield f"{where}/{material[0]}", f"the key material is malformed: {exc}"
+        except ValueError:
+            pass  # a key type (or form) this package does not read: not wrong
 
 
 def _service_problems(doc: Mapping[str, Any]) -> Iterator[Problem]:

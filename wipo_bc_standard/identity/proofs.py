@@ -39,10 +39,11 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from ..jcs import record_bytes
+from ..limits import LIMITS
 from . import data_integrity as di
 from .data_integrity import ECDSA_JCS, EDDSA_JCS, ProofError, ProofOutcome, Status
 from .did import parse_did_url
-from .did_key import KeyDecodeError, PublicKey, b58encode, did_key_document
+from .did_key import KeyDecodeError, MalformedKey, PublicKey, b58encode, did_key_document
 from .documents import find_method, is_authorised
 from .keys import b64url_decode, key_from_verification_method
 
@@ -84,6 +85,13 @@ def _resolve_key(vm: Any, purpose: str, did_documents: Mapping[str, Any],
     if parsed is None:
         return None, ProofOutcome(Status.ABSENT), ""  # DID-01 / VC-01 report a bad DID URL
     document = resolve_document(parsed.did, did_documents)
+    if document is None and parsed.method == "key" and parsed.did not in did_documents:
+        try:
+            did_key_document(parsed.did)
+        except MalformedKey as exc:  # not an unsupported key type: no valid signature can name it
+            return None, ProofOutcome(Status.INVALID, f"{parsed.did} is not a valid did:key: {exc}", member), ""
+        except KeyDecodeError:
+            pass
     if document is None:
         how = ("its key type is not supported (Ed25519, P-256, P-384)" if parsed.method == "key"
                else "no DID document for it was supplied (--did-document)")
@@ -98,6 +106,8 @@ def _resolve_key(vm: Any, purpose: str, did_documents: Mapping[str, Any],
                else f"{vm} is not listed under {purpose} in {parsed.did}'s DID document")
     try:
         return key_from_verification_method(method), None, problem
+    except MalformedKey as exc:
+        return None, ProofOutcome(Status.INVALID, f"the key of {vm} is malformed: {exc}", member, problem), problem
     except KeyDecodeError as exc:
         return None, ProofOutcome(Status.UNRESOLVED, f"the key of {vm} cannot be used: {exc}", member, problem), problem
 
@@ -262,6 +272,9 @@ def sign_record_data_integrity(record: Mapping[str, Any],
 
 def verify_detached_jws(jws: str, payload: bytes, key: PublicKey, kid: str | None = None) -> ProofOutcome:
     """Verify a detached compact JWS over ``payload`` with ``key`` (RFC 7515 appendix F, RFC 7797)."""
+    if len(jws) > LIMITS.signature_chars:
+        return ProofOutcome(Status.INVALID, f"the jws has {len(jws)} characters, more than the limit of "
+                                            f"{LIMITS.signature_chars} (docs/limits.md)")
     parts = jws.split(".")
     if len(parts) != 3 or parts[1]:
         return ProofOutcome(Status.INVALID, "jws is not a detached compact JWS (header..signature)")

@@ -4,14 +4,15 @@ XML Schema date-times (XSD 1.1 part 2, dateTime and dateTimeStamp), checked with
 from __future__ import annotations
 
 import datetime as dt
-import re
+
+from .. import patterns
 
 # scheme ":" then no characters RFC 3986 never allows (whitespace, controls, <>"{}|\^`).
-_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`\x00-\x1f\x7f]*")
-_DATETIME = re.compile(
+_URI = patterns.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`\x00-\x1f\x7f]*", "absolute URI")
+_DATETIME = patterns.compile(
     r"-?(?P<year>[0-9]{4,})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})"
     r"T(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2}):(?P<second>[0-9]{2})(?:\.[0-9]+)?"
-    r"(?P<tz>Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?")
+    r"(?P<tz>Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?", "XSD dateTime")
 
 
 def is_uri(text: object) -> bool:
@@ -32,7 +33,7 @@ def is_datetime(text: object, *, timezone_required: bool) -> bool:
         return False
     if hour > 23 and not (hour == 24 and minute == 0 and second == 0):
         return False
-    year = int(match["year"])
+    year = int(match["year"][-4:])  # leap years repeat every 400 years: the last digits tell
     days = (31, 29 if (year % 4 == 0 and year % 100 != 0) or year % 400 == 0 else 28,
             31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
     return day <= days

@@ -12,6 +12,7 @@ from .. import messages
 from ..findings import Finding, Level
 from ..items import Item, SourceError
 from ..jsontext import ParseError
+from ..safe_io import NotReadable, display_name
 from . import payload
 from .units import Unit, iter_units
 
@@ -97,7 +98,9 @@ class LedgerReader:
                 for unit in iter_units(Path(path)):
                     yield from self._read_unit(unit)
             except OSError as exc:
-                raise SourceError(f"{path}: {exc.strerror or exc}") from None
+                raise SourceError(f"{display_name(path)}: {exc.strerror or exc}") from None
+            except NotReadable as exc:
+                raise SourceError(str(exc)) from None
         if self.store is not None:
             for item in self.store.unanchored():
                 self.stats.findings += len(item.findings)

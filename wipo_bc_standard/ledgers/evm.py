@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..items import Item
+from ..limits import LIMITS
 from .anchors import ANCHOR_TOPIC, decode_abi_strings
 from .base import LedgerReader, Malformed
 from .units import Unit
@@ -22,8 +23,15 @@ from .units import Unit
 ETHEREUM_CHAIN_IDS = frozenset({1, 11155111, 17000, 560048})
 
 
+#: Hex digits of the largest quantity read: block numbers, times, indexes and chain ids are 64-bit
+#: (uint64 in the execution APIs), and the JSON output carries integers of 64 bits at most.
+_QUANTITY_DIGITS = 16
+
+
 def quantity(value: Any, place: str) -> int:
-    """A JSON-RPC hex quantity (``0x1a``)."""
+    """A JSON-RPC hex quantity (``0x1a``) of at most 64 bits."""
+    if isinstance(value, str) and value.startswith("0x") and len(value) > 2 + _QUANTITY_DIGITS:
+        raise Malformed(place, f"a quantity of {len(value) - 2} hex digits is beyond 64 bits")
     if isinstance(value, str) and value.startswith("0x") and len(value) > 2:
         try:
             return int(value, 16)
@@ -33,7 +41,11 @@ def quantity(value: Any, place: str) -> int:
 
 
 def data_bytes(value: Any, place: str) -> bytes:
-    """JSON-RPC unformatted data (``0x`` + an even number of hex digits)."""
+    """JSON-RPC unformatted data (``0x`` + an even number of hex digits), at most the ``item_bytes``
+    limit once decoded (a payload is one item)."""
+    if isinstance(value, str) and len(value) > 2 + 2 * LIMITS.item_bytes:
+        raise Malformed(place, f"{(len(value) - 2) // 2} bytes of data, more than the limit of {LIMITS.item_bytes} "
+                               "(item_bytes, docs/limits.md)")
     if isinstance(value, str) and value.startswith("0x"):
         try:
             return bytes.fromhex(value[2:])

@@ -81,7 +81,8 @@ class FabricReader(LedgerReader):
         header = block["header"]
         raw = header.get("number", "0")
         # configtxlator prints uint64 as a decimal string; a plain JSON integer is accepted too.
-        number = int(raw) if (type(raw) is str and raw.isascii() and raw.isdigit()) or type(raw) is int else -1
+        number = (int(raw) if type(raw) is str and raw.isascii() and raw.isdigit() and len(raw) <= 20
+                  else raw if type(raw) is int else -1)
         if not 0 <= number < 2**64:
             raise Malformed(f"{place}.header.number", "not a uint64")
         digest = block_hash(number, _b64(header.get("previous_hash"), f"{place}.header.previous_hash"),

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .. import jsontext
+from .. import jsontext, limits
 from ..findings import Finding
 from ..jsontext import ParseError
 
@@ -31,7 +31,13 @@ class Decoded:
 def decode(data: bytes | Mapping[str, Any]) -> Decoded:
     """What one payload holds: raw bytes (checked as strict JSON) or an already parsed object."""
     if isinstance(data, Mapping):
+        exceeded = limits.walk_exceeds(data)
+        if exceeded is not None:
+            return Decoded("malformed", error=ParseError.of(exceeded[0], **exceeded[1]))
         return _classify(data)
+    if len(data) > limits.LIMITS.item_bytes:
+        return Decoded("malformed", error=ParseError.of("limit.item-bytes", limit=limits.LIMITS.item_bytes,
+                                                        size=len(data)))
     text = data.lstrip()
     if not text:
         return Decoded("not-ip", reason=f"{NOT_IP} (no payload)")

@@ -17,6 +17,9 @@ from typing import Any, BinaryIO
 import ijson
 import orjson
 
+from .. import safe_io
+from ..limits import LIMITS, walk_exceeds
+
 #: File endings read line by line.
 LINE_SUFFIXES = (".ndjson", ".jsonl", ".io")
 
@@ -34,15 +37,16 @@ class Unit:
 
 
 def iter_units(path: Path) -> Iterator[Unit]:
-    """The values of one export file, in file order. Raises OSError when it cannot be opened."""
-    name = str(path)
-    with path.open("rb") as stream:
+    """The values of one export file, in file order. Raises OSError when it cannot be opened, and
+    :class:`~wipo_bc_standard.safe_io.NotReadable` when it is not a regular file."""
+    name = safe_io.display_name(path)
+    with safe_io.open_regular(path) as stream:
         if path.suffix.lower() in LINE_SUFFIXES:
             yield from _lines(name, stream)
             return
         first = _first_byte(stream)
         if first == b"[":
-            yield from _array(name, stream, "item", "$")
+            yield from _array(name, stream)
         elif first == b"{":
             yield from _object(name, stream)
         elif first == b"":
@@ -79,52 +83,149 @@ def _first_byte(stream: BinaryIO) -> bytes:
 
 
 def _lines(name: str, stream: BinaryIO) -> Iterator[Unit]:
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in enumerate(safe_io.bounded_lines(stream, LIMITS.item_bytes), start=1):
+        if isinstance(raw, safe_io.Oversized):
+            yield Unit(name, f"line {number}", number, error=f"a line of {raw.size} bytes, more than the limit of "
+                                                             f"{LIMITS.item_bytes} (item_bytes, docs/limits.md)")
+            continue
         text = raw.strip()
         if not text or text.startswith(b"//") or text.startswith(b">>"):
             continue  # blank lines, comments and requests of an .io transcript carry no ledger data
         if text.startswith(b"<<"):
             text = text[2:].strip()
         try:
-            yield Unit(name, f"line {number}", number, value=orjson.loads(text))
+            value = orjson.loads(text)
         except orjson.JSONDecodeError as exc:
             yield Unit(name, f"line {number}", number, error=f"not JSON: {exc}")
+            continue
+        exceeded = _exceeds(text, value)
+        if exceeded is not None:
+            yield Unit(name, f"line {number}", number, error=exceeded)
+        else:
+            yield Unit(name, f"line {number}", number, value=value)
 
 
-def _array(name: str, stream: BinaryIO, prefix: str, place: str) -> Iterator[Unit]:
-    index = -1
+def _exceeds(text: bytes, value: Any) -> str | None:
+    """Why a parsed value goes past the limits (nesting, members, string length, integers), if it does."""
+    current = LIMITS
+    if (text.count(b"[") + text.count(b"{") <= current.depth and len(text) <= current.string_chars
+            and text.count(b",") < current.members and not _has_wide_int(value)):
+        return None
+    exceeded = walk_exceeds(value)
+    if exceeded is not None:
+        return _limit_message(*exceeded)
+    return "an integer beyond 64 bits" if _has_wide_int(value) else None
+
+
+def _has_wide_int(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if type(node) is int and not -(2**63) <= node < 2**64:
+            return True
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False
+
+
+def _limit_message(rule: str, params: dict[str, Any]) -> str:
+    what = {"json.depth": "nesting deeper than {limit} levels",
+            "limit.members": "an object or array of {size} members, more than the limit of {limit}",
+            "limit.string-length": "a string of {size} characters, more than the limit of {limit}"}[rule]
+    return what.format(**params) + " (docs/limits.md)"
+
+
+_SCALARS = frozenset(("null", "boolean", "integer", "double", "number", "string"))
+
+
+def _take_value(event: str, value: Any, events: Iterator[tuple[str, Any]]) -> tuple[Any, str | None]:
+    """One JSON value built from its first event and the events that follow, within the limits.
+
+    A value past a limit is not built: its events are consumed (memory stays bounded) and the
+    reason is returned instead. Events come from ``ijson.basic_parse``, which gives no prefixes
+    (a prefix grows with the depth, so deep nesting would cost quadratic memory).
+    """
+    current = LIMITS
+    error: str | None = None
+    if event in _SCALARS:
+        return _scalar(value, current)
+    builder = ijson.ObjectBuilder()
+    arrays: list[bool] = []  # for each open container: is it an array?
+    sizes: list[int] = []  # its members so far
+    while True:
+        if event == "map_key" or (event != "end_map" and event != "end_array" and arrays and arrays[-1]):
+            sizes[-1] += 1
+            if error is None and sizes[-1] > current.members:
+                error = _limit_message("limit.members", {"limit": current.members, "size": sizes[-1]})
+        if event in ("start_map", "start_array"):
+            arrays.append(event == "start_array")
+            sizes.append(0)
+            if error is None and len(arrays) > current.depth:
+                error = _limit_message("json.depth", {"limit": current.depth})
+        elif event in ("end_map", "end_array"):
+            arrays.pop()
+            sizes.pop()
+        elif error is None and event in _SCALARS:
+            error = _scalar(value, current)[1]
+        if error is None:
+            builder.event(event, value)
+        if not arrays:
+            return (None, error) if error is not None else (builder.value, None)
+        event, value = next(events)
+
+
+def _scalar(value: Any, current: Any) -> tuple[Any, str | None]:
+    if isinstance(value, str) and len(value) > current.string_chars:
+        return None, _limit_message("limit.string-length", {"limit": current.string_chars, "size": len(value)})
+    if type(value) is int and not -(2**63) <= value < 2**64:
+        return None, "an integer beyond 64 bits"
+    return value, None
+
+
+def _array(name: str, stream: BinaryIO) -> Iterator[Unit]:
+    """A top-level array, element by element."""
+    events = ijson.basic_parse(stream, use_float=True)
+    index = 0
     try:
-        for index, value in enumerate(ijson.items(stream, prefix, use_float=True)):
-            yield Unit(name, f"{place}[{index}]", None, value=value)
-    except ijson.JSONError as exc:
-        yield Unit(name, f"{place}[{index + 1}]", None, error=f"not JSON: {_ijson_message(exc)}")
+        next(events)  # the array's start
+        for event, value in events:
+            if event == "end_array":
+                return
+            element, error = _take_value(event, value, events)
+            yield Unit(name, f"$[{index}]", None, value=element, error=error)
+            index += 1
+    except (ijson.JSONError, ValueError, StopIteration) as exc:
+        yield Unit(name, f"$[{index}]", None, error=f"not JSON: {_ijson_message(exc)}")
 
 
 def _object(name: str, stream: BinaryIO) -> Iterator[Unit]:
     """A top-level object: an RPC envelope whose ``result`` array is streamed, or one whole value."""
-    events = ijson.parse(stream, use_float=True)
-    builder: ijson.ObjectBuilder | None = None
+    events = ijson.basic_parse(stream, use_float=True)
     envelope: dict[str, Any] = {}
-    key: str | None = None
     streamed = False
     try:
-        for prefix, event, value in events:
-            if prefix == "" and event in ("start_map", "end_map"):
+        next(events)  # the object's start
+        for event, value in events:
+            if event == "end_map":
+                break
+            key = value  # a map_key: the events of the member's value follow
+            event, value = next(events)
+            if key == "result" and event == "start_array":
+                streamed = True
+                yield from _stream_result(name, events)
                 continue
-            if prefix == "" and event == "map_key":
-                key, builder = value, None
-                continue
-            if builder is None:
-                if key == "result" and event == "start_array":
-                    streamed = True
-                    yield from _stream_result(name, events)
-                    continue
-                builder = ijson.ObjectBuilder()
-            builder.event(event, value)
-            if "." not in prefix and event in ("end_map", "end_array", "null", "boolean", "integer", "double",
-                                                "number", "string"):
-                envelope[str(key)] = builder.value
-    except ijson.JSONError as exc:
+            member, error = _take_value(event, value, events)
+            if error is not None:
+                yield Unit(name, f"$.{key}", 1, error=error)
+                return
+            envelope[str(key)] = member
+            if len(envelope) > LIMITS.members:
+                yield Unit(name, "$", 1, error=_limit_message("limit.members", {"limit": LIMITS.members,
+                                                                                 "size": len(envelope)}))
+                return
+    except (ijson.JSONError, ValueError, StopIteration) as exc:
         yield Unit(name, "$", None, error=f"not JSON: {_ijson_message(exc)}")
         return
     if streamed:
@@ -134,25 +235,14 @@ def _object(name: str, stream: BinaryIO) -> Iterator[Unit]:
     yield Unit(name, "$", 1, value=envelope)
 
 
-def _stream_result(name: str, events: Iterator[tuple[str, str, Any]]) -> Iterator[Unit]:
+def _stream_result(name: str, events: Iterator[tuple[str, Any]]) -> Iterator[Unit]:
     index = 0
-    builder: ijson.ObjectBuilder | None = None
-    depth = 0
-    for prefix, event, value in events:
-        if builder is None:
-            if event == "end_array" and prefix == "result":
-                return
-            builder = ijson.ObjectBuilder()
-            depth = 0
-        builder.event(event, value)
-        if event in ("start_map", "start_array"):
-            depth += 1
-        elif event in ("end_map", "end_array"):
-            depth -= 1
-        if depth == 0 and event != "map_key":
-            yield Unit(name, f"$.result[{index}]", None, value=builder.value)
-            index += 1
-            builder = None
+    for event, value in events:
+        if event == "end_array":
+            return
+        element, error = _take_value(event, value, events)
+        yield Unit(name, f"$.result[{index}]", None, value=element, error=error)
+        index += 1
 
 
 def _ijson_message(exc: Exception) -> str:

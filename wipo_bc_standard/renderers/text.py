@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from ..findings import Finding
 from ..report import ItemResult, Summary
+from ..safe_io import printable
 from .base import Renderer, register
 
 
 def location(result: ItemResult) -> str:
-    where = result.source
+    where = printable(result.source)
     if result.line is not None:
         where += f":{result.line}"
     elif result.index or result.source.startswith("<"):
@@ -31,13 +32,16 @@ class TextRenderer(Renderer):
             self._finding(finding, "  ", result.source)
 
     def _finding(self, finding: Finding, indent: str, source: str = "") -> None:
-        path = f" at {finding.path}" if finding.path else ""
+        # Values in messages and paths come from the input: one line each, no control characters,
+        # so that no line can be forged (a GitHub workflow command, a terminal escape).
+        path = f" at {printable(finding.path)}" if finding.path else ""
         # file:line:col first, as compilers and linters write it: editors and terminals jump to it.
         column = f":{finding.column}" if finding.column is not None else ""
-        where = f"{source}:{finding.line}{column}: " if finding.line is not None and source else ""
-        self.out.write(f"{indent}{where}{finding.level.label}: [{finding.rule}]{path}: {finding.message}\n")
+        where = f"{printable(source)}:{finding.line}{column}: " if finding.line is not None and source else ""
+        self.out.write(f"{indent}{where}{finding.level.label}: [{printable(finding.rule)}]{path}: "
+                       f"{printable(finding.message)}\n")
         if finding.hint:
-            self.out.write(f"{indent}    hint: {finding.hint}\n")
+            self.out.write(f"{indent}    hint: {printable(finding.hint)}\n")
         for child in finding.children:
             self._finding(child, indent + "    ")
 
@@ -55,7 +59,7 @@ class TextRenderer(Renderer):
         if len(summary.by_rule) > 1:
             # Where the findings are: the rules that say most, so that a long run reads at a glance.
             ranked = sorted(summary.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
-            shown = ", ".join(f"{rule} {n}" for rule, n in ranked[:8])
+            shown = ", ".join(f"{printable(rule)} {n}" for rule, n in ranked[:8])
             more = f", {len(ranked) - 8} more rules" if len(ranked) > 8 else ""
             self.out.write(f"findings by rule: {shown}{more}\n")
         self.out.write(f"{summary.items} items: {summary.conformant} conformant, "

@@ -13,6 +13,7 @@ import orjson
 
 from ..compat.verdict import Issue, Verdict
 from ..report import header
+from ..safe_io import printable
 
 #: The formats a verdict is rendered in.
 VERDICT_FORMATS = ("text", "json")
@@ -55,7 +56,8 @@ def verdict_text(verdict: Verdict) -> str:
                        ((verdict.blockers, "blocker"), (verdict.warnings, "warning"), (verdict.notes, "note")))
     lines.append(("compatible: the networks can exchange records" if verdict.compatible
                   else "NOT compatible: resolve the blockers first") + f" ({counts})")
-    return "\n".join(lines)
+    # Names and values come from the profiles: each line is made printable (no forged lines).
+    return "\n".join(printable(line) for line in lines)
 
 
 def _count(n: int, noun: str) -> str:

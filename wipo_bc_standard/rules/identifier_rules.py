@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from .. import patterns
 from ..codelists import st3
 from ..findings import Level
 from .access import member as _get
@@ -217,7 +218,7 @@ def identifiers_clean(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
             yield path, {"value": value}
 
 
-_URN_UUID = re.compile(r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_URN_UUID = patterns.compile(r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "urn:uuid (REC-05)")
 
 
 @rule(id="REC-05", guards={"record": at("recordId", string_matching(f"^{_URN_UUID.pattern}$"))}, title="recordId is a lower-case urn:uuid", level=Level.WARNING,

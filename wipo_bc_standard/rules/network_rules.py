@@ -6,12 +6,12 @@ every member is type-checked before use). Their examples are ``{"network": ..., 
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from .. import patterns
 from ..findings import Level
+from ..limits import LIMITS
 from .access import digests, listed
 from .access import member as _get
 from .access import objects_in as _dicts
@@ -47,13 +47,11 @@ def hash_approved_by_network(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
             yield path + "/alg", {"alg": alg, "approved": ", ".join(str(a) for a in approved)}
 
 
-@functools.lru_cache(maxsize=256)
-def _full_match(pattern: str) -> re.Pattern[str] | None:
-    """The office's pattern, compiled once a run (None when it is not a valid expression: a schema finding)."""
-    try:
-        return re.compile(pattern)
-    except (re.error, RecursionError, OverflowError):
-        return None
+def _full_match(pattern: str) -> Any | None:
+    """The office's pattern, compiled once a run for linear-time matching (None when it cannot be:
+    not a valid expression, one that needs backtracking, or past the ``pattern_chars`` limit)."""
+    compiled = patterns.compile_untrusted(pattern, LIMITS.pattern_chars)
+    return None if isinstance(compiled, patterns.PatternError) else compiled
 
 
 def _application_numbers(doc: Any) -> Iterator[tuple[str, str, str]]:
@@ -96,7 +94,7 @@ def application_number_form(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
             yield path, {"number": number, "office": office, "pattern": pattern}
 
 
-_EMAIL = re.compile(r"[^@\s:/]+@[^@\s]+\.[A-Za-z]{2,}")
+_EMAIL = patterns.compile(r"[^@\s:/]+@[^@\s]+\.[A-Za-z]{2,}", "personal-data e-mail (PRIV rules)", how="search")
 
 
 def personal_data(doc: Any) -> Iterator[tuple[str, str]]:

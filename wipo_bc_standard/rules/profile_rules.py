@@ -6,11 +6,11 @@ implies for another (fault model and node count, finality and confirmations, pla
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from .. import codelists as cl
+from .. import patterns
 from ..codelists import st27
 from ..constants import STANDARD_VERSION
 from ..findings import Level
@@ -195,7 +195,7 @@ def clock_skew_declared(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
         yield "/timeSource/maxSkewSeconds", {}
 
 
-_DID_METHOD_NAME = re.compile(r"[a-z0-9]+")
+_DID_METHOD_NAME = patterns.compile(r"[a-z0-9]+", "DID method name")
 
 
 @rule(id="CFG-09", title="DID methods are bare method names", level=Level.ERROR,
