@@ -211,12 +211,14 @@ def main() -> None:
     parser.add_argument("--rss-records", default="10000,100000,1000000",
                         help="comma-separated record counts for the memory figures (the data set repeated)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each input form and job count (the best is shown)")
     parser.add_argument("--quick", action="store_true", help="small sizes: a smoke run of the whole script")
     parser.add_argument("--only", default="", help="comma-separated sections: tools,forms,ledger,rss")
     args = parser.parse_args()
     if args.quick:
         args.records, args.baseline_records, args.small_files = 2000, 300, 300
         args.rdf_files, args.ledger_records, args.rss_records = 20, 5000, "1000,5000"
+        args.repeat = 1
     sections = set(args.only.split(",")) if args.only else {"tools", "forms", "ledger", "rss"}
     cores = os.cpu_count() or 1
     gen = Generator(args.seed)
@@ -231,7 +233,7 @@ def main() -> None:
         if "tools" in sections:
             tools(lines, ndjson, folder, args.baseline_records)
         if "forms" in sections:
-            forms(gen, lines, folder, args.small_files, args.rdf_files)
+            forms(gen, lines, folder, args.small_files, args.rdf_files, args.repeat)
         if "ledger" in sections:
             ledger(args.seed, args.ledger_records, folder)
         if "rss" in sections:
@@ -281,17 +283,23 @@ def tools(lines: list[bytes], ndjson: Path, folder: Path, baseline_records: int)
           f"{interop / orjson_rate:.0%} of orjson's parse rate per core")
 
 
-def forms(gen: Generator, lines: list[bytes], folder: Path, small: int, rdf: int) -> None:
+def forms(gen: Generator, lines: list[bytes], folder: Path, small: int, rdf: int, repeat: int) -> None:
     (folder / "forms").mkdir()
     made = write_forms(gen, lines, folder / "forms", small, rdf)
-    print("\n2. input forms, default profile; records/s whole process")
-    print(f"{'form':<22}{'items':>9}{'--jobs 1':>11}{'auto':>11}{'auto/1':>8}{'RSS MB (1/auto)':>17}")
+    print(f"\n2. input forms, default profile; records/s whole process, best wall of {repeat} runs of each,"
+          " alternated (on a shared machine the load moves between runs); auto/1: wall of --jobs 1 over auto's,"
+          " above 1 when auto is faster")
+    print(f"{'form':<22}{'items':>9}{'--jobs 1':>11}{'auto':>11}{'auto/1':>8}{'CPU s (1/auto)':>16}"
+          f"{'RSS MB (1/auto)':>17}")
     base = None
     for name, (paths, items) in made.items():
-        one = wipo_bc(paths, "--jobs", "1")
-        auto = wipo_bc(paths, "--jobs", "0")
+        runs: dict[str, list[Run]] = {"1": [], "0": []}
+        for _ in range(repeat):
+            for jobs in runs:
+                runs[jobs].append(wipo_bc(paths, "--jobs", jobs))
+        one, auto = (min(runs[jobs], key=lambda run: run.wall) for jobs in ("1", "0"))
         print(f"{name:<22}{items:>9,}{rate(items, one.wall):>11}{rate(items, auto.wall):>11}{one.wall / auto.wall:>7.2f}x"
-              f"{one.rss_mb:>9.0f}/{auto.rss_mb:.0f}")
+              f"{one.cpu:>9.2f}/{auto.cpu:<6.2f}{one.rss_mb:>9.0f}/{auto.rss_mb:.0f}")
         if name == "one NDJSON file":
             base = one.wall
         elif name == "one JSON array" and base:

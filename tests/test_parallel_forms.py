@@ -72,6 +72,12 @@ def test_the_automatic_job_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     for path in many:
         path.write_bytes(b"<r/>")
     assert parallel.auto_jobs(many, "auto") == 2  # many XML files cost more than their bytes say
+    graphs = [tmp_path / f"{n}.ttl" for n in range(parallel.AUTO_PARALLEL_COST // parallel.FILE_COST[".ttl"] + 1)]
+    for path in graphs:
+        path.write_bytes(b"")
+    assert parallel.auto_jobs(graphs, "auto") == 2  # a few dozen RDF graphs are worth two processes...
+    tasks = list(parallel._tasks(graphs))  # ...when not all in one task: small files batch by cost, not bytes
+    assert len(tasks) >= len(graphs) // 5 and sum(len(task[1]) for task in tasks) == len(graphs)
     monkeypatch.setattr(os, "getloadavg", lambda: (9.0, 9.0, 9.0))  # a saturated machine
     assert parallel.auto_jobs([big], "auto") == 1
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
