@@ -12,6 +12,6 @@ True
 from __future__ import annotations
 
 from .content import LANGS, build_document
-from .writers import FORMATS, MissingDependency, render
+from .writers import DOCUMENT_FORMATS, MissingDependency, render
 
-__all__ = ["FORMATS", "LANGS", "MissingDependency", "build_document", "render"]
+__all__ = ["DOCUMENT_FORMATS", "LANGS", "MissingDependency", "build_document", "render"]
