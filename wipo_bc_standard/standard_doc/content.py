@@ -14,14 +14,12 @@ from typing import Any
 
 from .. import codelists, front_matter, vocabulary
 from .._version import __version__
-from ..constants import STANDARD_VERSION
+from ..constants import DOCUMENT_LANGUAGES, STANDARD_VERSION
 from ..resources import data_dir, source_root
 from ..rules import CATALOGUE, PROFILES, Rule
 from ..sources import expand
 from ..targets import TARGETS
 from .blocks import Block, Bullets, CodeBlock, Heading, Para, StandardDocument, Table, from_markdown
-
-LANGS = ("en", "zh")
 
 #: The frame of the document, per language. Requirement texts stay in English (the catalogue's
 #: wording) until translated; the zh version says so.
@@ -175,8 +173,8 @@ def rules_by_target() -> Iterator[tuple[str, list[Rule]]]:
 
 def build_document(lang: str = "en") -> StandardDocument:
     """The draft standard in ``lang`` (en or zh)."""
-    if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
+    if lang not in DOCUMENT_LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(DOCUMENT_LANGUAGES)}")
     t = TEXT[lang]
     number = _Numbered()
     doc = StandardDocument(t["title"], t["subtitle"].format(standard=STANDARD_VERSION, version=__version__), lang)
@@ -344,4 +342,4 @@ def _examples_annex(lang: str) -> list[Block]:
     return blocks
 
 
-__all__ = ["LANGS", "Bullets", "StandardDocument", "build_document", "requirement_text"]
+__all__ = ["DOCUMENT_LANGUAGES", "Bullets", "StandardDocument", "build_document", "requirement_text"]

@@ -11,9 +11,8 @@ import html
 import io
 from typing import Any
 
+from ..constants import DOCUMENT_FORMATS
 from .blocks import Block, Bullets, CodeBlock, Heading, Para, StandardDocument, Table, plain, runs
-
-DOCUMENT_FORMATS = ("md", "html", "docx")
 
 
 class MissingDependency(Exception):
