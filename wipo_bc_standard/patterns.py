@@ -43,7 +43,9 @@ def compile(pattern: str, name: str | None = None, how: str = "fullmatch") -> An
     try:
         compiled = re2.compile(pattern, _OPTIONS)
     except re2.error as exc:
-        raise PatternError(str(exc)) from None
+        reason = exc.args[0] if exc.args else exc
+        # google-re2 gives its reason as bytes
+        raise PatternError(reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)) from None
     if name is not None:
         REGISTRY[name] = (pattern, how)
     return compiled

@@ -153,6 +153,8 @@ BASES: dict[str, Basis] = {
     "CFG-07": standard("Unicode Standard Annex #15 (NFC); W3C Character Model: String Matching; RFC 8785 (UTF-8)"),
     "CFG-08": proposal("the profile declares the clock skew it tolerates",
                        "RFC 5905 (NTP) bounds clock offsets; ledger order checks (DT-05) need the figure"),
+    "CFG-11": proposal("a network's application-number patterns are usable without backtracking",
+                       "patterns applied to others' records must run in linear time (RE2 syntax)"),
     "CFG-09": standard("W3C DID Core 1.0, 3.1 (method-name: lower-case letters and digits)"),
     "CFG-10": proposal("the profile lists the versions of this standard it accepts",
                        "ISO 23257 (interoperability); lets two networks tell whether they can exchange records"),

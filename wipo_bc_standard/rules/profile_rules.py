@@ -14,6 +14,7 @@ from .. import patterns
 from ..codelists import st27
 from ..constants import STANDARD_VERSION
 from ..findings import Level
+from ..limits import LIMITS
 from .access import member as _get
 from .catalogue import Hit, RuleContext, rule
 from .examples import apply_changes
@@ -225,6 +226,27 @@ def did_method_names(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 def supported_versions_declared(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
     if isinstance(doc, dict) and not doc.get("supportedVersions"):
         yield "/supportedVersions", {}
+
+
+@rule(id="CFG-11", title="Application-number patterns can be matched in linear time", level=Level.WARNING,
+      targets="profile", clause="WIPO ST.13 (numbering of applications); network profile applicationNumberPatterns",
+      rationale="Every participant applies the declared patterns to records it did not write; a pattern that "
+                "needs backtracking (back-references, look-around) or is very long can take exponential time, "
+                "so it is never applied, and ID-02 cannot check that office's numbers until it is rewritten.",
+      message="the {office} application-number pattern cannot be applied: {reason}",
+      message_zh="{office} 的申请号格式无法应用：{reason}",
+      valid=example_profile(applicationNumberPatterns=[{"office": "EM", "pattern": "0[0-9]+"}]),
+      invalid=example_profile(applicationNumberPatterns=[{"office": "EM", "pattern": "(0)[0-9]+\\1"}]))
+def application_number_patterns_usable(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
+    declared = _get(doc, "applicationNumberPatterns")
+    if not isinstance(declared, list):
+        return
+    for i, entry in enumerate(declared):
+        pattern = entry.get("pattern") if isinstance(entry, dict) else None
+        if isinstance(pattern, str):
+            compiled = patterns.compile_untrusted(pattern, LIMITS.pattern_chars)
+            if isinstance(compiled, patterns.PatternError):
+                yield f"/applicationNumberPatterns/{i}/pattern", {"office": entry.get("office"), "reason": compiled}
 
 
 _FORBIDDEN_HASHES = frozenset(c.value for c in cl.HASH_ALGORITHMS.codes if c.fact("status") == "forbidden")
