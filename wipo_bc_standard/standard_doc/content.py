@@ -17,6 +17,8 @@ from .._version import __version__
 from ..constants import DOCUMENT_LANGUAGES, STANDARD_VERSION
 from ..resources import data_dir, source_root
 from ..rules import CATALOGUE, PROFILES, Rule
+from ..schema_walk import fields as _fields
+from ..schema_walk import resolve as _resolve
 from ..sources import expand
 from ..targets import TARGETS
 from .blocks import Block, Bullets, CodeBlock, Heading, Para, StandardDocument, Table, from_markdown
@@ -223,13 +225,6 @@ def build_document(lang: str = "en") -> StandardDocument:
 
 # -- annexes ----------------------------------------------------------------------------------------
 
-def _resolve(node: Mapping[str, Any], root: Mapping[str, Any]) -> Mapping[str, Any]:
-    ref = node.get("$ref")
-    if isinstance(ref, str) and ref.startswith("#/$defs/"):
-        return root.get("$defs", {}).get(ref.removeprefix("#/$defs/"), {})
-    return node
-
-
 def _type(node: Mapping[str, Any], root: Mapping[str, Any]) -> str:
     if "$ref" in node:
         return f"object ({node['$ref'].rsplit('/', 1)[-1]})"
@@ -247,21 +242,6 @@ def _type(node: Mapping[str, Any], root: Mapping[str, Any]) -> str:
     if "format" in target:
         return f"{kind} ({target['format']})"
     return kind or "any"
-
-
-def _fields(node: Mapping[str, Any], root: Mapping[str, Any], prefix: str = "",
-            seen: tuple[str, ...] = ()) -> Iterator[tuple[str, Mapping[str, Any], bool]]:
-    """(dotted name, schema node, required) of every property, depth first; a $ref followed once per path."""
-    node = _resolve(node, root)
-    required = set(node.get("required", ()))
-    for name, child in node.get("properties", {}).items():
-        full = f"{prefix}{name}"
-        yield full, child, name in required
-        target = _resolve(child, root)
-        inner, suffix = (target.get("items", {}), "[].") if target.get("type") == "array" else (child, ".")
-        ref = inner.get("$ref", "")
-        if _resolve(inner, root).get("properties") and (not ref or ref not in seen):
-            yield from _fields(inner, root, f"{full}{suffix}", seen + (ref,))
 
 
 def _data_model_annex(lang: str) -> list[Block]:
