@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/patterns.py [--size 20000]
 
-Patterns: the library's own (registered in :data:`wipo_bc_standard.patterns.REGISTRY`, matched by
+Patterns: the library's own (registered in :data:`wipo_bc_standard.patterns.APPLIED_PATTERNS`, matched by
 RE2), the published JSON Schemas' ``pattern`` keywords (matched by jsonschema-rs with its ``regex``
 engine), the few byte patterns still on Python's ``re`` (each possessive or anchored), and a network
 profile's own patterns, shown with classic catastrophic-backtracking examples. Each is timed on
@@ -46,7 +46,7 @@ def library_patterns() -> dict[str, Callable[[str], Any]]:
     for module in PATTERN_MODULES:
         importlib.import_module(module)
     found: dict[str, Callable[[str], Any]] = {}
-    for name, (pattern, how) in sorted(patterns.REGISTRY.items()):
+    for name, (pattern, how) in sorted(patterns.APPLIED_PATTERNS.items()):
         compiled = patterns.compile(pattern)
         found[f"re2: {name} ({how})"] = getattr(compiled, how)
     for pattern in sorted(schema_patterns()):

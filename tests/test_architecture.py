@@ -7,6 +7,7 @@ import ast
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -126,6 +127,53 @@ def test_no_module_imports_one_that_imports_it_back() -> None:
 
 def test_the_cycle_check_sees_cycles() -> None:
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def public_types(sources: dict[str, str]) -> dict[str, list[str]]:
+    """Each public type name a module binds at its top level, with the modules binding it: its classes
+    and type aliases (``Name = tuple[...]``, ``Name = other.Name``); an import binds nothing here."""
+    found: dict[str, list[str]] = {}
+    for module, source in sources.items():
+        for node in ast.parse(source).body:
+            names: list[str] = []
+            if isinstance(node, ast.ClassDef):
+                names = [node.name]
+            elif isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                names = [t.id for t in targets if isinstance(t, ast.Name) and t.id[:1].isupper()
+                         and not t.id.isupper()]  # CamelCase: a type; UPPER_CASE: a constant
+            for name in names:
+                if not name.startswith("_"):
+                    found.setdefault(name, []).append(module)
+    return found
+
+
+def different_things(found: dict[str, list[str]], value: Callable[[str, str], object]) -> dict[str, list[str]]:
+    """The names bound in several modules to more than one object: a re-export (``Name = x.Name``) of
+    the same object is one thing under one name."""
+    return {name: modules for name, modules in found.items()
+            if len({id(value(module, name)) for module in modules}) > 1}
+
+
+def test_no_two_modules_define_one_public_type_name() -> None:
+    """A public name means one thing: ``Task`` or ``Hit`` imported from two places must not be two types."""
+    import importlib
+
+    sources = {name: path.read_text(encoding="utf-8") for name, path in MODULES.items()}
+    found = {name: modules for name, modules in public_types(sources).items() if len(modules) > 1}
+    assert different_things(found, lambda module, name: getattr(importlib.import_module(module), name)) == {}
+
+
+def test_the_type_name_check_sees_duplicates_not_re_exports() -> None:
+    sources = {"a": "class Hit:\n    pass\nSpan = tuple[int, int]\nLIMIT = 3\n",
+               "b": "from .a import Hit\nHit2 = Hit\nSpan = tuple[str, str]\nLIMIT = 4\n",
+               "c": "import a\nHit = a.Hit\n", "d": "Hit = tuple[str, int]\n"}
+    found = public_types(sources)
+    assert {name: modules for name, modules in found.items() if len(modules) > 1} == \
+        {"Hit": ["a", "c", "d"], "Span": ["a", "b"]}
+    objects = {("a", "Hit"): int, ("c", "Hit"): int, ("d", "Hit"): str, ("a", "Span"): list, ("b", "Span"): list}
+    assert different_things({"Hit": ["a", "c"], "Span": ["a", "b"]}, lambda m, n: objects[m, n]) == {}
+    assert different_things({"Hit": ["a", "c", "d"]}, lambda m, n: objects[m, n]) == {"Hit": ["a", "c", "d"]}
 
 
 # Run in a fresh interpreter: import the third-party libraries the package uses (they are not under

@@ -317,16 +317,16 @@ def test_a_poison_dataset_is_abandoned_quickly() -> None:
     nodes = [{"@id": f"_:b{i}", "http://example.org/p": [{"@id": f"_:b{j}"} for j in range(12) if j != i]}
              for i in range(12)]
     started = time.perf_counter()
-    with pytest.raises(rdfc.CanonicalizationError, match="poison"):
+    with pytest.raises(rdfc.RdfCanonicalizationError, match="poison"):
         rdfc.canonical_nquads({"@graph": nodes})
     big = {"@context": {"@vocab": "http://example.org/"}, "p": [list(range(200)) for _ in range(25)]}
-    with pytest.raises(rdfc.CanonicalizationError, match="JSON values"):
+    with pytest.raises(rdfc.RdfCanonicalizationError, match="JSON values"):
         rdfc.canonical_nquads(big)
     assert time.perf_counter() - started < 5
 
 
 def test_control_characters_are_not_canonicalised_inexactly() -> None:
-    with pytest.raises(rdfc.CanonicalizationError, match="control character"):
+    with pytest.raises(rdfc.RdfCanonicalizationError, match="control character"):
         rdfc.canonical_nquads({"@context": {"@vocab": "http://example.org/"}, "p": "bell\x07"})
     assert rdfc.canonical_nquads({"@context": {"@vocab": "http://example.org/"}, "p": "two\nlines"}).count(
         "\\n") == 1
@@ -367,7 +367,7 @@ def test_a_term_no_context_defines_is_an_error_not_an_unsigned_claim() -> None:
 
 
 def test_a_relative_type_is_an_error_not_an_unsigned_claim() -> None:
-    with pytest.raises(rdfc.CanonicalizationError, match="DATA_LOSS") as caught:
+    with pytest.raises(rdfc.RdfCanonicalizationError, match="DATA_LOSS") as caught:
         rdfc.canonical_nquads({"@context": ["https://www.w3.org/ns/credentials/v2"],
                                "type": ["VerifiableCredential", "LocalType"], "issuer": "did:example:1"})
     assert caught.value.data_loss
@@ -392,7 +392,7 @@ def test_the_rdf_canonicalised_proofs_of_one_document_are_bounded() -> None:
     doc["proof"] = [doc["proof"]] * (di.MAX_RDFC_PROOFS + 1)
     statuses = [o.status for o in verify_document_proofs(doc, {})]
     assert statuses == [Status.VERIFIED] * di.MAX_RDFC_PROOFS + [Status.UNRESOLVED]
-    with pytest.raises(rdfc.CanonicalizationError, match="array of 300 items"):
+    with pytest.raises(rdfc.RdfCanonicalizationError, match="array of 300 items"):
         rdfc.canonical_nquads({"@context": {"@vocab": "http://example.org/"}, "p": list(range(300))})
 
 

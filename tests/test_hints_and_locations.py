@@ -98,6 +98,38 @@ def test_array_elements_and_ndjson_lines_are_located(tmp_path: Path) -> None:
         assert text_line[finding["column"] - 1:].startswith('"kind"')
 
 
+def test_ndjson_findings_are_located_in_characters_without_reading_the_file_whole(tmp_path: Path) -> None:
+    """Columns count characters (Chinese text before the member included), and locating the findings
+    of a large NDJSON file of Chinese text holds one line at a time, not the file."""
+    import tracemalloc
+
+    from wipo_bc_standard.findings import Finding
+    from wipo_bc_standard.locations import Locator
+    from wipo_bc_standard.report import ItemResult
+
+    line_text = json.dumps({"title": "区块链知识产权" * 40, "ipRight": {"kind": "trade-mark"}}, ensure_ascii=False)
+    path = tmp_path / "big.ndjson"
+    count = 4000
+    with path.open("w", encoding="utf-8") as out:
+        for _ in range(count):
+            out.write(line_text + "\n")
+    size = path.stat().st_size
+    assert size > 3_000_000
+    locate = Locator()
+    tracemalloc.start()
+    try:
+        results = [locate(ItemResult(str(path), i, i + 1, None, [Finding("schema.enum", "error", "bad kind",
+                                                                         "/ipRight/kind")], False))
+                   for i in range(0, count, 7)]
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < size / 10, (peak, size)
+    finding = results[-1].findings[0]
+    assert finding.line == results[-1].line
+    assert finding.column is not None and line_text[finding.column - 1:].startswith('"kind"')
+
+
 @pytest.mark.parametrize("issuer, words", [("did:web", "method-specific id is missing"),
                                            ("did:WEB:office.example", "method name 'WEB'")])
 def test_a_bad_did_is_one_finding_that_says_which_part_is_wrong(issuer: str, words: str) -> None:

@@ -35,3 +35,6 @@ LEDGER_KINDS = ("evm", "fabric", "multichain")
 ENGINES = ("local", "dask", "spark")
 #: The forms a document is converted between (``wipo-bc convert --to``), see :mod:`.formats.convert`.
 CONVERT_FORMS = ("json", "xml", "jsonld", "ttl")
+#: The file formats and languages the draft standard is written out in (``wipo-bc docs standard``).
+DOCUMENT_FORMATS = ("md", "html", "docx")
+DOCUMENT_LANGUAGES = ("en", "zh")

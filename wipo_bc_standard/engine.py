@@ -12,8 +12,7 @@ from . import messages, schemas
 from .checks.schema_check import SchemaCheck, compile_schema
 from .findings import Finding, Level, conformant_at
 from .items import Item
-from .limits import CLAUSE as LIMITS_CLAUSE
-from .limits import LIMITS
+from .limits import LIMITS, LIMITS_CLAUSE
 from .report import ItemResult
 from .resources import data_dir
 from .rules import PROFILES, Rule, RuleContext, select

@@ -58,7 +58,7 @@ class ParseError:
         return messages.message(self.rule, dict(self.params), lang, self.fallback)
 
     def finding(self, lang: str = "en") -> Finding:
-        clause = limits.CLAUSE if self.rule.startswith("limit.") else _CLAUSE
+        clause = limits.LIMITS_CLAUSE if self.rule.startswith("limit.") else _CLAUSE
         return Finding(rule=self.rule, level=Level.ERROR, message=self.message(lang), clause=clause,
                        params=self.params)
 

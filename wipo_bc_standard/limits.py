@@ -17,7 +17,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 #: The clause findings about limits cite: they are this project's own proposal.
-CLAUSE = "wipo-bc-standard: input limits (docs/limits.md), a proposal"
+LIMITS_CLAUSE = "wipo-bc-standard: input limits (docs/limits.md), a proposal"
 
 
 @dataclass(slots=True)

@@ -2,8 +2,11 @@
 
 Computed only for items that have findings, after they are checked, by reading the item's text
 again: a JSON file, an element of a top-level array, or a line of NDJSON. A pointer into a member
-that is missing (``schema.required``) points at the object that lacks it. Files larger than
-:data:`MAX_BYTES` keep the item's line only.
+that is missing (``schema.required``) points at the object that lacks it. Columns count characters
+(not bytes) from 1. An NDJSON item is located from its own line only, read forward from where the
+previous item's line ended (the results of a file come in order), so memory stays bounded by one
+line whatever the file's size; a line longer than :data:`MAX_BYTES` keeps the item's line only. JSON
+and XML files larger than :data:`MAX_BYTES` keep the item's line only.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ class Locator:
         self._line_starts: list[int] = []
         #: Where each element of a top-level array starts, found in one pass when first needed.
         self._elements: list[int] | None = None
+        self._lines = _Lines()
 
     def __call__(self, result: ItemResult) -> ItemResult:
         if not result.findings or result.source.startswith("<"):
@@ -48,13 +52,30 @@ class Locator:
             return result
         if not result.source.lower().endswith(_JSON_SUFFIXES):
             return result
+        if result.source.lower().endswith((".ndjson", ".jsonl")):
+            return self._locate_line(result)
         text = self._load(result.source)
         if text is None:
             return result
         start = self._item_start(text, result)
         if start is None:
             return result
-        result.findings = [self._located(text, start, f) for f in result.findings]
+        result.findings = [_located(text, start, f, self._position) for f in result.findings]
+        return result
+
+    def _locate_line(self, result: ItemResult) -> ItemResult:
+        number = result.line
+        if number is None or number < 1:
+            return result
+        text = self._lines.line(result.source, number)
+        if text is None:
+            return result
+        start = _skip(text, 0)
+
+        def position(offset: int) -> tuple[int, int]:
+            return number, offset + 1
+
+        result.findings = [_located(text, start, f, position) for f in result.findings]
         return result
 
     def _load(self, source: str) -> str | None:
@@ -73,11 +94,6 @@ class Locator:
         return self._text
 
     def _item_start(self, text: str, result: ItemResult) -> int | None:
-        starts = self._line_starts
-        if result.source.lower().endswith((".ndjson", ".jsonl")):
-            if result.line is None or result.line > len(starts):
-                return None
-            return _skip(text, starts[result.line - 1])
         begin = _skip(text, 0)
         if begin < len(text) and text[begin] == "[":
             if self._elements is None:
@@ -85,18 +101,67 @@ class Locator:
             return self._elements[result.index] if result.index < len(self._elements) else None
         return begin if result.index == 0 else None
 
-    def _located(self, text: str, start: int, finding: Finding) -> Finding:
-        offset = _pointer(text, start, finding.path)
-        if offset is None:
-            return finding
-        line, column = self._position(offset)
-        children = tuple(self._located(text, start, c) for c in finding.children)
-        return replace(finding, line=line, column=column, children=children)
-
     def _position(self, offset: int) -> tuple[int, int]:
         import bisect
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
+
+
+class _Lines:
+    """One line of an NDJSON file at a time, read forward from where the last one ended; the file is
+    opened per line (no handle outlives a call) and read from the start again only if asked for an
+    earlier line."""
+
+    def __init__(self) -> None:
+        self._path: str | None = None
+        self._number = 1  # the number of the line that starts at ``_offset``
+        self._offset = 0
+
+    def line(self, source: str, number: int) -> str | None:
+        if source != self._path or number < self._number:
+            self._path, self._number, self._offset = source, 1, 0
+        try:
+            with open(source, "rb") as file:
+                file.seek(self._offset)
+                while self._number < number:
+                    if not _skip_line(file):
+                        return None
+                    self._number += 1
+                data = file.readline(MAX_BYTES + 1)
+                whole = data.endswith(b"\n") or len(data) <= MAX_BYTES
+                if not whole:
+                    _skip_line(file)
+                self._number += 1
+                self._offset = file.tell()
+        except OSError:
+            return None
+        if not whole:
+            return None
+        try:
+            return data.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            return None
+
+
+def _skip_line(file: Any) -> bool:
+    """Reads past the rest of a line in blocks (never holding a long line whole); False at the end of the file."""
+    read = False
+    while True:
+        block = file.readline(1 << 16)
+        if not block:
+            return read
+        read = True
+        if block.endswith(b"\n"):
+            return True
+
+
+def _located(text: str, start: int, finding: Finding, position: Any) -> Finding:
+    offset = _pointer(text, start, finding.path)
+    if offset is None:
+        return finding
+    line, column = position(offset)
+    children = tuple(_located(text, start, c, position) for c in finding.children)
+    return replace(finding, line=line, column=column, children=children)
 
 
 def _xml_lines(source: str) -> Any:

@@ -25,7 +25,7 @@ import re2
 
 #: Each pattern the library applies to input, by name, with how it is applied (``fullmatch`` or
 #: ``search``), for the benchmark and its test.
-REGISTRY: dict[str, tuple[str, str]] = {}
+APPLIED_PATTERNS: dict[str, tuple[str, str]] = {}
 
 _OPTIONS = re2.Options()
 _OPTIONS.max_mem = 64 << 20  # a huge alternation fails to compile (a finding) instead of eating memory
@@ -47,7 +47,7 @@ def compile(pattern: str, name: str | None = None, how: str = "fullmatch") -> An
         # google-re2 gives its reason as bytes
         raise PatternError(reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)) from None
     if name is not None:
-        REGISTRY[name] = (pattern, how)
+        APPLIED_PATTERNS[name] = (pattern, how)
     return compiled
 
 

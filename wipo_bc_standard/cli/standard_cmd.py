@@ -6,13 +6,14 @@ from typing import Any, cast
 
 import click
 
+from ..constants import DOCUMENT_FORMATS, DOCUMENT_LANGUAGES
 from .common import fail, output
 
 
 @click.command("standard")
-@click.option("--lang", type=click.Choice(("en", "zh")), default="en", show_default=True,
+@click.option("--lang", type=click.Choice(DOCUMENT_LANGUAGES), default="en", show_default=True,
               help="Language of the document's frame, headings and terms.")
-@click.option("--format", "fmt", type=click.Choice(("md", "html", "docx")), default="md", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(DOCUMENT_FORMATS), default="md", show_default=True,
               help="Markdown, self-contained HTML, or Word (needs python-docx: the `standard` extra).")
 @click.option("-o", "--output", "out_path", metavar="FILE", help="Write to FILE (required for docx) instead of stdout.")
 def command(lang: str, fmt: str, out_path: str | None) -> None:

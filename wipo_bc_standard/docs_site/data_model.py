@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from wipo_bc_standard import codelists
+from wipo_bc_standard.schema_walk import fields as _fields
+from wipo_bc_standard.schema_walk import resolve as _resolve
 
 from .markdown import GENERATED, Page, banner, cell, code, table
 
@@ -43,33 +45,6 @@ def data_model_pages(schemas: Path, examples: Path) -> list[Page]:
 
 
 _MISSING = object()
-
-
-def _resolve(node: Mapping[str, Any], root: Mapping[str, Any]) -> Mapping[str, Any]:
-    ref = node.get("$ref")
-    if isinstance(ref, str) and ref.startswith("#/$defs/"):
-        return root.get("$defs", {}).get(ref.removeprefix("#/$defs/"), {})
-    return node
-
-
-def _fields(node: Mapping[str, Any], root: Mapping[str, Any], prefix: str,
-            seen: tuple[str, ...] = ()) -> Iterator[tuple[str, Mapping[str, Any], bool]]:
-    """(dotted name, schema node, required) for every property, depth first, refs followed once per path."""
-    node = _resolve(node, root)
-    required = set(node.get("required", ()))
-    for name, child in node.get("properties", {}).items():
-        full = f"{prefix}{name}"
-        yield full, child, name in required
-        target = _resolve(child, root)
-        if target.get("type") == "array" or "items" in target:
-            items = target.get("items", {})
-            ref = items.get("$ref", "")
-            if _resolve(items, root).get("properties") and ref not in seen:
-                yield from _fields(items, root, f"{full}[].", seen + (ref,))
-        elif target.get("properties"):
-            ref = child.get("$ref", "")
-            if ref not in seen:
-                yield from _fields(child, root, f"{full}.", seen + (ref,))
 
 
 def _type(node: Mapping[str, Any], root: Mapping[str, Any], enums: Mapping[frozenset[str], Any]) -> str:

@@ -24,7 +24,7 @@ def import_dask() -> Any:
     return dask.bag, distributed
 
 
-def _check_partition(part: list[tasks.Task], checker_options: dict[str, Any]) -> list[tasks.Checked]:
+def _check_partition(part: list[tasks.InputSlice], checker_options: dict[str, Any]) -> list[tasks.Checked]:
     checker = tasks.worker_checker(checker_options)
     return [row for task in part for row in tasks.check(task, checker)]
 

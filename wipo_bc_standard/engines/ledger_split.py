@@ -32,7 +32,7 @@ from .tasks import Checked, Position
 ID_CHECKS, ORDER_CHECKS, LINK_CHECKS = 0, 1, 2  # also the order of their findings on a record
 _COMPUTE = {ID_CHECKS: ("ID-04",), ORDER_CHECKS: ("DT-05",), LINK_CHECKS: ("CH-00", "CH-01", "CH-02")}
 #: Findings the chain adds to an item: (position, kind of check, findings).
-Hit = tuple[Position, int, list[Finding]]
+ChainFindings = tuple[Position, int, list[Finding]]
 
 
 #: The run's chain rules and context, by its options: worked out once a process, not once a group.
@@ -93,7 +93,7 @@ def into_buckets(checked: Iterable[Checked], buckets: int) -> list[list[tuple[in
 
 
 def check_bucket(checker_options: dict[str, Any], parts: Iterable[list[tuple[int, Any]]],
-                 firsts: Mapping[str, Position]) -> list[Hit]:
+                 firsts: Mapping[str, Position]) -> list[ChainFindings]:
     """The chain's findings on one bucket's records, as every partition sent them (the receiving side)."""
     by_kind: dict[int, list[Any]] = {}
     for part in parts:
@@ -134,14 +134,14 @@ def merge_firsts(parts: Iterable[Mapping[str, Position]]) -> dict[str, Position]
 
 
 def check_group(checker_options: dict[str, Any], kind: int, rows: Iterable[tuple[Position, Any, Any]],
-                firsts: Mapping[str, Position]) -> list[Hit]:
+                firsts: Mapping[str, Position]) -> list[ChainFindings]:
     """The chain's findings on one group's records: every record of some rights, networks or ids."""
     chain = _chain(checker_options, kind)
     if chain is None:
         return []
     schedule = sorted(firsts.items(), key=lambda pair: pair[1])
     network_algs = list(chain.state.algs) if chain.state.algs_known else None
-    hits: list[Hit] = []
+    hits: list[ChainFindings] = []
     for position, view, data in sorted(rows, key=lambda row: row[0]):
         if kind == LINK_CHECKS:
             _algs_at(chain, position, schedule, network_algs)
@@ -185,7 +185,7 @@ def attach(checked: Iterable[Checked], hits: Mapping[Position, list[tuple[int, l
         yield position, result, None  # what the chain read is not needed any more (nor sent back)
 
 
-def by_position(hits: Iterable[Hit]) -> dict[Position, list[tuple[int, list[Finding]]]]:
+def by_position(hits: Iterable[ChainFindings]) -> dict[Position, list[tuple[int, list[Finding]]]]:
     out: dict[Position, list[tuple[int, list[Finding]]]] = {}
     for position, kind, findings in hits:
         out.setdefault(position, []).append((kind, findings))

@@ -49,7 +49,7 @@ class SparkRun:
             counts = dict(zip(split, numbers, strict=True))
         planned = tasks.with_first_lines(planned, counts)
 
-        def check_partition(part: Iterable[tasks.Task]) -> Iterator[tasks.Checked]:
+        def check_partition(part: Iterable[tasks.InputSlice]) -> Iterator[tasks.Checked]:
             checker = tasks.worker_checker(checker_options)
             for task in part:
                 yield from tasks.check(task, checker)
@@ -62,7 +62,7 @@ class SparkRun:
             firsts = ledger_split.merge_firsts(checked.mapPartitions(
                 lambda part: [ledger_split.alg_firsts(part)]).collect())
 
-            def check_group(group: tuple[Any, Iterable[Any]]) -> list[ledger_split.Hit]:
+            def check_group(group: tuple[Any, Iterable[Any]]) -> list[ledger_split.ChainFindings]:
                 (kind, _key), rows = group
                 return ledger_split.check_group(checker_options, kind, rows, firsts)
 

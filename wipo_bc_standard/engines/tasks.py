@@ -41,7 +41,7 @@ Checked = tuple[Position, ItemResult, Any]
 
 
 @dataclass(frozen=True, slots=True)
-class Task:
+class InputSlice:
     """A piece of the input one worker checks."""
 
     rank: int           # the file's place in the run
@@ -60,7 +60,7 @@ def is_url(path: str) -> bool:
     return "://" in path
 
 
-def plan(paths: list[str], block_bytes: int = BLOCK_BYTES) -> list[Task]:
+def plan(paths: list[str], block_bytes: int = BLOCK_BYTES) -> list[InputSlice]:
     """The tasks of the files named or under the directories named, in a local run's order.
 
     Raises SourceError for a path that does not exist."""
@@ -72,12 +72,12 @@ def plan(paths: list[str], block_bytes: int = BLOCK_BYTES) -> list[Task]:
             files.extend(_url_files(raw))
         else:
             files.extend((str(p), str(p), p.stat().st_size) for p in expand([raw]))
-    tasks: list[Task] = []
+    tasks: list[InputSlice] = []
     for rank, (name, url, size) in enumerate(files):
         if name.lower().endswith(NDJSON_SUFFIXES) and size > block_bytes:
-            tasks.extend(Task(rank, name, url, offset, block_bytes) for offset in range(0, size, block_bytes))
+            tasks.extend(InputSlice(rank, name, url, offset, block_bytes) for offset in range(0, size, block_bytes))
         else:
-            tasks.append(Task(rank, name, url))
+            tasks.append(InputSlice(rank, name, url))
     return tasks
 
 
@@ -97,7 +97,7 @@ def _url_files(url: str) -> list[tuple[str, str, int]]:
     return found
 
 
-def read(task: Task) -> bytes:
+def read(task: InputSlice) -> bytes:
     """The task's bytes: the whole file, or its lines that start within the byte range."""
     if task.length is None and not is_url(task.url):
         return Path(task.url).read_bytes()
@@ -117,14 +117,14 @@ def split_lines(data: bytes) -> list[bytes]:
     return lines
 
 
-def count_lines(task: Task) -> int:
+def count_lines(task: InputSlice) -> int:
     """Lines in a task's range (the first pass of a split file, to number the lines)."""
     return len(split_lines(read(task)))
 
 
-def with_first_lines(tasks: list[Task], counts: dict[int, int]) -> list[Task]:
+def with_first_lines(tasks: list[InputSlice], counts: dict[int, int]) -> list[InputSlice]:
     """The tasks with the line each range starts at; ``counts``: lines per task of split files, by task index."""
-    out: list[Task] = []
+    out: list[InputSlice] = []
     lines_before: dict[int, int] = {}
     for number, task in enumerate(tasks):
         if task.length is None:
@@ -132,11 +132,11 @@ def with_first_lines(tasks: list[Task], counts: dict[int, int]) -> list[Task]:
             continue
         first = lines_before.get(task.rank, 0)
         lines_before[task.rank] = first + counts[number]
-        out.append(Task(task.rank, task.name, task.url, task.offset, task.length, first))
+        out.append(InputSlice(task.rank, task.name, task.url, task.offset, task.length, first))
     return out
 
 
-def check(task: Task, checker: Checker) -> Iterator[Checked]:
+def check(task: InputSlice, checker: Checker) -> Iterator[Checked]:
     """The results of a task's items, each with its position and (ledger) what the chain reads.
 
     ``checker`` is made with ``chain=False`` for a ledger: the chain runs after the shuffle."""

@@ -45,7 +45,7 @@ from .model_map import MODEL_TARGETS, Field, Scalar, TargetModel, model
 #: Largest JSON-LD or Turtle file read (the graph of a record is a few KiB).
 MAX_RDF_BYTES = 8 * 1024 * 1024  # the default of the form_bytes limit (limits.LIMITS.form_bytes is in force)
 CONTEXT_FILE = "context.jsonld"
-CLAUSE = "this standard (proposal): the RDF form of the documents (vocab/context.jsonld, schemas/*.shacl.ttl)"
+RDF_FORM_CLAUSE = "this standard (proposal): the RDF form of the documents (vocab/context.jsonld, schemas/*.shacl.ttl)"
 WBC = Namespace(NS)
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _NUMERIC = {_XSD + t for t in ("integer", "double", "decimal", "float", "long", "int", "nonNegativeInteger")}
@@ -197,12 +197,12 @@ class _BoundedGraph(Graph):
 
 def _too_many_triples() -> FormError:
     return form_error("limit.rdf", f"the graph has more than {LIMITS.rdf_triples} triples, the limit "
-                      "(rdf_triples, docs/limits.md); not checked further", CLAUSE)
+                      "(rdf_triples, docs/limits.md); not checked further", RDF_FORM_CLAUSE)
 
 
 def _too_deep() -> FormError:
     return form_error("limit.rdf", f"nested deeper than the parser can follow (limit depth: {LIMITS.depth}, "
-                      "docs/limits.md); not checked further", CLAUSE)
+                      "docs/limits.md); not checked further", RDF_FORM_CLAUSE)
 
 
 class _BadList(Exception):
@@ -210,7 +210,7 @@ class _BadList(Exception):
 
     def __init__(self, rule: str, detail: str) -> None:
         super().__init__(detail)
-        self.error = form_error(rule, detail, CLAUSE)
+        self.error = form_error(rule, detail, RDF_FORM_CLAUSE)
 
 
 class _OfflineContext(_JsonLdContext):
@@ -227,7 +227,7 @@ def jsonld_graph(data: Any) -> Graph | FormError:
     if remote:
         return form_error("jsonld.remote-context",
                          f"context {remote[0]!r} is not the bundled context ({CONTEXT_URL}); "
-                         "remote contexts are never fetched", CLAUSE)
+                         "remote contexts are never fetched", RDF_FORM_CLAUSE)
     graph = _BoundedGraph()
     try:
         with _lexical_forms_kept():
@@ -237,7 +237,7 @@ def jsonld_graph(data: Any) -> Graph | FormError:
     except RecursionError:
         return _too_deep()
     except Exception as exc:  # rdflib raises many kinds for malformed JSON-LD: each is an error finding, never a pass
-        return form_error("jsonld.syntax", f"not usable JSON-LD: {exc}", CLAUSE)
+        return form_error("jsonld.syntax", f"not usable JSON-LD: {exc}", RDF_FORM_CLAUSE)
     return graph
 
 
@@ -375,14 +375,14 @@ def _items_of_graph(source: str, graph: Graph) -> Iterator[Item]:
         return
     if not roots:
         yield Item(source, 0, None, error=form_error("rdf.no-document", "the graph holds no record, network "
-                                                    "profile or governance declaration", CLAUSE))
+                                                    "profile or governance declaration", RDF_FORM_CLAUSE))
         return
     per_root = shacl_findings(graph, roots)
     for index, (root, findings) in enumerate(zip(roots, per_root)):
         if root.target is None:
             yield Item(source, index, None, findings=findings,
                        error=form_error("rdf.no-type", "a node without rdf:type and without the members of "
-                                       "any target", CLAUSE))
+                                       "any target", RDF_FORM_CLAUSE))
         else:
             yield Item(source, index, None, doc=root.doc, findings=findings)
 
@@ -427,7 +427,7 @@ def _w3c_document(source: str, doc: dict[str, Any]) -> Item:
 def items_from_jsonld(source: str, data: bytes) -> Iterator[Item]:
     if len(data) > LIMITS.form_bytes:
         yield Item(source, 0, None, error=form_error("jsonld.too-large", f"larger than {LIMITS.form_bytes} bytes",
-                                                     CLAUSE))
+                                                     RDF_FORM_CLAUSE))
         return
     parsed = jsontext.parse(data)
     if isinstance(parsed, jsontext.ParseError):
@@ -446,7 +446,7 @@ def items_from_jsonld(source: str, data: bytes) -> Iterator[Item]:
 def items_from_turtle(source: str, data: bytes) -> Iterator[Item]:
     if len(data) > LIMITS.form_bytes:
         yield Item(source, 0, None, error=form_error("ttl.too-large", f"larger than {LIMITS.form_bytes} bytes",
-                                                     CLAUSE))
+                                                     RDF_FORM_CLAUSE))
         return
     graph = _BoundedGraph()
     try:
@@ -456,13 +456,13 @@ def items_from_turtle(source: str, data: bytes) -> Iterator[Item]:
         yield Item(source, 0, None, error=_too_many_triples())
         return
     except UnicodeDecodeError as exc:
-        yield Item(source, 0, None, error=form_error("ttl.encoding", f"not UTF-8: byte {exc.start}", CLAUSE))
+        yield Item(source, 0, None, error=form_error("ttl.encoding", f"not UTF-8: byte {exc.start}", RDF_FORM_CLAUSE))
         return
     except RecursionError:
         yield Item(source, 0, None, error=_too_deep())
         return
     except Exception as exc:  # rdflib's Turtle parser raises BadSyntax and others: each is an error finding
         message = " ".join(str(exc).split()).split(" at ^ in:")[0]
-        yield Item(source, 0, None, error=form_error("ttl.syntax", f"not Turtle: {message}", CLAUSE))
+        yield Item(source, 0, None, error=form_error("ttl.syntax", f"not Turtle: {message}", RDF_FORM_CLAUSE))
         return
     yield from _items_of_graph(source, graph)

@@ -14,8 +14,7 @@ from rdflib import RDF, BNode, Graph, Namespace, URIRef
 
 from ..constants import NS
 from ..findings import Finding, Level
-from ..limits import CLAUSE as LIMITS_CLAUSE
-from ..limits import LIMITS
+from ..limits import LIMITS, LIMITS_CLAUSE
 from ..resources import data_dir
 from .shacl_gen import file_name
 

@@ -31,7 +31,7 @@ from .model_map import Field, TargetModel, model, upper_camel, xml_names
 #: Largest XML file read; a record is a few KiB, so 8 MiB leaves room without risking memory.
 MAX_XML_BYTES = 8 * 1024 * 1024  # the default of the form_bytes limit (limits.LIMITS.form_bytes is in force)
 XSD_FILE = "record.xsd"
-CLAUSE = "this standard (proposal): the XML form of the record (schemas/record.xsd)"
+XML_FORM_CLAUSE = "this standard (proposal): the XML form of the record (schemas/record.xsd)"
 _TARGET = "record"
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE")
@@ -230,39 +230,39 @@ def _pointer(element: etree._Element, target: str = _TARGET) -> str:
 def _refusal(data: bytes) -> FormError | None:
     """Why the bytes are refused before any parser sees them, if they are."""
     if data.startswith(_NON_UTF8_MARKS) or b"\x00" in data[:4]:
-        return form_error("xml.encoding", "only UTF-8 XML is read (the standard's encoding)", CLAUSE)
+        return form_error("xml.encoding", "only UTF-8 XML is read (the standard's encoding)", XML_FORM_CLAUSE)
     declared = _ENCODING_DECL.match(data.lstrip(b"\xef\xbb\xbf"))
     if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
         return form_error("xml.encoding", f"encoding {declared.group(1).decode()} declared; only UTF-8 XML is read",
-                         CLAUSE)
+                         XML_FORM_CLAUSE)
     doctype = _DOCTYPE.search(data)
     first = _FIRST_ELEMENT.search(data)
     if doctype and (first is None or doctype.start() < first.start()):
         line = data.count(b"\n", 0, doctype.start()) + 1
         if _ENTITY_DECL.search(data):
             return form_error("xml.entity", "the document declares entities in a DOCTYPE; no DTD or entity is "
-                             "accepted (entity expansion and external entities are attack vectors)", CLAUSE, line)
+                             "accepted (entity expansion and external entities are attack vectors)", XML_FORM_CLAUSE, line)
         return form_error("xml.doctype", "the document has a DOCTYPE; no DTD is accepted in the XML form",
-                         CLAUSE, line)
+                         XML_FORM_CLAUSE, line)
     return None
 
 
 def parse(data: bytes) -> etree._Element | FormError:
     """The root element of XML bytes, or why they are refused."""
     if len(data) > LIMITS.form_bytes:
-        return form_error("xml.too-large", f"larger than {LIMITS.form_bytes} bytes", CLAUSE)
+        return form_error("xml.too-large", f"larger than {LIMITS.form_bytes} bytes", XML_FORM_CLAUSE)
     refused = _refusal(data)
     if refused is not None:
         return refused
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        return form_error("xml.syntax", f"not well-formed XML: {exc.msg}", CLAUSE, exc.lineno)
+        return form_error("xml.syntax", f"not well-formed XML: {exc.msg}", XML_FORM_CLAUSE, exc.lineno)
     if root.getroottree().docinfo.doctype:  # defence in depth: the byte test should have caught it
-        return form_error("xml.doctype", "the document has a DOCTYPE; no DTD is accepted", CLAUSE)
+        return form_error("xml.doctype", "the document has a DOCTYPE; no DTD is accepted", XML_FORM_CLAUSE)
     expected = f"{{{XML_NS}}}{upper_camel(model(_TARGET).root)}"
     if root.tag != expected:
-        return form_error("xml.root", f"root element is {root.tag}, expected {expected}", CLAUSE, root.sourceline)
+        return form_error("xml.root", f"root element is {root.tag}, expected {expected}", XML_FORM_CLAUSE, root.sourceline)
     return root
 
 
@@ -293,7 +293,7 @@ def xsd_findings(root: etree._Element) -> list[Finding]:
         path = _pointer(element) if element is not None else ""
         message = re.sub(r"^Element '\{[^}]*\}([^']*)'", r"\1", entry.message).replace(f"{{{XML_NS}}}", "")
         findings.append(Finding(rule=f"xsd.{reason}", level=Level.ERROR, message=f"line {entry.line}: {message}",
-                                path=path, clause=f"{CLAUSE}; XSD {entry.type_name}",
+                                path=path, clause=f"{XML_FORM_CLAUSE}; XSD {entry.type_name}",
                                 params=(("line", entry.line), ("detail", message))))
     return findings
 
@@ -322,7 +322,7 @@ def _schema_locations(root: etree._Element) -> list[Finding]:
                 detail = (f"xsi:{name} names {value[:200]!r}; the XML form is validated against the bundled "
                           f"{XSD_FILE} only and nothing is fetched, so a document must not point elsewhere")
                 findings.append(Finding(rule="xml.schema-location", level=Level.ERROR, message=detail,
-                                        clause=CLAUSE, params=(("detail", detail),)))
+                                        clause=XML_FORM_CLAUSE, params=(("detail", detail),)))
                 if len(findings) >= 10:
                     return findings
     return findings

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .. import patterns
+from . import Problem
 from .uri import is_datetime, is_uri, to_instant
 
 V1_CONTEXT = "https://www.w3.org/2018/credentials/v1"
@@ -43,8 +44,6 @@ _PRESENTATION_TYPES = ("VerifiablePresentation", "EnvelopedVerifiablePresentatio
 _LANGUAGE_VALUE_KEYS = frozenset({"@value", "@language", "@direction"})
 
 _JWT = patterns.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*", "JWT compact form")
-
-Problem = tuple[str, str]
 
 
 def version_of(doc: dict[str, Any]) -> str | None:

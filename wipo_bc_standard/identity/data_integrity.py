@@ -34,7 +34,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
 from ..jcs import canonicalize
 from .did_key import KeyDecodeError, PublicKey, b58decode
-from .rdfc import CanonicalizationError, canonical_nquads
+from .rdfc import RdfCanonicalizationError, canonical_nquads
 from .uri import is_datetime
 
 DATA_INTEGRITY_PROOF = "DataIntegrityProof"
@@ -111,7 +111,7 @@ def _canonical(suite: str, doc: Mapping[str, Any]) -> bytes:
         return canonicalize(doc)
     try:
         return canonical_nquads(doc).encode("utf-8")
-    except CanonicalizationError as exc:
+    except RdfCanonicalizationError as exc:
         if exc.data_loss:
             raise ProofError(Status.INVALID, f"{exc.reason} (W3C VC Data Integrity 1.0, 2.4.3)") from None
         raise ProofError(Status.UNRESOLVED, f"the document cannot be canonicalised (RDFC-1.0): {exc.reason}") from None

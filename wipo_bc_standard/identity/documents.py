@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from . import Problem
 from .did import is_did, resolve_reference
 from .did_key import MalformedKey, did_key_document
 from .keys import PRIVATE_JWK_MEMBERS, key_from_verification_method
@@ -20,8 +21,6 @@ RELATIONSHIPS = ("authentication", "assertionMethod", "keyAgreement", "capabilit
                  "capabilityDelegation")
 #: DID Core 5.2.1: the verification material properties of the core vocabulary (and the legacy one).
 MATERIAL = ("publicKeyJwk", "publicKeyMultibase", "publicKeyBase58")
-
-Problem = tuple[str, str]
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -14,7 +14,7 @@ RDFC-1.0 standardised), with two guards of our own:
 
 Nothing is dropped silently: W3C VC Data Integrity 1.0, 2.4.3 (Securing Data Losslessly) requires an
 error when JSON-LD processing drops data (an undefined term, a relative IRI), since dropped data is not
-protected by the proof, and a null base URL; both are done here (:attr:`CanonicalizationError.data_loss`).
+protected by the proof, and a null base URL; both are done here (:attr:`RdfCanonicalizationError.data_loss`).
 
 Literals holding control characters other than LF and CR are refused: the canonical N-Quads form
 escapes some of them where PyLD writes them as they are, so the result would not be exact.
@@ -47,7 +47,7 @@ MAX_ARRAY_ITEMS = 256
 _UNSAFE_CONTROLS = frozenset(chr(c) for c in range(0x20) if c not in (0x0A, 0x0D)) | {"\x7f"}
 
 
-class CanonicalizationError(Exception):
+class RdfCanonicalizationError(Exception):
     """A document that cannot be canonicalised here; ``reason`` says why."""
 
     def __init__(self, reason: str, context_url: str | None = None, data_loss: bool = False) -> None:
@@ -75,7 +75,7 @@ def _bounded_rdfc() -> Any:
             self.budget = MIN_WORK + WORK_PER_QUAD * quads
 
         def _abandon(self) -> None:
-            raise CanonicalizationError("labelling the blank nodes needs more work than a credential can "
+            raise RdfCanonicalizationError("labelling the blank nodes needs more work than a credential can "
                                         "(RDFC-1.0, 4.8 Hash N-Degree Quads); abandoned as a possible poison dataset")
 
         def hash_n_degree_quads(self, id_: str, issuer: Any) -> Any:
@@ -115,7 +115,7 @@ def _values(node: Any) -> Iterator[Any]:
                 stack.append(value)
         elif isinstance(current, list):
             if len(current) > MAX_ARRAY_ITEMS:
-                raise CanonicalizationError(f"an array of {len(current)} items: longer than RDF canonicalisation "
+                raise RdfCanonicalizationError(f"an array of {len(current)} items: longer than RDF canonicalisation "
                                             f"is done here ({MAX_ARRAY_ITEMS})")
             stack.extend(current)
 
@@ -157,15 +157,15 @@ def _unknown_context(exc: BaseException) -> UnknownContext | None:
 
 
 def canonical_nquads(doc: Any) -> str:
-    """The RDFC-1.0 canonical N-Quads of a JSON-LD document (raises :class:`CanonicalizationError`)."""
+    """The RDFC-1.0 canonical N-Quads of a JSON-LD document (raises :class:`RdfCanonicalizationError`)."""
     from pyld import jsonld  # type: ignore[import-untyped]
 
     for count, value in enumerate(_values(doc)):
         if count >= MAX_VALUES:
-            raise CanonicalizationError(f"more than {MAX_VALUES} JSON values: larger than RDF canonicalisation "
+            raise RdfCanonicalizationError(f"more than {MAX_VALUES} JSON values: larger than RDF canonicalisation "
                                         "is done here")
         if isinstance(value, str) and not _UNSAFE_CONTROLS.isdisjoint(value):
-            raise CanonicalizationError("a string holds a control character (other than LF, CR) whose canonical "
+            raise RdfCanonicalizationError("a string holds a control character (other than LF, CR) whose canonical "
                                         "N-Quads escape this canonicaliser does not write")
     # base None: a secured document may travel between domains, so no base URL is assumed (DI 1.0, 2.4.3).
     options = {"documentLoader": document_loader, "produceGeneralizedRdf": False, "base": None,
@@ -174,35 +174,35 @@ def canonical_nquads(doc: Any) -> str:
     try:
         expanded = jsonld.expand(doc, options, on_property_dropped=lambda name: dropped.append(str(name)))
         if dropped:
-            raise CanonicalizationError(f"the member {dropped[0]!r} is not defined by any of the document's contexts, "
+            raise RdfCanonicalizationError(f"the member {dropped[0]!r} is not defined by any of the document's contexts, "
                                         "so JSON-LD drops it and no proof can protect it (DATA_LOSS_DETECTION_ERROR)",
                                         data_loss=True)
         relative = _relative_iri(expanded)
         if relative is not None:
-            raise CanonicalizationError(f"{relative!r} is neither defined by a context nor an absolute IRI, so JSON-LD "
+            raise RdfCanonicalizationError(f"{relative!r} is neither defined by a context nor an absolute IRI, so JSON-LD "
                                         "drops it and no proof can protect it (DATA_LOSS_DETECTION_ERROR)",
                                         data_loss=True)
         dataset = jsonld.to_rdf(expanded, options)
-    except CanonicalizationError:
+    except RdfCanonicalizationError:
         raise
     except Exception as exc:  # PyLD raises JsonLdError for every malformed input, wrapping the loader's
         unknown = _unknown_context(exc)
         if unknown is not None:
-            raise CanonicalizationError(str(unknown), unknown.url) from None
-        raise CanonicalizationError(f"not usable JSON-LD: {_first_line(exc)}") from None
+            raise RdfCanonicalizationError(str(unknown), unknown.url) from None
+        raise RdfCanonicalizationError(f"not usable JSON-LD: {_first_line(exc)}") from None
     blank_nodes = {term["value"] for quads in dataset.values() for quad in quads
                    for term in quad.values() if term.get("type") == "blank node"}
     if len(blank_nodes) > MAX_BLANK_NODES:
-        raise CanonicalizationError(f"more than {MAX_BLANK_NODES} blank nodes")
+        raise RdfCanonicalizationError(f"more than {MAX_BLANK_NODES} blank nodes")
     quad_count = sum(len(quads) for quads in dataset.values())
     try:
         result: str = _bounded_rdfc()(quad_count).main(dataset, {"format": "application/n-quads"})
-    except CanonicalizationError:
+    except RdfCanonicalizationError:
         raise
     except RecursionError:
-        raise CanonicalizationError("blank nodes nested too deeply to canonicalise") from None
+        raise RdfCanonicalizationError("blank nodes nested too deeply to canonicalise") from None
     except Exception as exc:  # a dataset PyLD's canonicaliser cannot handle is a finding, not a traceback
-        raise CanonicalizationError(f"cannot be canonicalised: {_first_line(exc)}") from None
+        raise RdfCanonicalizationError(f"cannot be canonicalised: {_first_line(exc)}") from None
     return result
 
 

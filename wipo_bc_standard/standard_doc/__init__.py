@@ -11,7 +11,7 @@ True
 
 from __future__ import annotations
 
-from .content import LANGS, build_document
-from .writers import FORMATS, MissingDependency, render
+from .content import DOCUMENT_LANGUAGES, build_document
+from .writers import DOCUMENT_FORMATS, MissingDependency, render
 
-__all__ = ["FORMATS", "LANGS", "MissingDependency", "build_document", "render"]
+__all__ = ["DOCUMENT_FORMATS", "DOCUMENT_LANGUAGES", "MissingDependency", "build_document", "render"]

@@ -14,14 +14,14 @@ from typing import Any
 
 from .. import codelists, front_matter, vocabulary
 from .._version import __version__
-from ..constants import STANDARD_VERSION
+from ..constants import DOCUMENT_LANGUAGES, STANDARD_VERSION
 from ..resources import data_dir, source_root
 from ..rules import CATALOGUE, PROFILES, Rule
+from ..schema_walk import fields as _fields
+from ..schema_walk import resolve as _resolve
 from ..sources import expand
 from ..targets import TARGETS
 from .blocks import Block, Bullets, CodeBlock, Heading, Para, StandardDocument, Table, from_markdown
-
-LANGS = ("en", "zh")
 
 #: The frame of the document, per language. Requirement texts stay in English (the catalogue's
 #: wording) until translated; the zh version says so.
@@ -175,8 +175,8 @@ def rules_by_target() -> Iterator[tuple[str, list[Rule]]]:
 
 def build_document(lang: str = "en") -> StandardDocument:
     """The draft standard in ``lang`` (en or zh)."""
-    if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
+    if lang not in DOCUMENT_LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(DOCUMENT_LANGUAGES)}")
     t = TEXT[lang]
     number = _Numbered()
     doc = StandardDocument(t["title"], t["subtitle"].format(standard=STANDARD_VERSION, version=__version__), lang)
@@ -225,13 +225,6 @@ def build_document(lang: str = "en") -> StandardDocument:
 
 # -- annexes ----------------------------------------------------------------------------------------
 
-def _resolve(node: Mapping[str, Any], root: Mapping[str, Any]) -> Mapping[str, Any]:
-    ref = node.get("$ref")
-    if isinstance(ref, str) and ref.startswith("#/$defs/"):
-        return root.get("$defs", {}).get(ref.removeprefix("#/$defs/"), {})
-    return node
-
-
 def _type(node: Mapping[str, Any], root: Mapping[str, Any]) -> str:
     if "$ref" in node:
         return f"object ({node['$ref'].rsplit('/', 1)[-1]})"
@@ -249,21 +242,6 @@ def _type(node: Mapping[str, Any], root: Mapping[str, Any]) -> str:
     if "format" in target:
         return f"{kind} ({target['format']})"
     return kind or "any"
-
-
-def _fields(node: Mapping[str, Any], root: Mapping[str, Any], prefix: str = "",
-            seen: tuple[str, ...] = ()) -> Iterator[tuple[str, Mapping[str, Any], bool]]:
-    """(dotted name, schema node, required) of every property, depth first; a $ref followed once per path."""
-    node = _resolve(node, root)
-    required = set(node.get("required", ()))
-    for name, child in node.get("properties", {}).items():
-        full = f"{prefix}{name}"
-        yield full, child, name in required
-        target = _resolve(child, root)
-        inner, suffix = (target.get("items", {}), "[].") if target.get("type") == "array" else (child, ".")
-        ref = inner.get("$ref", "")
-        if _resolve(inner, root).get("properties") and (not ref or ref not in seen):
-            yield from _fields(inner, root, f"{full}{suffix}", seen + (ref,))
 
 
 def _data_model_annex(lang: str) -> list[Block]:
@@ -344,4 +322,4 @@ def _examples_annex(lang: str) -> list[Block]:
     return blocks
 
 
-__all__ = ["LANGS", "Bullets", "StandardDocument", "build_document", "requirement_text"]
+__all__ = ["DOCUMENT_LANGUAGES", "Bullets", "StandardDocument", "build_document", "requirement_text"]

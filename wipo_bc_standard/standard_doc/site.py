@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 
-from .content import LANGS, build_document
+from .content import DOCUMENT_LANGUAGES, build_document
 from .writers import render
 
 FOLDER = "standard"
@@ -18,7 +18,7 @@ def documents() -> dict[str, str | bytes]:
     """``standard/draft-standard-<lang>.<html|docx>`` -> content (docx only with python-docx)."""
     formats = ["html"] + (["docx"] if importlib.util.find_spec("docx") is not None else [])
     out: dict[str, str | bytes] = {}
-    for lang in LANGS:
+    for lang in DOCUMENT_LANGUAGES:
         doc = build_document(lang)
         for fmt in formats:
             out[f"{FOLDER}/draft-standard-{lang}.{fmt}"] = render(doc, fmt)

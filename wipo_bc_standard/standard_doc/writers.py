@@ -11,9 +11,8 @@ import html
 import io
 from typing import Any
 
+from ..constants import DOCUMENT_FORMATS
 from .blocks import Block, Bullets, CodeBlock, Heading, Para, StandardDocument, Table, plain, runs
-
-FORMATS = ("md", "html", "docx")
 
 
 class MissingDependency(Exception):
@@ -169,4 +168,4 @@ def render(doc: StandardDocument, fmt: str) -> str | bytes:
         return to_html(doc)
     if fmt == "docx":
         return to_docx(doc)
-    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(DOCUMENT_FORMATS)}")
