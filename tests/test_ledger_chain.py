@@ -221,10 +221,18 @@ def _one_right_chain(count: int, ids: Callable[[int], str]) -> list[dict[str, An
     return records
 
 
-@pytest.mark.parametrize("back", [1, FORK_WINDOW - 1])
-def test_a_fork_names_its_sibling_within_the_window_whatever_the_ids(back: int) -> None:
-    # Ids of varied lengths and scripts: the window keeps them packed, and must give the right one back.
-    records = _one_right_chain(FORK_WINDOW + 3, lambda n: f"urn:x:{'é' * n}-{'商标' * (n % 3)}-{n}")
+_ID_STYLES: dict[str, Callable[[int], str]] = {
+    "varied": lambda n: f"urn:x:{'é' * n}-{'商标' * (n % 3)}-{n}",
+    "uuid, packed or not": lambda n: (f"urn:uuid:{uuid.UUID(int=n * 104729)}" if n % 2
+                                      else f"urn:uuid:{uuid.UUID(int=n * 104729)}".upper().replace("URN:UUID", "urn:uuid")),
+}
+
+
+@pytest.mark.parametrize("back", [1, 2, FORK_WINDOW - 1, FORK_WINDOW])
+@pytest.mark.parametrize("ids", sorted(_ID_STYLES))
+def test_a_fork_names_its_sibling_within_the_window_whatever_the_ids(back: int, ids: str) -> None:
+    # Ids of varied forms: the window keeps them packed, and must give the right one back.
+    records = _one_right_chain(FORK_WINDOW + 3, _ID_STYLES[ids])
     sibling = records[-back]
     fork = {**copy.deepcopy(sibling), "recordId": "urn:x:fork"}
     fork["ledger"]["blockNumber"] = 2000

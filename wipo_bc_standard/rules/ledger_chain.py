@@ -6,8 +6,8 @@ checked except what later checks need:
 
 - per IP right (office, kind, application number): the raw digest(s) of its last record, that
   record's id (for messages), and the links its last ``FORK_WINDOW`` records carried, as 16-byte
-  BLAKE2b digests of (alg, value) with those records' ids (UTF-8, in one bytes object): about
-  0.7 KB a right with 40-character ids. Bounded by the number of rights.
+  BLAKE2b digests of (alg, value) with those records' ids (packed in one bytes object, a
+  ``urn:uuid:`` id in 17 bytes): about 0.7 KB a right. Bounded by the number of rights.
   Until the ledger's hash algorithm is known (from ``--network``'s ``hashAlgorithms`` or the first
   link seen), a right's last record is also kept as its canonical bytes, to be hashed with the
   algorithm the first link names; then the bytes are hashed and dropped.
@@ -76,7 +76,7 @@ class _RightState:
     #: (no link seen yet, no network profile), so that its successor's link can be checked anyway.
     data: bytes | None = None
     #: The links the right's last FORK_WINDOW records carried (for forks): a 16-byte key each
-    #: (:func:`_link_key`), and those records' ids, each UTF-8 after its 4-byte length.
+    #: (:func:`_link_key`), and those records' ids, packed (:func:`_pack_id`).
     fork_keys: bytes = b""
     fork_ids: bytes = b""
 
@@ -102,9 +102,8 @@ class _RightState:
             return None
         ids, start = self.fork_ids, 0
         for _ in range(at // _KEY_SIZE):
-            start += 4 + int.from_bytes(ids[start:start + 4])
-        size = int.from_bytes(ids[start:start + 4])
-        return ids[start + 4:start + 4 + size].decode("utf-8", "surrogatepass")
+            start += _packed_size(ids, start)
+        return _unpack_id(ids, start)
 
 
 _KEY_SIZE = 16
@@ -220,9 +219,11 @@ class LedgerChain:
         ledger = doc.get("ledger")
         if not isinstance(ledger, dict):
             return
-        where = (ledger.get("platform"), ledger.get("network"), ledger.get("channel"))
-        if not all(part is None or type(part) is str for part in where):
+        platform, network, channel = ledger.get("platform"), ledger.get("network"), ledger.get("channel")
+        if not ((platform is None or type(platform) is str) and (network is None or type(network) is str)
+                and (channel is None or type(channel) is str)):
             return  # a schema finding already; not a position that can be ordered
+        where = (platform, network, channel)
         last = self.state.positions.get(where)
         if last is None:
             last = self.state.positions[where] = _Position()
@@ -236,6 +237,8 @@ class LedgerChain:
                 last.block = block
                 last.record_id = record_id
         text = ledger.get("timestamp")
+        if last.timestamp is not None and text == last.timestamp_text:
+            return  # the latest time seen (records of one block): neither back nor forward
         stamp = _timestamp(text)
         if stamp is not None:
             if last.timestamp is not None and stamp < last.timestamp - self.max_skew:
@@ -291,12 +294,11 @@ class LedgerChain:
         else:
             state.record_id, state.algs, state.digests, state.data = record_id, algs, digests, pending
         if link_key is not None:
-            encoded = record_id.encode("utf-8", "surrogatepass")
             fork_keys, fork_ids = state.fork_keys, state.fork_ids
             if len(fork_keys) == FORK_WINDOW * _KEY_SIZE:  # the oldest one leaves the window
-                fork_keys, fork_ids = fork_keys[_KEY_SIZE:], fork_ids[4 + int.from_bytes(fork_ids[:4]):]
+                fork_keys, fork_ids = fork_keys[_KEY_SIZE:], fork_ids[_packed_size(fork_ids, 0):]
             state.fork_keys = fork_keys + link_key
-            state.fork_ids = fork_ids + len(encoded).to_bytes(4) + encoded
+            state.fork_ids = fork_ids + _pack_id(record_id)
         if learnt:
             self._settle_pending()
 
@@ -391,6 +393,39 @@ def _right_key(right: tuple[str, str, str]) -> str:
     """One string per right (the lengths make it unambiguous): smaller than the tuple of three."""
     office, kind, number = right
     return f"{len(office)}.{len(kind)}.{office}{kind}{number}"
+
+
+_UUID_URN, _UUID_URN_SIZE = "urn:uuid:", 45
+
+
+def _pack_id(record_id: str) -> bytes:
+    """A record id for the fork window: b"\\0" and 16 bytes for a lower-case ``urn:uuid:`` (the usual
+    form: 17 bytes instead of 45), else b"\\1", its UTF-8 length in 4 bytes and the UTF-8."""
+    if len(record_id) == _UUID_URN_SIZE and record_id.startswith(_UUID_URN):
+        try:
+            raw = bytes.fromhex(record_id[9:].replace("-", ""))
+        except ValueError:
+            raw = b""
+        if len(raw) == 16 and _uuid_urn(raw) == record_id:
+            return b"\0" + raw
+    encoded = record_id.encode("utf-8", "surrogatepass")
+    return b"\1" + len(encoded).to_bytes(4) + encoded
+
+
+def _packed_size(packed: bytes, start: int) -> int:
+    return 17 if packed[start] == 0 else 5 + int.from_bytes(packed[start + 1:start + 5])
+
+
+def _unpack_id(packed: bytes, start: int) -> str:
+    if packed[start] == 0:
+        return _uuid_urn(packed[start + 1:start + 17])
+    size = int.from_bytes(packed[start + 1:start + 5])
+    return packed[start + 5:start + 5 + size].decode("utf-8", "surrogatepass")
+
+
+def _uuid_urn(raw: bytes) -> str:
+    h = raw.hex()
+    return f"{_UUID_URN}{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def _link_key(link: tuple[str, str]) -> bytes:
