@@ -332,6 +332,37 @@ def test_control_characters_are_not_canonicalised_inexactly() -> None:
         "\\n") == 1
 
 
+
+def test_malformed_json_ld_is_a_finding_and_a_fault_of_ours_is_not_dressed_as_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    v2 = "https://www.w3.org/ns/credentials/v2"
+    # What PyLD raises on these is a bare ValueError and TypeError, not its JsonLdError.
+    for doc in ({"@context": [v2, "relative"], "type": "VerifiableCredential"},
+                {"@context": [v2], "type": ["VerifiableCredential"],
+                 "proof": {"type": "DataIntegrityProof", "proofPurpose": "assertionMethod", "@set": "urn:a"}}):
+        with pytest.raises(rdfc.RdfCanonicalizationError, match="not usable JSON-LD"):
+            rdfc.canonical_nquads(doc)
+    from pyld import jsonld  # type: ignore[import-untyped]
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise KeyError("a bug")
+    monkeypatch.setattr(jsonld, "to_rdf", broken)
+    with pytest.raises(KeyError):
+        rdfc.canonical_nquads({"@context": {"@vocab": "http://example.org/"}, "p": 1})
+
+
+def test_json_ld_warnings_neither_refuse_the_document_nor_depend_on_the_warnings_filter() -> None:
+    # A reserved "@" term is ignored (JSON-LD 1.1, Create Term Definition); PyLD warns, and under
+    # pytest's filterwarnings=error a warning that escaped would refuse the document.
+    doc = {"@context": {"@vocab": "http://example.org/", "@reserved": "http://example.org/x"}, "p": 1}
+    assert rdfc.canonical_nquads(doc) == '_:c14n0 <http://example.org/p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+
+
+def test_a_member_mapped_to_null_is_named_as_such() -> None:
+    with pytest.raises(rdfc.RdfCanonicalizationError, match="mapped to null") as caught:
+        rdfc.canonical_nquads({"@context": {"a": "http://example.org/a", "b": None}, "a": 1, "b": 2})
+    assert caught.value.data_loss and "None" not in caught.value.reason
+
 # --- the bundled W3C contexts -----------------------------------------------------------------------------------
 def test_every_bundled_context_is_listed_in_its_notice_and_parses() -> None:
     folder = Path(contexts.__file__).parent / "w3c_contexts"
