@@ -47,7 +47,7 @@ from .did_key import KeyDecodeError, MalformedKey, PublicKey, b58encode, did_key
 from .documents import find_method, is_authorised
 from .keys import b64url_decode, key_from_verification_method
 
-__all__ = ["DATA_INTEGRITY_SUITES", "ECDSA_JCS", "EDDSA_JCS", "ProofOutcome", "Status", "proof_algorithm",
+__all__ = ["ECDSA_JCS", "EDDSA_JCS", "ProofOutcome", "Status", "proof_algorithm",
            "resolve_document", "sign_record", "sign_record_data_integrity", "verify_document_proofs",
            "verify_record"]
 
@@ -55,8 +55,6 @@ SUPPORTED_ALGS = ("EdDSA", "ES256")
 #: The Data Integrity cryptosuites a record's proof may use (a record has no @context, so the
 #: RDF-canonicalised suites do not apply to it).
 RECORD_SUITES = (EDDSA_JCS, ECDSA_JCS)
-#: Every Data Integrity cryptosuite verified here (credentials, presentations, DID documents).
-DATA_INTEGRITY_SUITES = tuple(di.SUITES)
 
 
 def signed_payload(record: Mapping[str, Any]) -> bytes:
