@@ -216,6 +216,22 @@ def test_a_proof_set_member_changed_fails_alone() -> None:
     assert [f.path for f in _rules(validate(doc, target="vc"))["SIG-06"]] == ["/proof/1/proofValue"]
 
 
+
+def test_a_proof_set_canonicalises_its_document_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    key = _holder_key()
+    did = "did:key:" + encode_multikey(key.public_key())
+    vc = {"@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential"], "issuer": did,
+          "credentialSubject": {"id": did, "claims": list(range(100))}}
+    proofs = [di.add_proof(vc, di.EDDSA_JCS, key, f"{did}#{did[8:]}", f"2024-01-0{day}T00:00:00Z")["proof"]
+              for day in (1, 2, 3)]
+    proofs[1] = {**proofs[1], "created": "2024-02-02T00:00:00Z"}
+    canonicalised: list[Any] = []
+    canonical = di._canonical
+    monkeypatch.setattr(di, "_canonical", lambda suite, doc: canonicalised.append(doc) or canonical(suite, doc))
+    outcomes = verify_document_proofs({**vc, "proof": proofs}, {})
+    assert [o.status for o in outcomes] == [Status.VERIFIED, Status.INVALID, Status.VERIFIED]
+    assert sum("credentialSubject" in doc for doc in canonicalised) == 1
+
 def test_a_changed_credential_inside_a_presentation_is_found() -> None:
     vc = _signed("eddsa/TestVectors/eddsa-jcs-2022", "JCS")
     _changed_subject(vc)

@@ -149,6 +149,7 @@ def verify_document_proofs(doc: Any, did_documents: Mapping[str, Any]) -> list[P
     exactly one key). A verificationMethod that is not a DID URL cannot be resolved offline (SIG-07)."""
     outcomes: list[ProofOutcome] = []
     rdfc_proofs = 0
+    done: di.DocumentHashes = {}  # the proofs of a set sign one document: canonicalise it once
     for count, found in enumerate(di.proofs_in(doc)):
         if count >= di.MAX_PROOFS:
             outcomes.append(ProofOutcome(Status.UNRESOLVED, f"more than {di.MAX_PROOFS} proofs in one document: "
@@ -162,14 +163,15 @@ def verify_document_proofs(doc: Any, did_documents: Mapping[str, Any]) -> list[P
                                              "proofs in one document: this one was not verified", found.path,
                                              suite=suite))
                 continue
-        outcomes.append(_verify_found(found, did_documents))
+        outcomes.append(_verify_found(found, did_documents, done))
     for where, what in di.enveloped_in(doc):
         outcomes.append(ProofOutcome(Status.UNRESOLVED, f"{what} is secured by its envelope (W3C VC JOSE COSE), "
                                      "which is not verified here", where, suite="enveloping"))
     return outcomes
 
 
-def _verify_found(found: di.FoundProof, did_documents: Mapping[str, Any]) -> ProofOutcome:
+def _verify_found(found: di.FoundProof, did_documents: Mapping[str, Any],
+                  done: di.DocumentHashes) -> ProofOutcome:
     proof, path = found.proof, found.path
     kind, suite = proof.get("type"), proof.get("cryptosuite")
     if kind != di.DATA_INTEGRITY_PROOF:
@@ -196,7 +198,7 @@ def _verify_found(found: di.FoundProof, did_documents: Mapping[str, Any]) -> Pro
         return ProofOutcome(failed.status, failed.reason and f"{suite}: {failed.reason}", failed.path, suite=suite)
     assert key is not None
     try:
-        di.verify_proof(suite, di.unsecured_document(found), proof, key)
+        di.verify_proof(suite, di.unsecured_document(found), proof, key, done)
     except ProofError as exc:
         where = f"{path}/{exc.member}" if exc.member else path
         return ProofOutcome(exc.status, exc.reason, where, suite=suite)
