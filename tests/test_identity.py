@@ -89,6 +89,15 @@ def test_did_url_parts_and_relative_references() -> None:
     assert didsyntax.resolve_reference("key-1", "did:example:123") is None
 
 
+
+def test_long_dids_are_read_alike_but_not_kept_alive_by_the_caches() -> None:
+    long_did = "did:web:" + "a" * 100_000
+    cached = didsyntax._parse_did_url.cache_info().currsize, didsyntax._is_did.cache_info().currsize
+    parsed = didsyntax.parse_did_url(long_did + "#k")
+    assert parsed is not None and parsed.did == long_did and parsed.fragment == "k"
+    assert didsyntax.is_did(long_did) and not didsyntax.is_did(long_did + "#k")
+    assert (didsyntax._parse_did_url.cache_info().currsize, didsyntax._is_did.cache_info().currsize) == cached
+
 @pytest.mark.parametrize("name,expected", [("valid.json", True), ("invalid.json", False), ("disputed.json", False)])
 def test_did_test_suites_agree(name: str, expected: bool) -> None:
     # disputed.json: did-resolver's pre-DID-Core ';param' URLs; a strict DID Core 1.0 reading refuses them.
