@@ -6,6 +6,7 @@ knowingly judge differently are listed with the reason, never dropped silently.
 
 from __future__ import annotations
 
+import base64
 import copy
 import json
 from pathlib import Path
@@ -291,6 +292,18 @@ def test_a_jws_signature_outside_the_base64url_alphabet_is_refused() -> None:
     for changed in (f"{header}..{signature[:8]} {signature[8:]}", f"{header}..+{signature}"):
         outcome = verify_record({**signed, "proof": {**signed["proof"], "jws": changed}}, DOCS)
         assert outcome.status is Status.INVALID and "base64url" in outcome.reason
+
+
+@pytest.mark.parametrize("crit", [5, "b64", [], [1], {"b64": True}])
+def test_a_jws_crit_that_is_not_an_array_of_names_is_invalid_not_a_crash(crit: Any) -> None:
+    key = serialization.load_pem_private_key((KEYS / "office-ed25519.pem").read_bytes(), None)
+    signed = sign_record(_example("valid/record/trademark-legal-status-event.json"), key,  # type: ignore[arg-type]
+                         "did:web:office.example#key-1", "2021-06-01T09:59:00Z")
+    header, signature = signed["proof"]["jws"].split("..")
+    changed = {**json.loads(base64.urlsafe_b64decode(header + "==")), "crit": crit}
+    encoded = base64.urlsafe_b64encode(json.dumps(changed).encode()).rstrip(b"=").decode()
+    outcome = verify_record({**signed, "proof": {**signed["proof"], "jws": f"{encoded}..{signature}"}}, DOCS)
+    assert outcome.status is Status.INVALID and "RFC 7515, 4.1.11" in outcome.reason
 
 def test_cli_verifies_with_a_did_document_and_flags_tampering(tmp_path: Path) -> None:
     runner = CliRunner()

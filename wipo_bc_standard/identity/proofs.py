@@ -287,9 +287,13 @@ def verify_detached_jws(jws: str, payload: bytes, key: PublicKey, kid: str | Non
         return ProofOutcome(Status.INVALID, "the JWS header is not a JSON object")
     alg = header.get("alg")
     b64 = header.get("b64", True)
-    if b64 is False and "b64" not in (header.get("crit") or []):
+    crit = header.get("crit", [])
+    if "crit" in header and not (isinstance(crit, list) and crit and all(isinstance(c, str) for c in crit)):
+        return ProofOutcome(Status.INVALID, 'the JWS header\'s "crit" is not a non-empty array of header parameter '
+                                            "names (RFC 7515, 4.1.11)")
+    if b64 is False and "b64" not in crit:
         return ProofOutcome(Status.INVALID, 'a JWS with "b64": false must list "b64" in "crit" (RFC 7797, 6)')
-    unknown = [c for c in header.get("crit") or [] if c != "b64"]
+    unknown = [c for c in crit if c != "b64"]
     if unknown or not isinstance(b64, bool):
         return ProofOutcome(Status.INVALID, f"the JWS header has critical parameters this verifier does not know: {unknown}")
     if kid is not None and "kid" in header and header["kid"] != kid:
