@@ -63,11 +63,12 @@ class RdfCanonicalizationError(Exception):
 def _pyld_errors() -> tuple[type[BaseException], ...]:
     """What PyLD raises on a malformed document: its JsonLdError (wrapping the loader's
     :class:`UnknownContext`), and, on some hostile inputs, a bare ValueError (a relative context IRI
-    with no base) or TypeError (sorting node ids when one is null). Anything else is a fault of this
-    code, reported as such by the engine, not dressed as a finding on the document."""
+    with no base) or TypeError (sorting node ids when one is null); and its warnings, should another
+    thread's ``catch_warnings`` have put an "error" filter back meanwhile (the filters are process-wide).
+    Anything else is a fault of this code, reported as such by the engine, not dressed as a finding."""
     from pyld.jsonld import JsonLdError  # type: ignore[import-untyped]
 
-    return JsonLdError, UnknownContext, ValueError, TypeError, RecursionError
+    return JsonLdError, UnknownContext, ValueError, TypeError, RecursionError, Warning
 
 
 @functools.cache
