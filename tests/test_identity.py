@@ -282,14 +282,15 @@ def test_both_jws_forms_verify_with_either_algorithm(header_b64: bool) -> None:
 
 
 def test_a_jws_signature_outside_the_base64url_alphabet_is_refused() -> None:
-    # Python's base64 decoder drops characters outside its alphabet: a blank or "+" added to a valid
-    # signature would still decode to it, and the changed proof verify.
+    # Python's base64 decoder drops characters outside its alphabet: four "!" added to a valid
+    # signature still decoded to it, and the changed proof verified.
     key = serialization.load_pem_private_key((KEYS / "office-ed25519.pem").read_bytes(), None)
     signed = sign_record(_example("valid/record/trademark-legal-status-event.json"), key,  # type: ignore[arg-type]
                          "did:web:office.example#key-1", "2021-06-01T09:59:00Z")
     assert verify_record(signed, DOCS).status is Status.VERIFIED
     header, signature = signed["proof"]["jws"].split("..")
-    for changed in (f"{header}..{signature[:8]} {signature[8:]}", f"{header}..+{signature}"):
+    for changed in (f"{header}..{signature[:8]}!!!!{signature[8:]}", f"{header}..{signature[:8]} {signature[8:]}",
+                    f"{header}..+{signature}"):
         outcome = verify_record({**signed, "proof": {**signed["proof"], "jws": changed}}, DOCS)
         assert outcome.status is Status.INVALID and "base64url" in outcome.reason
 
