@@ -141,6 +141,8 @@ class _GitIgnores:
             self.levels[key] = globs
 
     def ignored(self, path: Path, is_dir: bool = False) -> bool:
+        if not self.levels:  # no .gitignore applies: spare resolving the path (a stat per part)
+            return False
         resolved = path.resolve()
         for base in sorted(self.levels, key=lambda p: len(p.parts), reverse=True):
             if base.name == ".git" or base == resolved or base in resolved.parents:
@@ -210,8 +212,8 @@ def _walk(top: Path, selection: Selection, target: str, suffixes: set[str], incl
             path = here / name
             # Not only regular files: a FIFO, socket or device with a known ending is kept, so that the
             # reader reports it (refused unread) rather than passing over it in silence. A link to a
-            # directory is not followed (it may loop).
-            if name.startswith(".") or path.suffix.lower() not in suffixes or os.path.isdir(path):
+            # directory is among os.walk's directories, and not followed (it may loop).
+            if name.startswith(".") or path.suffix.lower() not in suffixes:
                 continue
             if target == "auto" and foreign_file(name):
                 selection.skip("not-ours", path)
@@ -223,7 +225,7 @@ def _walk(top: Path, selection: Selection, target: str, suffixes: set[str], incl
                 selection.skip("gitignored", path)
             else:
                 found.append(path)
-    return sorted(found)
+    return sorted(found, key=lambda p: p.parts)  # Path's own order, without its slow comparisons
 
 
 def by_target(sources: Sequence[Any], default: str, per_path_target: Sequence[tuple[str, str]],
