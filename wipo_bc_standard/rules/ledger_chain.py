@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -396,19 +397,15 @@ def _right_key(right: tuple[str, str, str]) -> str:
     return f"{len(office)}.{len(kind)}.{office}{kind}{number}"
 
 
-_UUID_URN, _UUID_URN_SIZE = "urn:uuid:", 45
+_UUID_URN = "urn:uuid:"
+_PACKABLE_UUID_URN = re.compile(r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def _pack_id(record_id: str) -> bytes:
     """A record id for the fork window: b"\\0" and 16 bytes for a lower-case ``urn:uuid:`` (the usual
     form: 17 bytes instead of 45), else b"\\1", its UTF-8 length in 4 bytes and the UTF-8."""
-    if len(record_id) == _UUID_URN_SIZE and record_id.startswith(_UUID_URN):
-        try:
-            raw = bytes.fromhex(record_id[9:].replace("-", ""))
-        except ValueError:
-            raw = b""
-        if len(raw) == 16 and _uuid_urn(raw) == record_id:
-            return b"\0" + raw
+    if _PACKABLE_UUID_URN.fullmatch(record_id):  # exactly what _uuid_urn writes back
+        return b"\0" + bytes.fromhex(record_id[9:].replace("-", ""))
     encoded = record_id.encode("utf-8", "surrogatepass")
     return b"\1" + len(encoded).to_bytes(4) + encoded
 
