@@ -52,3 +52,16 @@ def test_a_file_with_json_findings_is_never_rewritten(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", str(path), "--fix"])
     assert "fixed 0 findings" in result.stderr and path.read_text(encoding="utf-8") == text
+
+
+def test_in_ndjson_with_cr_line_endings_the_right_line_is_fixed(tmp_path: Path) -> None:
+    """The reader counts a lone CR as a line ending; the fixer counts lines the same way."""
+    good = json.dumps(example_record())
+    path = tmp_path / "records.ndjson"
+    path.write_bytes(f"{good}\r{json.dumps(_broken())}\r\n{good}\r".encode())
+    result = CliRunner().invoke(main, ["validate", str(path), "--fix"])
+    assert "fixed 3 findings in 1 file" in result.stderr
+    data = path.read_bytes()
+    assert data.count(b"\r") == 3 and data.count(b"\n") == 1, "the line endings are kept"
+    lines = data.decode("utf-8").splitlines()
+    assert lines[0] == lines[2] == good and json.loads(lines[1])["ipRight"]["office"] == "GB"
