@@ -226,3 +226,13 @@ def test_case_command_answers_one_request() -> None:
     assert json.loads(result.output)["conformant"] is Suite.load().cases[0].expected.conformant
     bad = CliRunner().invoke(main, ["conformance", "case"], input="[]")
     assert bad.exit_code == 2 and "not a conformance request" in bad.output
+
+
+def test_report_and_case_read_regular_files_only(tmp_path: Path) -> None:
+    """A FIFO named as a report or a request is refused at once (reading it would wait forever)."""
+    import os
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
+    for args in (["conformance", "report", str(fifo)], ["conformance", "case", str(fifo)]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2 and "only regular files are read" in result.output
