@@ -236,3 +236,25 @@ def test_report_and_case_read_regular_files_only(tmp_path: Path) -> None:
     for args in (["conformance", "report", str(fifo)], ["conformance", "case", str(fifo)]):
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 2 and "only regular files are read" in result.output
+
+
+def test_a_hanging_or_flooding_implementation_cannot_hold_the_run(tmp_path: Path, suite: Suite) -> None:
+    """A case whose implementation hangs, leaves a child holding its output open, or prints without
+    end fails with the reason, within the timeout; the run goes on."""
+    import time
+    cases = list(suite.cases[:1])
+    bodies = {"sleep": "import time; time.sleep(60)\n",
+              "child": "import subprocess; subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+                       "print(json.dumps({'conformant': True}))\n",
+              "flood": "while True: sys.stdout.buffer.write(b'x' * 65536)\n"}
+    for name, body in bodies.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        started = time.monotonic()
+        report = evaluate(suite, run_suite(suite, command_implementation(_script(folder, body), timeout=1.5),
+                                           cases=cases), {"name": name})
+        assert time.monotonic() - started < 20, name
+        case = report["cases"][0]
+        assert case["outcome"] == "failed", name
+        expected = "more than" if name == "flood" else "no result within 1.5 s"
+        assert expected in case["reason"], (name, case["reason"])
