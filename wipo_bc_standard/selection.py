@@ -65,7 +65,7 @@ class Selection:
         self.skipped[reason] += 1
         shown = self.samples.setdefault(reason, [])
         if len(shown) < 3:
-            shown.append(str(path))
+            shown.append(safe_io.display_name(path))
 
     def to_dict(self) -> dict[str, Any]:
         return {"read": len(self.sources),
