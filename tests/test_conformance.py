@@ -258,3 +258,18 @@ def test_a_hanging_or_flooding_implementation_cannot_hold_the_run(tmp_path: Path
         assert case["outcome"] == "failed", name
         expected = "more than" if name == "flood" else "no result within 1.5 s"
         assert expected in case["reason"], (name, case["reason"])
+
+
+def test_earl_of_a_report_with_any_ids_is_turtle(tmp_path: Path, reference_report: dict[str, Any]) -> None:
+    """A report read from a file may hold any id; EARL percent-encodes it into the test's IRI."""
+    from rdflib import Graph
+    odd = json.loads(json.dumps(reference_report))
+    odd["cases"][0]["id"] = "a b>c\n<http://example.org/x> <p> <o> ."
+    odd["rules"][0]["id"] = "R 1>"
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps(odd), encoding="utf-8")
+    result = CliRunner().invoke(main, ["conformance", "report", str(path), "--format", "earl"])
+    assert result.exit_code == 0, result.output
+    graph = Graph().parse(data=result.stdout, format="turtle")
+    assert "https://wipo-bc-standard.org/conformance/cases/a%20b%3Ec%0A%3Chttp%3A//example.org/x%3E%20%3Cp%3E%20%3Co%3E%20." \
+        in {str(s) for s in graph.subjects()}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import quote
 
 import orjson
 
@@ -114,17 +115,23 @@ def to_earl(report: Mapping[str, Any]) -> str:
             graph.add((result, DCTERMS.description, Literal(reason)))
 
     for rule in report["rules"]:
-        test = suite[f"rules/{rule['id']}"]
+        test = suite[f"rules/{_iri_part(rule['id'])}"]
         graph.add((test, RDF.type, earl.TestRequirement))
         graph.add((test, DCTERMS.title, Literal(f"{rule['id']} ({rule['keyword']}): {rule['title']}")))
         failed = rule.get("failedCases") or []
         assert_(test, rule["outcome"], earl.cantTell, "failed in " + ", ".join(failed) if failed else None)
     for case in report["cases"]:
-        test = suite[f"cases/{case['id']}"]
+        test = suite[f"cases/{_iri_part(case['id'])}"]
         graph.add((test, RDF.type, earl.TestCase))
         graph.add((test, DCTERMS.title, Literal(case["id"])))
         assert_(test, case["outcome"], earl.inapplicable, case.get("reason"))
     return graph.serialize(format="turtle")
+
+
+def _iri_part(identifier: str) -> str:
+    """An id, from a report that may come from anywhere, percent-encoded into an IRI (the suite's
+    ids, letters, digits, ``-``, ``.``, ``_`` and ``/``, are unchanged)."""
+    return quote(identifier, safe="/")
 
 
 def _slug(name: str) -> str:
