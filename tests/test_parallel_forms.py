@@ -83,3 +83,23 @@ def test_the_automatic_job_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
     monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     assert parallel.auto_jobs([big], "auto") == 1
+
+
+def test_ndjson_line_endings_and_odd_files_read_alike_in_parallel(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Byte ranges end lines as the one-process reader does (a lone CR, CRLF or LF); a FIFO or a
+    dangling link named .ndjson is reported as in one process, not opened by the parent (where a
+    FIFO would block and a dangling link raise)."""
+    lines = _records(60)
+    endings = [b"\r", b"\r\n", b"\n"]
+    data = b"".join(line + endings[n % 3] for n, line in enumerate(lines))
+    (tmp_path / "a.ndjson").write_bytes(data)
+    os.mkfifo(tmp_path / "b.ndjson")
+    (tmp_path / "c.ndjson").symlink_to(tmp_path / "nowhere.ndjson")
+    monkeypatch.setattr(parallel, "BATCH_BYTES", 1001)
+    sources = sorted(tmp_path.iterdir())
+    options = {"target": "auto", "profile": "interop"}
+    one = _report(list(parallel.run(sources, options, 1)))
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    two = _report(list(parallel.run(sources, options, 2)))
+    assert two == one and len(one) == len(lines) + 2

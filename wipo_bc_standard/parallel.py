@@ -8,6 +8,7 @@ ledger order, so its checks see the records exactly as in one process.
 
 from __future__ import annotations
 
+import io
 import multiprocessing
 import os
 import signal
@@ -16,8 +17,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from . import safe_io
 from .engine import Checker
 from .findings import conformant_at
+from .limits import LIMITS
 from .report import ItemResult
 from .rules.ledger_chain import canonical_record_bytes, chain_view
 from .sources import (
@@ -153,12 +156,13 @@ def _tasks(sources: list[Any]) -> Iterator[Task]:
     files: list[Any] = []
     size = 0
     for source in sources:
-        if isinstance(source, Path) and source.suffix.lower() in NDJSON_SUFFIXES:
+        if isinstance(source, Path) and source.suffix.lower() in NDJSON_SUFFIXES and source.is_file():
             if files:
                 yield ("sources", files, None)
                 files, size = [], 0
             # Workers read their own byte ranges of the file (split at line starts): this process
-            # neither reads nor ships the lines.
+            # neither reads nor ships the lines. (Anything but a regular file, a FIFO or a dangling
+            # link, goes with the small files: the reader refuses or reports it.)
             length = _content_end(source)
             for start in range(0, max(length, 1), BATCH_BYTES):
                 yield ("range", (str(source), start, min(start + BATCH_BYTES, length)), None)
@@ -211,8 +215,9 @@ def _content_end(path: Path) -> int:
     return 0
 
 
-def _lines_starting_in(name: str, start: int, end: int) -> list[bytes]:
-    """The lines of a file that start at a byte in [start, end), each whole."""
+def _lines_starting_in(name: str, start: int, end: int) -> list[bytes | safe_io.Oversized]:
+    """The lines of a file that start at a byte in [start, end), each whole. Ranges are cut after
+    LF; within one, lines end as the one-process reader ends them (LF, CRLF or a lone CR)."""
     with open(name, "rb") as stream:
         partial = False
         if start:
@@ -224,10 +229,7 @@ def _lines_starting_in(name: str, start: int, end: int) -> list[bytes]:
     if partial:
         cut = data.find(b"\n")
         data = b"" if cut < 0 else data[cut + 1:]
-    lines = data.split(b"\n")
-    if lines and lines[-1] == b"":
-        lines.pop()
-    return lines
+    return list(safe_io.bounded_lines(io.BytesIO(data), LIMITS.item_bytes))
 
 
 def _start_worker(checker_options: dict[str, Any]) -> None:
