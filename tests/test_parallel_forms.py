@@ -103,3 +103,17 @@ def test_ndjson_line_endings_and_odd_files_read_alike_in_parallel(tmp_path: Path
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     two = _report(list(parallel.run(sources, options, 2)))
     assert two == one and len(one) == len(lines) + 2
+
+
+def test_stdin_in_parallel_is_read_as_in_one_process(tmp_path: Path) -> None:
+    """`-` with --jobs 2: bounded and refused unread when it cannot be JSON (/dev/zero does not end),
+    and the same items as one process when it is NDJSON."""
+    import subprocess
+    command = [sys.executable, "-m", "wipo_bc_standard", "validate", "-", "--format", "json", "--jobs"]
+    with open("/dev/zero", "rb") as zero:
+        done = subprocess.run([*command, "2"], stdin=zero, capture_output=True, timeout=120)
+    assert done.returncode == 1 and b"first byte" in done.stdout
+    data = b"\n".join(_records(30)) + b"\n"
+    one, two = (subprocess.run([*command, jobs], input=data, capture_output=True, timeout=120) for jobs in "12")
+    assert orjson.loads(one.stdout)["items"] == orjson.loads(two.stdout)["items"]
+    assert len(orjson.loads(two.stdout)["items"]) == 30

@@ -29,7 +29,6 @@ from .sources import (
     NDJSON_SUFFIXES,
     Item,
     array_elements,
-    items_of_bytes,
     items_of_elements,
     items_of_lines,
     iter_items,
@@ -176,8 +175,16 @@ def _tasks(sources: list[Any]) -> Iterator[Task]:
                 for part in array_elements(str(source), stream.read(ARRAY_CHUNK), stream.read, BATCH_LINES):
                     yield ("item", None, part) if isinstance(part, Item) else ("elements", str(source), part)
         elif source == "-":
-            import sys
-            yield ("bytes", "<stdin>", sys.stdin.buffer.read())
+            # Read here as one process reads it (bounded; refused unread when it cannot be JSON):
+            # workers do not have this process's stdin. They check the items.
+            items: list[Item] = []
+            for item in iter_items(["-"]):
+                items.append(item)
+                if len(items) == BATCH_LINES:
+                    yield ("items", None, items)
+                    items = []
+            if items:
+                yield ("items", None, items)
         else:
             # Small files go together: one task per file would cost more to hand over than to check.
             files.append(source)
@@ -246,8 +253,8 @@ def _check_task(task: Task) -> list[Any]:
         name, start, end = where
         # Blank lines at the end of the file lie past the last range: every line here is an item.
         items = items_of_lines(name, _lines_starting_in(name, start, end), end=False)
-    elif kind == "bytes":
-        items = items_of_bytes(where, payload, sniff=True)
+    elif kind == "items":
+        items = payload
     elif kind == "elements":
         items = items_of_elements(where, payload)
     elif kind == "item":
