@@ -60,7 +60,7 @@ def test_two_processes_say_what_one_says(form: str, tmp_path: Path, monkeypatch:
 
 def test_the_automatic_job_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(os, "getloadavg", lambda: (1.0, 1.0, 1.0))  # only this process running
+    monkeypatch.setattr(parallel, "_busy_cores", lambda: 0.0)  # only this process running
     small = tmp_path / "small.ndjson"
     small.write_bytes(b"{}\n")
     big = tmp_path / "big.ndjson"
@@ -78,10 +78,10 @@ def test_the_automatic_job_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert parallel.auto_jobs(graphs, "auto") == 2  # a few dozen RDF graphs are worth two processes...
     tasks = list(parallel._tasks(graphs))  # ...when not all in one task: small files batch by cost, not bytes
     assert len(tasks) >= len(graphs) // 5 and sum(len(task[1]) for task in tasks) == len(graphs)
-    monkeypatch.setattr(os, "getloadavg", lambda: (9.0, 9.0, 9.0))  # a saturated machine
+    monkeypatch.setattr(parallel, "_busy_cores", lambda: 8.0)  # a saturated machine
     assert parallel.auto_jobs([big], "auto") == 1
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
-    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    monkeypatch.setattr(parallel, "_busy_cores", lambda: 0.0)
     assert parallel.auto_jobs([big], "auto") == 1
 
 
@@ -117,3 +117,14 @@ def test_stdin_in_parallel_is_read_as_in_one_process(tmp_path: Path) -> None:
     one, two = (subprocess.run([*command, jobs], input=data, capture_output=True, timeout=120) for jobs in "12")
     assert orjson.loads(one.stdout)["items"] == orjson.loads(two.stdout)["items"]
     assert len(orjson.loads(two.stdout)["items"]) == 30
+
+
+def test_busy_cores_are_read_now_not_from_a_lagging_average(monkeypatch: pytest.MonkeyPatch) -> None:
+    busy = parallel._busy_cores()
+    assert busy is not None and 0.0 <= busy <= (os.cpu_count() or 1)
+    if parallel._cpu_ticks() is not None:  # Linux: the load average is not needed
+        monkeypatch.setattr(os, "getloadavg", lambda: (9.0, 9.0, 9.0))
+        assert parallel._busy_cores() < 9.0
+    monkeypatch.setattr(parallel, "_cpu_ticks", lambda: None)  # elsewhere: the load average, less this process
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.5, 1.0, 1.0))
+    assert parallel._busy_cores() == 0.5
