@@ -10,7 +10,7 @@ it, the configuration root. Options given on the command line win over the file.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -67,20 +67,6 @@ class Config:
         if path is None or Path(path).is_absolute():
             return path
         return str(self.root / path)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The settings under their keys, for ``--show-config``."""
-        out: dict[str, Any] = {"file": str(self.path) if self.path else None, "root": str(self.root)}
-        for f in fields(self):
-            if f.name in ("path", "root"):
-                continue
-            value = getattr(self, f.name)
-            if f.name in ("per_path_target", "per_file_ignores"):
-                value = {glob: list(v) if isinstance(v, tuple) else v for glob, v in value}
-            elif isinstance(value, tuple):
-                value = list(value)
-            out[f.name.replace("_", "-")] = value
-        return out
 
 
 def find(start: Path | None = None) -> Path | None:
