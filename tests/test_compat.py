@@ -176,3 +176,14 @@ def test_every_issue_id_is_documented() -> None:
     seen = {i.id for a, b in pairs for i in compare(a, b).issues}
     assert seen <= set(CHECKS)
     assert all(c.description for c in CHECKS.values())
+
+
+def test_a_huge_integer_in_a_profile_is_written_exactly_in_the_json_verdict(tmp_path: Path) -> None:
+    """A value is shown as the profile has it, even an integer beyond 64 bits (a one-line verdict, no traceback)."""
+    profile = json.loads((EUIPO / "profile.json").read_text(encoding="utf-8"))
+    profile["canonicalization"] = {"json": 10**30}
+    (tmp_path / "profile.json").write_text(json.dumps(profile), encoding="utf-8")
+    code, out = invoke(str(tmp_path / "profile.json"), str(EBSI), "--format", "json")
+    assert code == 1, out
+    issue = next(i for i in json.loads(out)["issues"] if i["id"] == "COMPAT-CANON")
+    assert issue["a"] == 10**30
