@@ -200,3 +200,11 @@ def test_a_skipped_file_name_cannot_forge_report_lines(repo: Path) -> None:
     code, out, _ = run("validate", ".", "--format", "github", "--exclude", "*forged*")
     assert code == 0 and "x\\x0a::error" in out
     assert not any(line.startswith("::") for line in out.splitlines())
+
+
+def test_a_gitignore_that_is_not_a_regular_file_does_not_hold_the_walk(repo: Path) -> None:
+    """A FIFO named .gitignore would block a read forever: it is passed over like an unreadable one."""
+    import os
+    os.mkfifo(repo / "records" / ".gitignore")
+    code, out, _ = run("validate", ".")
+    assert code == 0 and "read 2 files" in out

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import safe_io
+from .limits import LIMITS
 from .sources import KNOWN_SUFFIXES, SourceError
 
 #: Why a file was not read, as the summary says it.
@@ -132,9 +133,11 @@ class _GitIgnores:
 
     def _add_file(self, path: Path, base: Path) -> None:
         try:
-            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError:
+            # A regular file of bounded size: a FIFO or /dev/zero under that name would hold the walk.
+            data = safe_io.read_regular(path, LIMITS.item_bytes)
+        except (OSError, safe_io.NotReadable):
             return
+        lines = data.decode("utf-8", errors="replace").splitlines()
         globs = _Globs(lines, base.resolve())
         if globs:
             key = base.resolve() if path.name == ".gitignore" else base.resolve() / ".git"
