@@ -151,7 +151,7 @@ def parse_result(stdout: bytes, returncode: int = 0, stderr: bytes = b"") -> Map
     if not isinstance(result, dict):
         return {"error": "the result is not a JSON object"}
     if "unsupported" in result:
-        return {"unsupported": str(result["unsupported"])}
+        return {"unsupported": str(result["unsupported"])[:300]}  # a reason, not a payload
     if not isinstance(result.get("conformant"), bool):
         return {"error": "the result has no boolean 'conformant'"}
     findings = result.get("findings")
