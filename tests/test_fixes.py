@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from wipo_bc_standard.cli import main
@@ -65,3 +66,19 @@ def test_in_ndjson_with_cr_line_endings_the_right_line_is_fixed(tmp_path: Path) 
     assert data.count(b"\r") == 3 and data.count(b"\n") == 1, "the line endings are kept"
     lines = data.decode("utf-8").splitlines()
     assert lines[0] == lines[2] == good and json.loads(lines[1])["ipRight"]["office"] == "GB"
+
+
+def test_a_file_that_cannot_be_written_again_is_said_not_a_traceback(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk or a read-only folder: one line says which file was not fixed; it is unchanged."""
+    from wipo_bc_standard import fixes
+
+    def no_space(path: Path, data: bytes) -> None:
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(fixes, "_write_atomically", no_space)
+    path = tmp_path / "record.json"
+    path.write_text(json.dumps(_broken(), indent=2), encoding="utf-8")
+    before = path.read_bytes()
+    result = CliRunner().invoke(main, ["validate", str(path), "--fix"])
+    assert result.exit_code == 1 and not isinstance(result.exception, OSError)
+    assert f"not fixed: {path}: No space left on device" in result.stderr and path.read_bytes() == before

@@ -75,6 +75,8 @@ class Fixer:
     def __init__(self) -> None:
         self._edits: dict[str, list[Edit]] = defaultdict(list)
         self._unsafe: set[str] = set()
+        #: The files that could not be written again, each with why (after :meth:`apply`).
+        self.failed: list[str] = []
 
     def __call__(self, results: Iterable[ItemResult]) -> Iterator[ItemResult]:
         for result in results:
@@ -93,7 +95,11 @@ class Fixer:
         for source, edits in self._edits.items():
             if source in self._unsafe:
                 continue
-            count = _fix_file(Path(source), edits)
+            try:
+                count = _fix_file(Path(source), edits)
+            except OSError as exc:  # a read-only folder, a full disk: that file stays as it was
+                self.failed.append(f"{safe_io.display_name(source)}: {safe_io.reason(exc)}")
+                continue
             if count:
                 made += count
                 files += 1
