@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
 import stat
 import tempfile
@@ -89,7 +88,7 @@ def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             raise NotReadable(f"{display_name(path)}: {_kind(mode)}; only regular files are read")
-        fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
+        # O_NONBLOCK (so that opening a FIFO cannot block) changes nothing for a regular file: kept.
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)

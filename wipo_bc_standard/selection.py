@@ -148,6 +148,8 @@ class _GitIgnores:
             self._order = None
 
     def ignored(self, path: Path, is_dir: bool = False) -> bool:
+        if not self.levels:  # no .gitignore applies: spare resolving the path (a stat per part)
+            return False
         if self._order is None:  # sorted once per level added, not once per file
             self._order = [(str(base).rstrip("/") + "/", base.name == ".git", self.levels[base])
                            for base in sorted(self.levels, key=lambda p: len(p.parts), reverse=True)]
@@ -221,8 +223,8 @@ def _walk(top: Path, selection: Selection, target: str, suffixes: set[str], incl
             path = here / name
             # Not only regular files: a FIFO, socket or device with a known ending is kept, so that the
             # reader reports it (refused unread) rather than passing over it in silence. A link to a
-            # directory is not followed (it may loop).
-            if name.startswith(".") or path.suffix.lower() not in suffixes or os.path.isdir(path):
+            # directory is among os.walk's directories, and not followed (it may loop).
+            if name.startswith(".") or path.suffix.lower() not in suffixes:
                 continue
             if target == "auto" and foreign_file(name):
                 selection.skip("not-ours", path)
@@ -234,7 +236,7 @@ def _walk(top: Path, selection: Selection, target: str, suffixes: set[str], incl
                 selection.skip("gitignored", path)
             else:
                 found.append(path)
-    return sorted(found)
+    return sorted(found, key=lambda p: p.parts)  # Path's own order, without its slow comparisons
 
 
 def by_target(sources: Sequence[Any], default: str, per_path_target: Sequence[tuple[str, str]],
