@@ -85,6 +85,40 @@ def test_the_automatic_job_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert parallel.auto_jobs([big], "auto") == 1
 
 
+def test_ndjson_line_endings_and_odd_files_read_alike_in_parallel(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Byte ranges end lines as the one-process reader does (a lone CR, CRLF or LF); a FIFO or a
+    dangling link named .ndjson is reported as in one process, not opened by the parent (where a
+    FIFO would block and a dangling link raise)."""
+    lines = _records(60)
+    endings = [b"\r", b"\r\n", b"\n"]
+    data = b"".join(line + endings[n % 3] for n, line in enumerate(lines))
+    (tmp_path / "a.ndjson").write_bytes(data)
+    os.mkfifo(tmp_path / "b.ndjson")
+    (tmp_path / "c.ndjson").symlink_to(tmp_path / "nowhere.ndjson")
+    monkeypatch.setattr(parallel, "BATCH_BYTES", 1001)
+    sources = sorted(tmp_path.iterdir())
+    options = {"target": "auto", "profile": "interop"}
+    one = _report(list(parallel.run(sources, options, 1)))
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    two = _report(list(parallel.run(sources, options, 2)))
+    assert two == one and len(one) == len(lines) + 2
+
+
+def test_stdin_in_parallel_is_read_as_in_one_process(tmp_path: Path) -> None:
+    """`-` with --jobs 2: bounded and refused unread when it cannot be JSON (/dev/zero does not end),
+    and the same items as one process when it is NDJSON."""
+    import subprocess
+    command = [sys.executable, "-m", "wipo_bc_standard", "validate", "-", "--format", "json", "--jobs"]
+    with open("/dev/zero", "rb") as zero:
+        done = subprocess.run([*command, "2"], stdin=zero, capture_output=True, timeout=120)
+    assert done.returncode == 1 and b"first byte" in done.stdout
+    data = b"\n".join(_records(30)) + b"\n"
+    one, two = (subprocess.run([*command, jobs], input=data, capture_output=True, timeout=120) for jobs in "12")
+    assert orjson.loads(one.stdout)["items"] == orjson.loads(two.stdout)["items"]
+    assert len(orjson.loads(two.stdout)["items"]) == 30
+
+
 def test_busy_cores_are_read_now_not_from_a_lagging_average(monkeypatch: pytest.MonkeyPatch) -> None:
     busy = parallel._busy_cores()
     assert busy is not None and 0.0 <= busy <= (os.cpu_count() or 1)
