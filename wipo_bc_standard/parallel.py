@@ -8,7 +8,6 @@ ledger order, so its checks see the records exactly as in one process.
 
 from __future__ import annotations
 
-import io
 import multiprocessing
 import os
 import signal
@@ -256,19 +255,41 @@ def _content_end(path: Path) -> int:
 
 def _lines_starting_in(name: str, start: int, end: int) -> list[bytes | safe_io.Oversized]:
     """The lines of a file that start at a byte in [start, end), each whole. Ranges are cut after
-    LF; within one, lines end as the one-process reader ends them (LF, CRLF or a lone CR)."""
+    LF; within one, lines end as the one-process reader ends them (LF, CRLF or a lone CR). The last
+    line is read on past the range to its end, as the one-process reader reads it: one over the
+    ``item_bytes`` limit is counted, never held."""
     with open(name, "rb") as stream:
         partial = False
         if start:
             stream.seek(start - 1)
             partial = stream.read(1) != b"\n"  # the range starts inside a line of the previous one
         data = stream.read(end - start)
-        if data and not data.endswith(b"\n"):
-            data += stream.readline()  # the last line that starts here, to its end
-    if partial:
-        cut = data.find(b"\n")
-        data = b"" if cut < 0 else data[cut + 1:]
-    return list(safe_io.bounded_lines(io.BytesIO(data), LIMITS.item_bytes))
+        if partial:
+            cut = data.find(b"\n")
+            data = b"" if cut < 0 else data[cut + 1:]  # no LF: no line starts in the range
+        if not data:
+            return []
+        return list(safe_io.bounded_lines(_ToLineEnd(data, stream), LIMITS.item_bytes))
+
+
+class _ToLineEnd:
+    """A range's bytes, then the file's up to the end of the line the range ends in (a stream for
+    :func:`safe_io.bounded_lines`, read a chunk at a time)."""
+
+    def __init__(self, data: bytes, stream: Any) -> None:
+        self._data = data
+        self._stream = stream
+        self._done = data.endswith(b"\n")
+
+    def read(self, size: int) -> bytes:
+        if self._data:
+            data, self._data = self._data, b""
+            return data
+        if self._done:
+            return b""
+        chunk: bytes = self._stream.readline(size)  # at most ``size`` bytes, up to and with LF
+        self._done = not chunk or chunk.endswith(b"\n")
+        return chunk
 
 
 def _start_worker(checker_options: dict[str, Any]) -> None:
