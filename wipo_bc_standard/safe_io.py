@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import IO, Any, BinaryIO
+from typing import IO, Any, BinaryIO, Protocol
 
 #: Bytes read at a time from a stream.
 CHUNK = 1 << 20
@@ -117,6 +117,12 @@ def reason(exc: BaseException) -> str:
     return printable(str(exc))
 
 
+class Readable(Protocol):
+    """What :func:`bounded_lines` reads from: a binary file, or anything with its ``read``."""
+
+    def read(self, size: int, /) -> bytes: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Oversized:
     """A line longer than the limit: its length, never its bytes (they are not kept)."""
@@ -124,7 +130,7 @@ class Oversized:
     size: int
 
 
-def bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | Oversized]:
+def bounded_lines(stream: Readable, limit: int) -> Iterator[bytes | Oversized]:
     """The lines of a stream without their endings (LF, CRLF or a lone CR), each at most ``limit``
     bytes; a longer line is skipped and stands as :class:`Oversized`, so memory stays bounded."""
     pending = b""
