@@ -173,6 +173,15 @@ def test_order_going_backwards_within_the_tolerated_skew_is_accepted() -> None:
     assert feed_all(chain(skew), records) == [(2, "DT-05", "/ledger/blockNumber")]
 
 
+def test_times_at_the_start_of_the_calendar_are_compared_not_crashed_on() -> None:
+    records = chain_20()[:3]
+    for record, time in zip(records, ("0001-01-01T00:00:00Z", "0001-01-01T00:00:30Z", "0001-01-01T00:00:00+00:01")):
+        record["ledger"]["timestamp"] = time  # the last: 90 s before the one before it
+    assert feed_all(chain(RuleContext(network={"timeSource": {"maxSkewSeconds": 100}})), records) == []
+    assert feed_all(chain(RuleContext(network={"timeSource": {"maxSkewSeconds": 60}})), records) == [
+        (2, "DT-05", "/ledger/timestamp")]
+
+
 def test_messages_in_chinese() -> None:
     records = chain_20()[3:4]
     [finding] = chain(RuleContext(lang="zh")).feed(records[0])

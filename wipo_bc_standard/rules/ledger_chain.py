@@ -243,7 +243,8 @@ class LedgerChain:
             return  # the latest time seen (records of one block): neither back nor forward
         stamp = _timestamp(text)
         if stamp is not None:
-            if last.timestamp is not None and stamp < last.timestamp - self.max_skew:
+            # A difference of two times, never a time less the skew (before year 1 it would overflow).
+            if last.timestamp is not None and last.timestamp - stamp > self.max_skew:
                 hits.append(ChainHit("DT-05", "/ledger/timestamp",
                                 {"field": "timestamp", "value": text, "previous": last.timestamp_text,
                                  "previousRecord": last.record_id, "skew": int(self.max_skew.total_seconds())}))
