@@ -60,6 +60,26 @@ def test_two_processes_say_what_one_says(form: str, tmp_path: Path, monkeypatch:
         assert any(f["rule"] == "json.duplicate-key" for item in one for f in item["findings"])  # type: ignore[attr-defined]
 
 
+def test_a_chain_check_that_fails_is_a_finding_with_workers_as_in_one_process(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wipo_bc_standard.rules.ledger_chain import LedgerChain
+
+    def broken(self: LedgerChain, *args: object) -> list[object]:
+        raise RuntimeError("unforeseen")
+
+    monkeypatch.setattr(LedgerChain, "feed", broken)  # the parent feeds the chain; forked workers copy it
+    path = tmp_path / "a.ndjson"
+    path.write_bytes(b"\n".join(_records(30)) + b"\n")
+    monkeypatch.setattr(parallel, "BATCH_BYTES", 1001)
+    options = {"target": "ledger", "profile": "interop"}
+    one = _report(list(parallel.run([path], options, 1)))
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    two = _report(list(parallel.run([path], options, 2)))
+    failed = [["internal.error" in [f["rule"] for f in item["findings"]] for item in report]  # type: ignore[attr-defined]
+              for report in (one, two)]
+    assert len(one) == len(two) == 30 and failed[0] == failed[1] and sum(failed[0]) > 20
+
+
 def test_the_automatic_job_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr(parallel, "_busy_cores", lambda: 0.0)  # only this process running

@@ -77,6 +77,13 @@ def _one_per_mistake(findings: list[Finding], schema_found: int) -> list[Finding
             if i >= schema_found or f.rule not in _SAID_BETTER_BY_A_RULE or by_rules.get(f.path, 0) < f.level]
 
 
+def internal_error(exc: Exception) -> Finding:
+    """The finding on an item whose checks failed on an input nobody foresaw (a bug of ours)."""
+    return Finding("internal.error", Level.ERROR,
+                   f"the checks failed on this item ({type(exc).__name__}: {exc}); please report it",
+                   clause="wipo-bc-standard")
+
+
 class Checker:
     """Checks items of one run: ``target`` is one of :data:`TARGETS` or ``auto``."""
 
@@ -114,11 +121,8 @@ class Checker:
         try:
             return self._check(item)
         except Exception as exc:
-            finding = Finding("internal.error", Level.ERROR,
-                              f"the checks failed on this item ({type(exc).__name__}: {exc}); please report it",
-                              clause="wipo-bc-standard")
             target = self.target if self.target != "auto" else None
-            return ItemResult(item.source, item.index, item.line, target, [finding], False, item.position)
+            return ItemResult(item.source, item.index, item.line, target, [internal_error(exc)], False, item.position)
 
     def _check(self, item: Item) -> ItemResult:
         target: str | None = self.target

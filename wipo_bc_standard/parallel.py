@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import safe_io
-from .engine import Checker
+from .engine import Checker, internal_error
 from .findings import conformant_at
 from .limits import LIMITS
 from .report import ItemResult
@@ -144,7 +144,10 @@ def run(sources: list[Any], checker_options: dict[str, Any], jobs: int) -> Itera
     for batch in batches:
         for result, view in batch:
             if view is not None:
-                found = chain.feed(*view)
+                try:
+                    found = chain.feed(*view)
+                except Exception as exc:  # as Checker.check does in one process: a finding, not a crash
+                    found = [internal_error(exc)]
                 if found:
                     result.findings.extend(found)
                     result.conformant = conformant_at(result.findings, fail_on)
