@@ -60,7 +60,7 @@ def test_two_processes_say_what_one_says(form: str, tmp_path: Path, monkeypatch:
 
 def test_the_automatic_job_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(os, "getloadavg", lambda: (1.0, 1.0, 1.0))  # only this process running
+    monkeypatch.setattr(parallel, "_busy_cores", lambda: 0.0)  # only this process running
     small = tmp_path / "small.ndjson"
     small.write_bytes(b"{}\n")
     big = tmp_path / "big.ndjson"
@@ -78,8 +78,19 @@ def test_the_automatic_job_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert parallel.auto_jobs(graphs, "auto") == 2  # a few dozen RDF graphs are worth two processes...
     tasks = list(parallel._tasks(graphs))  # ...when not all in one task: small files batch by cost, not bytes
     assert len(tasks) >= len(graphs) // 5 and sum(len(task[1]) for task in tasks) == len(graphs)
-    monkeypatch.setattr(os, "getloadavg", lambda: (9.0, 9.0, 9.0))  # a saturated machine
+    monkeypatch.setattr(parallel, "_busy_cores", lambda: 8.0)  # a saturated machine
     assert parallel.auto_jobs([big], "auto") == 1
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
-    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    monkeypatch.setattr(parallel, "_busy_cores", lambda: 0.0)
     assert parallel.auto_jobs([big], "auto") == 1
+
+
+def test_busy_cores_are_read_now_not_from_a_lagging_average(monkeypatch: pytest.MonkeyPatch) -> None:
+    busy = parallel._busy_cores()
+    assert busy is not None and 0.0 <= busy <= (os.cpu_count() or 1)
+    if parallel._cpu_ticks() is not None:  # Linux: the load average is not needed
+        monkeypatch.setattr(os, "getloadavg", lambda: (9.0, 9.0, 9.0))
+        assert parallel._busy_cores() < 9.0
+    monkeypatch.setattr(parallel, "_cpu_ticks", lambda: None)  # elsewhere: the load average, less this process
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.5, 1.0, 1.0))
+    assert parallel._busy_cores() == 0.5

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from wipo_bc_standard import validate
+from wipo_bc_standard.rules.examples import EXAMPLE_LEDGER, example_record
 from wipo_bc_standard.sources import expand
 
 from .conftest import EXAMPLES
@@ -49,6 +50,16 @@ def test_mutated_documents_never_break_a_check(target: str) -> None:
         assert report.summary.items == len(batch)
         broken = [f.message for item in report.items for f in item.findings if f.rule == "internal.error"]
         assert broken == []
+
+
+@pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01"])
+def test_dates_at_the_ends_of_the_calendar_are_judged_not_crashed_on(date: str) -> None:
+    # Date arithmetic (a day after the ledger time, the end of a priority period) runs past the
+    # calendar here; no date is later than 9999-12-31, so those rules find nothing.
+    record = example_record(ledger=dict(EXAMPLE_LEDGER, timestamp=f"{date}T10:00:00Z"),
+                            ipRight__priorityClaims=[{"office": "FR", "applicationNumber": "4712345", "date": date}])
+    report = validate(record, profile="strict")
+    assert [f.message for f in report.items[0].findings if f.rule == "internal.error"] == []
 
 
 def test_python_values_json_cannot_carry_are_findings() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -81,16 +82,47 @@ def _cost(source: Any) -> int:
 
 
 def _idle_cores() -> int:
-    """Cores not busy with other work (the last minute's load average, less this process), to the
-    nearest: on a machine already saturated, more processes only add their hand-over costs. Rounded,
-    not truncated: with one other busy process on 2 cores, two workers still took 1.15-1.2x less wall
-    time than one process (measured with benchmarks/realistic.py)."""
+    """Cores not busy with other work, to the nearest: on a machine already saturated, more processes
+    only add their hand-over costs. Rounded, not truncated: with one other busy process on 2 cores,
+    two workers still took 1.15-1.2x less wall time than one process (benchmarks/realistic.py)."""
     cores = os.cpu_count() or 1
+    busy = _busy_cores()
+    return cores if busy is None else round(cores - busy)
+
+
+#: How long the processor's counters are watched before a parallel run (only one that is worth it).
+BUSY_SAMPLE_SECONDS = 0.05
+
+
+def _busy_cores() -> float | None:
+    """How many cores other work keeps busy now: from the kernel's counters over
+    :data:`BUSY_SAMPLE_SECONDS` (this process sleeps meanwhile), else the last minute's load
+    average less this process (it lags: a machine that just got busy looks idle for a minute)."""
+    before = _cpu_ticks()
+    if before is not None:
+        time.sleep(BUSY_SAMPLE_SECONDS)
+        after = _cpu_ticks()
+        if after is not None and after[0] > before[0]:
+            total, idle = after[0] - before[0], after[1] - before[1]
+            return (os.cpu_count() or 1) * (total - idle) / total
     try:
-        load = os.getloadavg()[0]
+        return max(0.0, os.getloadavg()[0] - 1.0)
     except OSError:  # not measurable here
-        return cores
-    return round(cores - max(0.0, load - 1.0))
+        return None
+
+
+def _cpu_ticks() -> tuple[int, int] | None:
+    """(all, idle) clock ticks of every core since boot (Linux ``/proc/stat``), or None elsewhere."""
+    try:
+        with open("/proc/stat", "rb") as stat:
+            fields = stat.readline().split()
+    except OSError:
+        return None
+    if fields[:1] != [b"cpu"] or len(fields) < 6:
+        return None
+    # user nice system idle iowait irq softirq steal (guest time is already counted in user)
+    ticks = [int(x) for x in fields[1:9]]
+    return sum(ticks), ticks[3] + ticks[4]
 
 
 def run(sources: list[Any], checker_options: dict[str, Any], jobs: int) -> Iterator[ItemResult]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources as importlib_resources
 from typing import Any, TypeGuard
 
@@ -96,7 +97,13 @@ STAGES: tuple[str, ...] = tuple(_ST27["stages"])
 
 def key_event_form_ok(code: object) -> TypeGuard[str]:
     """Whether ``code`` has the form of a key event code (letter and two digits)."""
-    return isinstance(code, str) and KEY_EVENT_FORM.fullmatch(code) is not None
+    return isinstance(code, str) and _key_event_form_ok(code)
+
+
+@lru_cache(maxsize=1024)
+def _key_event_form_ok(code: str) -> bool:
+    # A register uses a few dozen codes: match each once.
+    return KEY_EVENT_FORM.fullmatch(code) is not None
 
 
 def unmapped(code: str) -> bool:

@@ -53,7 +53,7 @@ def dates_in_order(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 def _plus_days(date_text: str, days: int) -> str | None:
     try:
         return (dt.date.fromisoformat(date_text[:10]) + dt.timedelta(days=days)).isoformat()
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: past 9999-12-31, no later date exists
         return None
 
 
@@ -90,6 +90,11 @@ def _today_anywhere() -> str:
     return (dt.datetime.now(dt.UTC) + dt.timedelta(hours=14)).date().isoformat()
 
 
+#: That date when the module was loaded: days only move forward, so a date not after it is not in
+#: the future now, and the clock need not be read for it (nearly every date of a register).
+_TODAY_AT_LOAD = _today_anywhere()
+
+
 @rule(id="DT-07", reads=("ipRight", "event"), title="Legal dates are not in the future", level=Level.WARNING,
       targets="record",
       clause="This project's proposal: a record states what has happened",
@@ -101,20 +106,26 @@ def _today_anywhere() -> str:
       valid=example_record(),
       invalid=example_record(ipRight__registrationDate="2099-01-01"))
 def legal_dates_not_in_future(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
-    today = _today_anywhere()
+    for path, member, date in _legal_dates(doc):
+        if date[:10] > _TODAY_AT_LOAD and date[:10] > (today := _today_anywhere()):
+            yield path, {"member": member, "date": date, "today": today}
+
+
+def _legal_dates(doc: Any) -> Iterator[tuple[str, str, str]]:
+    """(path, what, date) of every legal date a record states: filing, registration, priority, event."""
     right = _get(doc, "ipRight")
     if isinstance(right, dict):
         for member in ("filingDate", "registrationDate"):
             date = right.get(member)
-            if isinstance(date, str) and date[:10] > today:
-                yield f"/ipRight/{member}", {"member": member, "date": date, "today": today}
+            if isinstance(date, str):
+                yield f"/ipRight/{member}", member, date
         for i, claim in _dicts(right.get("priorityClaims")):
             date = claim.get("date")
-            if isinstance(date, str) and date[:10] > today:
-                yield f"/ipRight/priorityClaims/{i}/date", {"member": "priority date", "date": date, "today": today}
+            if isinstance(date, str):
+                yield f"/ipRight/priorityClaims/{i}/date", "priority date", date
     date = _get(doc, "event", "date")
-    if isinstance(date, str) and date[:10] > today:
-        yield "/event/date", {"member": "event date", "date": date, "today": today}
+    if isinstance(date, str):
+        yield "/event/date", "event date", date
 
 
 def _timestamps(doc: Any) -> Iterator[tuple[str, str]]:
@@ -163,12 +174,12 @@ _PRIORITY_MONTHS = {"patent": 12, "utility-model": 12, "industrial-design": 6, "
 def _plus_months(date_text: str, months: int) -> str | None:
     try:
         start = dt.date.fromisoformat(date_text)
-    except ValueError:
+        month_index = start.month - 1 + months
+        year, month = start.year + month_index // 12, month_index % 12 + 1
+        day = min(start.day, calendar.monthrange(year, month)[1])
+        return dt.date(year, month, day).isoformat()
+    except ValueError:  # not a date, or the period ends past 9999-12-31 (no date is later)
         return None
-    month_index = start.month - 1 + months
-    year, month = start.year + month_index // 12, month_index % 12 + 1
-    day = min(start.day, calendar.monthrange(year, month)[1])
-    return dt.date(year, month, day).isoformat()
 
 
 @rule(id="DT-04", title="Priority is claimed within the Paris Convention period", level=Level.WARNING,
