@@ -88,6 +88,8 @@ def _finding(results: Graph, result: Any, pointers: dict[Any, str], target: str)
         if member is None:
             predicate = results.value(result, SH.resultPath)
             message = f"property <{predicate}> is not part of the model"
+    elif component == "in" and isinstance(value, BNode):  # its label is made up by the parser, anew each run
+        message = f"a blank node is not one of the values allowed for {member or 'it'}"
     elif component == "in":
         shown = str(value).rsplit("/", 1)[-1] if isinstance(value, URIRef) else repr(str(value))
         message = f"value {shown} ({value}) is not one of the values allowed for {member or 'it'}"
