@@ -50,7 +50,9 @@ def _validate(graph: Graph, target: str) -> tuple[bool, Graph]:
     from pyshacl import Validator
     from pyshacl.graph_abstraction import DataGraph
 
-    validator = Validator(DataGraph.from_rdflib(graph), shacl_graph=shapes(target),
+    # The validator wraps the graph it is given in shapes of its own (adding pySHACL's system triples
+    # to it): it is given an empty one, so the shared shapes graph is only ever read, by any thread
+    validator = Validator(DataGraph.from_rdflib(graph), shacl_graph=Graph(store="SimpleMemory"),
                           options={"inference": "none", "advanced": False, "allow_warnings": True})
     validator.shacl_graph = _harvested(target)
     conforms, results, _ = validator.run()
