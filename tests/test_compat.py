@@ -176,3 +176,13 @@ def test_every_issue_id_is_documented() -> None:
     seen = {i.id for a, b in pairs for i in compare(a, b).issues}
     assert seen <= set(CHECKS)
     assert all(c.description for c in CHECKS.values())
+
+
+def test_a_huge_integer_in_a_profile_is_written_exactly_in_the_json_verdict() -> None:
+    """A profile given as an object (the API; files refuse such numbers) may hold an integer beyond
+    64 bits: the JSON verdict shows it as it is, it is no traceback."""
+    from wipo_bc_standard.renderers.verdict import render_verdict
+    profile = {**load_network(EUIPO).profile, "canonicalization": {"json": 10**30}}
+    verdict = compare(Network(profile, None, "given"), EBSI)
+    issue = next(i for i in json.loads(render_verdict(verdict, "json"))["issues"] if i["id"] == "COMPAT-CANON")
+    assert issue["a"] == 10**30

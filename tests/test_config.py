@@ -191,3 +191,20 @@ def test_every_configuration_key_is_documented() -> None:
     from wipo_bc_standard.config import KEYS
     page = (Path(__file__).resolve().parents[1] / "docs" / "configuration.md").read_text(encoding="utf-8")
     assert [key for key in KEYS if f"| `{key}` |" not in page] == []
+
+
+def test_a_skipped_file_name_cannot_forge_report_lines(repo: Path) -> None:
+    """The names of skipped files are shown as the names of read ones are: control characters
+    escaped, so a name cannot inject a workflow command into the GitHub Actions output."""
+    (repo / "records" / "x\n::error title=forged::forged.json").write_text("{}")
+    code, out, _ = run("validate", ".", "--format", "github", "--exclude", "*forged*")
+    assert code == 0 and "x\\x0a::error" in out
+    assert not any(line.startswith("::") for line in out.splitlines())
+
+
+def test_a_gitignore_that_is_not_a_regular_file_does_not_hold_the_walk(repo: Path) -> None:
+    """A FIFO named .gitignore would block a read forever: it is passed over like an unreadable one."""
+    import os
+    os.mkfifo(repo / "records" / ".gitignore")
+    code, out, _ = run("validate", ".")
+    assert code == 0 and "read 2 files" in out

@@ -226,3 +226,50 @@ def test_case_command_answers_one_request() -> None:
     assert json.loads(result.output)["conformant"] is Suite.load().cases[0].expected.conformant
     bad = CliRunner().invoke(main, ["conformance", "case"], input="[]")
     assert bad.exit_code == 2 and "not a conformance request" in bad.output
+
+
+def test_report_and_case_read_regular_files_only(tmp_path: Path) -> None:
+    """A FIFO named as a report or a request is refused at once (reading it would wait forever)."""
+    import os
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
+    for args in (["conformance", "report", str(fifo)], ["conformance", "case", str(fifo)]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2 and "only regular files are read" in result.output
+
+
+def test_a_hanging_or_flooding_implementation_cannot_hold_the_run(tmp_path: Path, suite: Suite) -> None:
+    """A case whose implementation hangs, leaves a child holding its output open, or prints without
+    end fails with the reason, within the timeout; the run goes on."""
+    import time
+    cases = list(suite.cases[:1])
+    bodies = {"sleep": "import time; time.sleep(60)\n",
+              "child": "import subprocess; subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+                       "print(json.dumps({'conformant': True}))\n",
+              "flood": "while True: sys.stdout.buffer.write(b'x' * 65536)\n"}
+    for name, body in bodies.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        started = time.monotonic()
+        report = evaluate(suite, run_suite(suite, command_implementation(_script(folder, body), timeout=1.5),
+                                           cases=cases), {"name": name})
+        assert time.monotonic() - started < 20, name
+        case = report["cases"][0]
+        assert case["outcome"] == "failed", name
+        expected = "more than" if name == "flood" else "no result within 1.5 s"
+        assert expected in case["reason"], (name, case["reason"])
+
+
+def test_earl_of_a_report_with_any_ids_is_turtle(tmp_path: Path, reference_report: dict[str, Any]) -> None:
+    """A report read from a file may hold any id; EARL percent-encodes it into the test's IRI."""
+    from rdflib import Graph
+    odd = json.loads(json.dumps(reference_report))
+    odd["cases"][0]["id"] = "a b>c\n<http://example.org/x> <p> <o> ."
+    odd["rules"][0]["id"] = "R 1>"
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps(odd), encoding="utf-8")
+    result = CliRunner().invoke(main, ["conformance", "report", str(path), "--format", "earl"])
+    assert result.exit_code == 0, result.output
+    graph = Graph().parse(data=result.stdout, format="turtle")
+    assert "https://wipo-bc-standard.org/conformance/cases/a%20b%3Ec%0A%3Chttp%3A//example.org/x%3E%20%3Cp%3E%20%3Co%3E%20." \
+        in {str(s) for s in graph.subjects()}

@@ -216,6 +216,22 @@ def test_a_proof_set_member_changed_fails_alone() -> None:
     assert [f.path for f in _rules(validate(doc, target="vc"))["SIG-06"]] == ["/proof/1/proofValue"]
 
 
+
+def test_a_proof_set_canonicalises_its_document_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    key = _holder_key()
+    did = "did:key:" + encode_multikey(key.public_key())
+    vc = {"@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential"], "issuer": did,
+          "credentialSubject": {"id": did, "claims": list(range(100))}}
+    proofs = [di.add_proof(vc, di.EDDSA_JCS, key, f"{did}#{did[8:]}", f"2024-01-0{day}T00:00:00Z")["proof"]
+              for day in (1, 2, 3)]
+    proofs[1] = {**proofs[1], "created": "2024-02-02T00:00:00Z"}
+    canonicalised: list[Any] = []
+    canonical = di._canonical
+    monkeypatch.setattr(di, "_canonical", lambda suite, doc: canonicalised.append(doc) or canonical(suite, doc))
+    outcomes = verify_document_proofs({**vc, "proof": proofs}, {})
+    assert [o.status for o in outcomes] == [Status.VERIFIED, Status.INVALID, Status.VERIFIED]
+    assert sum("credentialSubject" in doc for doc in canonicalised) == 1
+
 def test_a_changed_credential_inside_a_presentation_is_found() -> None:
     vc = _signed("eddsa/TestVectors/eddsa-jcs-2022", "JCS")
     _changed_subject(vc)
@@ -331,6 +347,37 @@ def test_control_characters_are_not_canonicalised_inexactly() -> None:
     assert rdfc.canonical_nquads({"@context": {"@vocab": "http://example.org/"}, "p": "two\nlines"}).count(
         "\\n") == 1
 
+
+
+def test_malformed_json_ld_is_a_finding_and_a_fault_of_ours_is_not_dressed_as_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    v2 = "https://www.w3.org/ns/credentials/v2"
+    # What PyLD raises on these is a bare ValueError and TypeError, not its JsonLdError.
+    for doc in ({"@context": [v2, "relative"], "type": "VerifiableCredential"},
+                {"@context": [v2], "type": ["VerifiableCredential"],
+                 "proof": {"type": "DataIntegrityProof", "proofPurpose": "assertionMethod", "@set": "urn:a"}}):
+        with pytest.raises(rdfc.RdfCanonicalizationError, match="not usable JSON-LD"):
+            rdfc.canonical_nquads(doc)
+    from pyld import jsonld  # type: ignore[import-untyped]
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise KeyError("a bug")
+    monkeypatch.setattr(jsonld, "to_rdf", broken)
+    with pytest.raises(KeyError):
+        rdfc.canonical_nquads({"@context": {"@vocab": "http://example.org/"}, "p": 1})
+
+
+def test_json_ld_warnings_neither_refuse_the_document_nor_depend_on_the_warnings_filter() -> None:
+    # A reserved "@" term is ignored (JSON-LD 1.1, Create Term Definition); PyLD warns, and under
+    # pytest's filterwarnings=error a warning that escaped would refuse the document.
+    doc = {"@context": {"@vocab": "http://example.org/", "@reserved": "http://example.org/x"}, "p": 1}
+    assert rdfc.canonical_nquads(doc) == '_:c14n0 <http://example.org/p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+
+
+def test_a_member_mapped_to_null_is_named_as_such() -> None:
+    with pytest.raises(rdfc.RdfCanonicalizationError, match="mapped to null") as caught:
+        rdfc.canonical_nquads({"@context": {"a": "http://example.org/a", "b": None}, "a": 1, "b": 2})
+    assert caught.value.data_loss and "None" not in caught.value.reason
 
 # --- the bundled W3C contexts -----------------------------------------------------------------------------------
 def test_every_bundled_context_is_listed_in_its_notice_and_parses() -> None:

@@ -150,3 +150,13 @@ def test_an_xml_records_finding_points_at_the_line_of_its_element(tmp_path: Path
     assert "column" not in finding  # lxml gives lines only
     github = CliRunner().invoke(main, ["validate", str(path), "--format", "github"]).stdout
     assert f"line={finding['line']},title=ID-01" in github
+
+
+def test_a_long_value_is_not_compared_nor_kept() -> None:
+    """A value far longer than every option cannot be near one: no suggestion, and nothing cached
+    (a hostile file could otherwise fill the cache with megabyte strings)."""
+    from wipo_bc_standard.hints import _nearest
+    before = _nearest.cache_info().currsize
+    assert nearest("assignment" * 100_000, ["assignment", "licence"]) is None
+    assert nearest("x" * 19, ["abcdefgh"]) is None and nearest("abcdefghabcdefgh", ["abcdefgh"]) == "abcdefgh"
+    assert _nearest.cache_info().currsize == before + 1

@@ -6,6 +6,7 @@ knowingly judge differently are listed with the reason, never dropped silently.
 
 from __future__ import annotations
 
+import base64
 import copy
 import json
 from pathlib import Path
@@ -88,6 +89,15 @@ def test_did_url_parts_and_relative_references() -> None:
     assert didsyntax.resolve_reference("#key-1", "did:example:123") == "did:example:123#key-1"
     assert didsyntax.resolve_reference("key-1", "did:example:123") is None
 
+
+
+def test_long_dids_are_read_alike_but_not_kept_alive_by_the_caches() -> None:
+    long_did = "did:web:" + "a" * 100_000
+    cached = didsyntax._parse_did_url.cache_info().currsize, didsyntax._is_did.cache_info().currsize
+    parsed = didsyntax.parse_did_url(long_did + "#k")
+    assert parsed is not None and parsed.did == long_did and parsed.fragment == "k"
+    assert didsyntax.is_did(long_did) and not didsyntax.is_did(long_did + "#k")
+    assert (didsyntax._parse_did_url.cache_info().currsize, didsyntax._is_did.cache_info().currsize) == cached
 
 @pytest.mark.parametrize("name,expected", [("valid.json", True), ("invalid.json", False), ("disputed.json", False)])
 def test_did_test_suites_agree(name: str, expected: bool) -> None:
@@ -269,6 +279,32 @@ def test_both_jws_forms_verify_with_either_algorithm(header_b64: bool) -> None:
         signed = sign_record(record, key, vm, "2021-06-01T09:59:00Z", unencoded_payload=not header_b64)  # type: ignore[arg-type]
         assert verify_record(signed, DOCS).status is Status.VERIFIED
 
+
+
+def test_a_jws_signature_outside_the_base64url_alphabet_is_refused() -> None:
+    # Python's base64 decoder drops characters outside its alphabet: four "!" added to a valid
+    # signature still decoded to it, and the changed proof verified.
+    key = serialization.load_pem_private_key((KEYS / "office-ed25519.pem").read_bytes(), None)
+    signed = sign_record(_example("valid/record/trademark-legal-status-event.json"), key,  # type: ignore[arg-type]
+                         "did:web:office.example#key-1", "2021-06-01T09:59:00Z")
+    assert verify_record(signed, DOCS).status is Status.VERIFIED
+    header, signature = signed["proof"]["jws"].split("..")
+    for changed in (f"{header}..{signature[:8]}!!!!{signature[8:]}", f"{header}..{signature[:8]} {signature[8:]}",
+                    f"{header}..+{signature}"):
+        outcome = verify_record({**signed, "proof": {**signed["proof"], "jws": changed}}, DOCS)
+        assert outcome.status is Status.INVALID and "base64url" in outcome.reason
+
+
+@pytest.mark.parametrize("crit", [5, "b64", [], [1], {"b64": True}])
+def test_a_jws_crit_that_is_not_an_array_of_names_is_invalid_not_a_crash(crit: Any) -> None:
+    key = serialization.load_pem_private_key((KEYS / "office-ed25519.pem").read_bytes(), None)
+    signed = sign_record(_example("valid/record/trademark-legal-status-event.json"), key,  # type: ignore[arg-type]
+                         "did:web:office.example#key-1", "2021-06-01T09:59:00Z")
+    header, signature = signed["proof"]["jws"].split("..")
+    changed = {**json.loads(base64.urlsafe_b64decode(header + "==")), "crit": crit}
+    encoded = base64.urlsafe_b64encode(json.dumps(changed).encode()).rstrip(b"=").decode()
+    outcome = verify_record({**signed, "proof": {**signed["proof"], "jws": f"{encoded}..{signature}"}}, DOCS)
+    assert outcome.status is Status.INVALID and "RFC 7515, 4.1.11" in outcome.reason
 
 def test_cli_verifies_with_a_did_document_and_flags_tampering(tmp_path: Path) -> None:
     runner = CliRunner()

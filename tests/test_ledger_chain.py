@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,7 @@ from wipo_bc_standard import jcs, validate
 from wipo_bc_standard.cli import main
 from wipo_bc_standard.findings import Level
 from wipo_bc_standard.rules import CATALOGUE, RuleContext
-from wipo_bc_standard.rules.ledger_chain import CHAIN_RULES, LedgerChain
+from wipo_bc_standard.rules.ledger_chain import CHAIN_RULES, FORK_WINDOW, LedgerChain
 
 from .ledger_factory import EXAMPLE_LEDGERS, EXAMPLES, chain_20, link, ndjson
 
@@ -171,6 +173,15 @@ def test_order_going_backwards_within_the_tolerated_skew_is_accepted() -> None:
     assert feed_all(chain(skew), records) == [(2, "DT-05", "/ledger/blockNumber")]
 
 
+def test_times_at_the_start_of_the_calendar_are_compared_not_crashed_on() -> None:
+    records = chain_20()[:3]
+    for record, time in zip(records, ("0001-01-01T00:00:00Z", "0001-01-01T00:00:30Z", "0001-01-01T00:00:00+00:01")):
+        record["ledger"]["timestamp"] = time  # the last: 90 s before the one before it
+    assert feed_all(chain(RuleContext(network={"timeSource": {"maxSkewSeconds": 100}})), records) == []
+    assert feed_all(chain(RuleContext(network={"timeSource": {"maxSkewSeconds": 60}})), records) == [
+        (2, "DT-05", "/ledger/timestamp")]
+
+
 def test_messages_in_chinese() -> None:
     records = chain_20()[3:4]
     [finding] = chain(RuleContext(lang="zh")).feed(records[0])
@@ -202,3 +213,60 @@ def test_state_is_bounded_by_rights_not_records() -> None:
         assert ledger.feed(record) == []
     assert len(ledger.state.rights) == 3 and len(ledger.state.positions) == 1
     assert len(ledger.state.record_ids) == 3000  # the documented per-record cost (ID-04)
+
+
+def _one_right_chain(count: int, ids: Callable[[int], str]) -> list[dict[str, Any]]:
+    """``count`` records of one right, each linked to the one before it."""
+    base = chain_20()[2]  # the trade mark's first record
+    records: list[dict[str, Any]] = []
+    for n in range(count):
+        record = copy.deepcopy(base)
+        record["recordId"] = ids(n)
+        record["ledger"]["blockNumber"] = 1000 + n
+        record.pop("previousRecordHash", None)
+        if records:
+            record["previousRecordHash"] = {"alg": "sha-256", "value": jcs.record_hash(records[-1])}
+        records.append(record)
+    return records
+
+
+_ID_STYLES: dict[str, Callable[[int], str]] = {
+    "varied": lambda n: f"urn:x:{'é' * n}-{'商标' * (n % 3)}-{n}",
+    "uuid, packed or not": lambda n: (f"urn:uuid:{uuid.UUID(int=n * 104729)}" if n % 2
+                                      else f"urn:uuid:{uuid.UUID(int=n * 104729)}".upper().replace("URN:UUID", "urn:uuid")),
+}
+
+
+@pytest.mark.parametrize("back", [1, 2, FORK_WINDOW - 1, FORK_WINDOW])
+@pytest.mark.parametrize("ids", sorted(_ID_STYLES))
+def test_a_fork_names_its_sibling_within_the_window_whatever_the_ids(back: int, ids: str) -> None:
+    # Ids of varied forms: the window keeps them packed, and must give the right one back.
+    records = _one_right_chain(FORK_WINDOW + 3, _ID_STYLES[ids])
+    sibling = records[-back]
+    fork = {**copy.deepcopy(sibling), "recordId": "urn:x:fork"}
+    fork["ledger"]["blockNumber"] = 2000
+    found = chain_fed(records).feed(fork)
+    assert [(f.rule, dict(f.params)["other"]) for f in found] == [("CH-02", sibling["recordId"])]
+
+
+def chain_fed(records: list[dict[str, Any]]) -> LedgerChain:
+    ledger = chain()
+    for record in records:
+        assert ledger.feed(record) == []
+    return ledger
+
+
+def test_a_fork_older_than_the_window_is_a_broken_link() -> None:
+    records = _one_right_chain(FORK_WINDOW + 3, lambda n: f"urn:uuid:00000000-0000-4000-8000-{n:012d}")
+    fork = {**copy.deepcopy(records[-FORK_WINDOW - 1]), "recordId": "urn:x:fork"}
+    fork["ledger"]["blockNumber"] = 2000
+    assert [f.rule for f in chain_fed(records).feed(fork)] == ["CH-01"]
+
+
+def test_duplicate_ids_are_found_among_many_and_only_the_repeats() -> None:
+    ledger = chain(rules=("ID-04",))
+    ids = [f"urn:uuid:{uuid.UUID(int=n * 7919)}" for n in range(200_000)]
+    assert all(ledger.feed({"recordId": i}) == [] for i in ids)
+    repeats = ids[::997]
+    assert [dict(f.params)["recordId"] for i in repeats for f in ledger.feed({"recordId": i})] == repeats
+    assert len(ledger.state.record_ids) == len(ids)

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import os
 import sys
+import tracemalloc
 from pathlib import Path
 
 import orjson
 import pytest
 
-from wipo_bc_standard import parallel
+from wipo_bc_standard import parallel, safe_io
+from wipo_bc_standard.limits import LIMITS
 from wipo_bc_standard.report import ItemResult
 from wipo_bc_standard.rules.record_rules import example_record
 
@@ -83,6 +85,71 @@ def test_the_automatic_job_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
     monkeypatch.setattr(parallel, "_busy_cores", lambda: 0.0)
     assert parallel.auto_jobs([big], "auto") == 1
+
+
+def test_ndjson_line_endings_and_odd_files_read_alike_in_parallel(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Byte ranges end lines as the one-process reader does (a lone CR, CRLF or LF); a FIFO or a
+    dangling link named .ndjson is reported as in one process, not opened by the parent (where a
+    FIFO would block and a dangling link raise)."""
+    lines = _records(60)
+    endings = [b"\r", b"\r\n", b"\n"]
+    data = b"".join(line + endings[n % 3] for n, line in enumerate(lines))
+    (tmp_path / "a.ndjson").write_bytes(data)
+    os.mkfifo(tmp_path / "b.ndjson")
+    (tmp_path / "c.ndjson").symlink_to(tmp_path / "nowhere.ndjson")
+    monkeypatch.setattr(parallel, "BATCH_BYTES", 1001)
+    sources = sorted(tmp_path.iterdir())
+    options = {"target": "auto", "profile": "interop"}
+    one = _report(list(parallel.run(sources, options, 1)))
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    two = _report(list(parallel.run(sources, options, 2)))
+    assert two == one and len(one) == len(lines) + 2
+
+
+def test_a_line_over_the_limit_across_ranges_is_counted_not_held(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker whose range ends inside a line over the ``item_bytes`` limit reads on to its end as
+    one process does: the same items (one with limit.item-bytes), and no line held past the limit."""
+    monkeypatch.setattr(LIMITS, "item_bytes", 3000)
+    lines = _records(20)
+    lines[7] = b'{"recordId": "' + b"x" * 9000 + b'"}'  # runs over several 1001-byte ranges
+    path = tmp_path / "a.ndjson"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    monkeypatch.setattr(parallel, "BATCH_BYTES", 1001)
+    size = path.stat().st_size
+    for start in range(0, size, 1001):
+        got = parallel._lines_starting_in(str(path), start, min(start + 1001, size))
+        assert all(isinstance(line, safe_io.Oversized) or len(line) <= 3000 for line in got)
+    huge = tmp_path / "huge.ndjson"
+    huge.write_bytes(b'{"a": "' + b"x" * (32 << 20) + b'"}\n{}\n')
+    tracemalloc.start()
+    try:
+        got = parallel._lines_starting_in(str(huge), 0, 1001)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert got == [safe_io.Oversized((32 << 20) + 9)] and peak < 8 << 20
+    options = {"target": "auto", "profile": "interop"}
+    one = _report(list(parallel.run([path], options, 1)))
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    two = _report(list(parallel.run([path], options, 2)))
+    assert two == one and len(one) == len(lines)
+    assert [f["rule"] for f in one[7]["findings"]] == ["limit.item-bytes"]  # type: ignore[index]
+
+
+def test_stdin_in_parallel_is_read_as_in_one_process(tmp_path: Path) -> None:
+    """`-` with --jobs 2: bounded and refused unread when it cannot be JSON (/dev/zero does not end),
+    and the same items as one process when it is NDJSON."""
+    import subprocess
+    command = [sys.executable, "-m", "wipo_bc_standard", "validate", "-", "--format", "json", "--jobs"]
+    with open("/dev/zero", "rb") as zero:
+        done = subprocess.run([*command, "2"], stdin=zero, capture_output=True, timeout=120)
+    assert done.returncode == 1 and b"first byte" in done.stdout
+    data = b"\n".join(_records(30)) + b"\n"
+    one, two = (subprocess.run([*command, jobs], input=data, capture_output=True, timeout=120) for jobs in "12")
+    assert orjson.loads(one.stdout)["items"] == orjson.loads(two.stdout)["items"]
+    assert len(orjson.loads(two.stdout)["items"]) == 30
 
 
 def test_busy_cores_are_read_now_not_from_a_lagging_average(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -459,3 +459,18 @@ def test_the_html_report_of_a_ledger_draws_each_rights_chain_with_its_faults(tmp
     assert any("CH-02" in title and colour == "#e65100" for colour, title in marked)   # the fork ringed
     assert any("ID-04" in title and colour == "#6a1b9a" for colour, title in marked)   # the duplicate ringed
     assert "Files with the most findings" in page and "http" not in picture
+
+
+def test_the_ledger_picture_escapes_record_ids_as_the_table_does(tmp_path: Path) -> None:
+    """A record id holding markup or a control character: escaped, as everywhere in the HTML report."""
+    from .ledger_factory import chain_20, ndjson
+    records = chain_20()[:3]
+    records[0]["recordId"] = "<b>x</b>\x00\x1b"
+    ledger = tmp_path / "odd.ndjson"
+    ledger.write_bytes(ndjson(records))
+    out = tmp_path / "report.html"
+    CliRunner().invoke(main, ["validate", "--target", "ledger", str(ledger), "--format", "html", "-o", str(out)])
+    page = out.read_text(encoding="utf-8")
+    picture = page[page.index('<svg class="ledger"'):]
+    picture = picture[:picture.index("</svg>")]
+    assert "&lt;b&gt;x&lt;/b&gt;\\u0000\\u001b" in picture and "\x00" not in page and "\x1b" not in page

@@ -213,6 +213,16 @@ def test_network_rules_need_the_network() -> None:
             assert not {r.id for r in select(target, profile, network=False)} & network_rules
 
 
+
+def test_an_invalid_network_profile_gives_no_internal_error() -> None:
+    # --network takes any profile-like object; an office that is not a string names no office.
+    network = example_profile(applicationNumberPatterns=[{"office": ["EM"], "pattern": "x"},
+                                                         {"office": "EM", "pattern": "0[0-9]+"}])
+    ctx = RuleContext(network=network)
+    assert list(CATALOGUE["ID-02"].check(example_record(), ctx)) == []
+    (hit,) = CATALOGUE["ID-02"].check(example_record(ipRight__applicationNumber="EM-018123456"), ctx)
+    assert hit[0] == "/ipRight/applicationNumber"
+
 # --- profiles ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("target", TARGETS)

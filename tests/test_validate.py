@@ -309,3 +309,10 @@ def test_a_file_that_cannot_be_read_is_an_item_and_the_others_are_still_checked(
         ("a.json", True), ("b.ndjson", False)]
     assert report["items"][1]["findings"][0]["rule"] == "source.unreadable"
     assert "Permission denied" in report["items"][1]["findings"][0]["message"]
+
+
+def test_nothing_checked_is_not_conformant_in_the_api(tmp_path: Path) -> None:
+    """As `wipo-bc validate` exits 2 on a run that checks no item, the API does not call it conformant."""
+    for report in (validate([]), validate(tmp_path)):
+        assert report.summary.items == 0 and not report.conformant
+        assert report.summary.verdict() == "nothing checked"

@@ -46,7 +46,10 @@ def validate(source: Source | Iterable[Source], *, target: str = "auto", profile
     """Check every item of the sources; the options are those of :func:`iter_validate`.
 
     A directory is walked as ``wipo-bc validate`` walks it (``.gitignore`` respected, other tools'
-    JSON files skipped); ``report.summary.files`` says what was read and skipped.
+    JSON files skipped); ``report.summary.files`` says what was read and skipped. When no item was
+    checked (an empty directory, ``[]``), ``report.conformant`` is False and
+    ``report.summary.verdict()`` is ``"nothing checked"``: a pipeline pointed at the wrong place
+    does not pass.
 
     >>> validate({"recordId": "x"}).conformant
     False

@@ -10,9 +10,11 @@ it, the configuration root. Options given on the command line win over the file.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from . import safe_io
 
 FILE_NAMES = ("wipo-bc.toml", "pyproject.toml")
 TABLE = ("tool", "wipo-bc")
@@ -68,20 +70,6 @@ class Config:
             return path
         return str(self.root / path)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The settings under their keys, for ``--show-config``."""
-        out: dict[str, Any] = {"file": str(self.path) if self.path else None, "root": str(self.root)}
-        for f in fields(self):
-            if f.name in ("path", "root"):
-                continue
-            value = getattr(self, f.name)
-            if f.name in ("per_path_target", "per_file_ignores"):
-                value = {glob: list(v) if isinstance(v, tuple) else v for glob, v in value}
-            elif isinstance(value, tuple):
-                value = list(value)
-            out[f.name.replace("_", "-")] = value
-        return out
-
 
 def find(start: Path | None = None) -> Path | None:
     """The configuration file that applies to ``start`` (the working directory): the nearest one upward."""
@@ -110,9 +98,11 @@ def load(path: Path | None = None, *, search: bool = True) -> Config:
         if path is None:
             return Config()
     try:
-        data = path.read_bytes()
+        data = safe_io.read_regular(path)
     except OSError as exc:
         raise ConfigError(f"{path}: {exc.strerror or exc}") from None
+    except safe_io.NotReadable as exc:
+        raise ConfigError(str(exc)) from None
     table = _table(_parse(path, data), path.name == "pyproject.toml")
     if table is None:
         raise ConfigError(f"{path}: no [tool.wipo-bc] table")
@@ -213,14 +203,22 @@ class RuleIgnores:
         return tuple(rule for globs, rules in self._per_file if globs.match(path) for rule in rules)
 
     def __call__(self, results: Any) -> Any:
+        from .findings import conformant_at
+        # The items of a file come together: its globs are matched once.
+        source: str | None = None
+        rules: tuple[str, ...] = ()
         for result in results:
-            rules = self.rules_for(result.source) if result.findings else ()
+            if not result.findings:
+                yield result
+                continue
+            if result.source != source:
+                source, rules = result.source, self.rules_for(result.source)
             if rules:
                 kept = [f for f in result.findings if not _ignored(f.rule, rules)]
                 if len(kept) != len(result.findings):
                     self.ignored += len(result.findings) - len(kept)
                     result.findings = kept
-                    result.conformant = not any(f.level >= self.fail_on for f in kept)
+                    result.conformant = conformant_at(kept, self.fail_on)
             yield result
 
 

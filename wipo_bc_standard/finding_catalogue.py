@@ -34,7 +34,7 @@ class FindingKind:
 
 _SCHEMA = "JSON Schema 2020-12: the bundled schema of the target (`wipo-bc schemas export`)"
 _JSON = "RFC 8259 (JSON); RFC 7493 (I-JSON)"
-E, W, INFO = Level.ERROR, Level.WARNING, Level.INFO
+E, INFO = Level.ERROR, Level.INFO
 
 
 def _schema(keyword: str, title: str, explanation: str, example: str, fix: str) -> FindingKind:

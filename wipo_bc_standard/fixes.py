@@ -18,18 +18,16 @@ the old file or the new one, never half of one.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import json
-import os
-import tempfile
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import jsontext
+from . import jsontext, safe_io
 from .findings import Finding
 from .report import ItemResult
 
@@ -37,6 +35,8 @@ RENAME_SIMILARITY = 0.8
 ST3_REPLACEMENTS = {"UK": "GB"}
 _JSON_SUFFIXES = (".json",)
 _NDJSON_SUFFIXES = (".ndjson", ".jsonl")
+#: A line ending as the NDJSON reader counts lines (LF, CRLF or a lone CR): item ``index`` is line ``index``.
+_LINE_ENDING = re.compile(rb"(\r\n|\r|\n)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +75,8 @@ class Fixer:
     def __init__(self) -> None:
         self._edits: dict[str, list[Edit]] = defaultdict(list)
         self._unsafe: set[str] = set()
+        #: The files that could not be written again, each with why (after :meth:`apply`).
+        self.failed: list[str] = []
 
     def __call__(self, results: Iterable[ItemResult]) -> Iterator[ItemResult]:
         for result in results:
@@ -93,7 +95,11 @@ class Fixer:
         for source, edits in self._edits.items():
             if source in self._unsafe:
                 continue
-            count = _fix_file(Path(source), edits)
+            try:
+                count = _fix_file(Path(source), edits)
+            except OSError as exc:  # a read-only folder, a full disk: that file stays as it was
+                self.failed.append(f"{safe_io.display_name(source)}: {safe_io.reason(exc)}")
+                continue
             if count:
                 made += count
                 files += 1
@@ -110,21 +116,21 @@ def _fix_file(path: Path, edits: list[Edit]) -> int:
     for edit in edits:
         by_item[edit.index].append(edit)
     if suffix in _NDJSON_SUFFIXES:
-        lines = data.split(b"\n")
+        # Lines and their endings alternate; endings are kept as they were.
+        parts = _LINE_ENDING.split(data)
         made = 0
         for index, item_edits in by_item.items():
-            if index >= len(lines):
+            if 2 * index >= len(parts):
                 continue
-            doc = jsontext.parse(lines[index].rstrip(b"\r"))
+            doc = jsontext.parse(parts[2 * index])
             if isinstance(doc, jsontext.ParseError):
                 continue
             done = sum(_apply(doc, e) for e in item_edits)
             if done:
-                ending = b"\r" if lines[index].endswith(b"\r") else b""
-                lines[index] = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode() + ending
+                parts[2 * index] = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
                 made += done
         if made:
-            _write_atomically(path, b"\n".join(lines))
+            _write_atomically(path, b"".join(parts))
         return made
     if suffix not in _JSON_SUFFIXES:
         return 0
@@ -174,14 +180,5 @@ def _apply(doc: Any, edit: Edit) -> int:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    mode = path.stat().st_mode & 0o777
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".fix", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    with safe_io.atomic_output(str(path), binary=True) as stream:
+        stream.write(data)

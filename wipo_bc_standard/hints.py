@@ -40,7 +40,12 @@ def _say(key: str, lang: str, **values: Any) -> str:
 
 def nearest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate most like ``word`` (case ignored), if any is like it at all."""
-    return _nearest(word, tuple(c for c in candidates if isinstance(c, str)))
+    options = tuple(c for c in candidates if isinstance(c, str))
+    # A ratio is at most 2 * shorter / (both lengths): no option reaches 0.6 against a word longer than
+    # 7/3 of the longest. Such a word (a hostile value may be a megabyte) is neither compared nor cached.
+    if not options or 3 * len(word.lower()) > 7 * max(len(c.lower()) for c in options):
+        return None
+    return _nearest(word, options)
 
 
 @functools.lru_cache(maxsize=1024)

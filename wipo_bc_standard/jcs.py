@@ -8,10 +8,13 @@ sorted keys, used only on documents where the two provably give the same bytes:
 - only the JSON types themselves (exact ``dict``, ``list``, ``str``, ``int``, ``bool``, ``None``):
   no float at all, because JCS writes numbers as ES6 does (``1.0`` -> ``1``, ``1e21`` -> ``1e+21``)
   and orjson does not (and writes NaN as ``null``);
-- integers within +-(2**53 - 1), the range JCS accepts (orjson would write larger ones);
+- integers within +-(2**53 - 1), the range JCS accepts (orjson's ``OPT_STRICT_INTEGER`` refuses
+  larger ones);
 - object keys whose characters are all below U+E000: orjson sorts keys by code point (UTF-8 byte
   order) and JCS by UTF-16 code unit; the two orders differ only between a character of
-  U+E000-U+FFFF and one beyond U+FFFF (written as surrogates D800-DFFF);
+  U+E000-U+FFFF and one beyond U+FFFF (written as surrogates D800-DFFF). The keys are looked at
+  only when the output holds such a character at all (a UTF-8 lead byte 0xEE-0xF4), which
+  records rarely do;
 - strings: orjson escapes exactly as JCS does (``\\b \\t \\n \\f \\r \\" \\\\``, other controls
   as lower-case ``\\u00xx``, everything else, U+007F and U+2028/U+2029 included, as raw UTF-8;
   a test checks every code point), and refuses lone surrogates, which sends them to the exact path.
@@ -59,18 +62,28 @@ def canonicalize_exact(doc: Any) -> bytes:
 
 def canonicalize_fast(doc: Any) -> bytes | None:
     """The canonical bytes by ``orjson``, or None when the document is outside the safe subset."""
-    if not _fast_path_safe(doc):
+    if not _json_types_only(doc):
         return None
     try:
-        return orjson.dumps(doc, option=orjson.OPT_SORT_KEYS)
-    except orjson.JSONEncodeError:  # lone surrogates, recursion limit: the exact path decides
+        out = orjson.dumps(doc, option=_ORJSON_OPTIONS)
+    except orjson.JSONEncodeError:  # non-string keys, lone surrogates, integers beyond 2**53 - 1, recursion
         return None
+    if not out.isascii() and out.translate(None, _BELOW_U_E000) and not _keys_sort_alike(doc):
+        return None
+    return out
 
 
-def _fast_path_safe(doc: Any) -> bool:
+#: Sorted keys, and integers refused beyond +-(2**53 - 1), as JCS does.
+_ORJSON_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_STRICT_INTEGER
+#: Every byte that is not a UTF-8 lead byte of U+E000 or above (0xEE-0xF4): deleted, nothing must remain.
+_BELOW_U_E000 = bytes(range(0xEE))
+_SCALARS = frozenset({str, bool, int, type(None)})
+
+
+def _json_types_only(doc: Any) -> bool:
     # Exact type tests (not isinstance): subclasses such as IntEnum or OrderedDict go the exact way.
     # Only containers are pushed; scalars are judged where they are met (this walk is the fast
-    # path's main cost).
+    # path's main cost). Integer ranges are orjson's to refuse.
     kind = type(doc)
     if kind is not dict and kind is not list:
         return _safe_scalar(doc)
@@ -78,30 +91,44 @@ def _fast_path_safe(doc: Any) -> bool:
     pop, push = stack.pop, stack.append
     while stack:
         node = pop()
-        if type(node) is dict:
-            try:
-                keys = "".join(node)
-            except TypeError:  # a key that is not a string
+        for value in node.values() if type(node) is dict else node:
+            kind = type(value)
+            if kind in _SCALARS:
+                continue
+            if kind is dict or kind is list:
+                push(value)
+            else:
                 return False
+    return True
+
+
+def _keys_sort_alike(doc: Any) -> bool:
+    """Whether no object key holds a character of U+E000 or above (where the two key orders may differ)."""
+    stack = [doc]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node = pop()
+        if type(node) is dict:
+            keys = "".join(node)
             if not keys.isascii() and max(keys) >= _FIRST_UNSAFE_KEY_CHAR:
                 return False
             values: Any = node.values()
         else:
             values = node
         for value in values:
-            kind = type(value)
-            if kind is str or kind is bool or value is None:
-                continue
-            if kind is dict or kind is list:
+            if type(value) is dict or type(value) is list:
                 push(value)
-            elif kind is not int or not -_MAX_INT <= value <= _MAX_INT:
-                return False
     return True
 
 
 def _safe_scalar(value: Any) -> bool:
     kind = type(value)
     return kind is str or kind is bool or value is None or (kind is int and -_MAX_INT <= value <= _MAX_INT)
+
+
+def _digest(make: Callable[[bytes], Any], data: bytes) -> bytes:
+    digest: bytes = make(data).digest()
+    return digest
 
 
 def _hexdigest(make: Callable[[bytes], Any], data: bytes) -> str:
@@ -115,6 +142,16 @@ def hash_function(alg: str) -> Callable[[bytes], str]:
     Raises :class:`UnsupportedAlgorithm` for a name not in the code list, or one this Python's
     hashlib (OpenSSL) lacks, such as GOST R 34.11-2012 on most builds.
     """
+    return functools.partial(_hexdigest, _constructor(alg))
+
+
+@functools.cache
+def digest_function(alg: str) -> Callable[[bytes], bytes]:
+    """As :func:`hash_function`, with the raw digest (what a ledger keeps of each right: half the size)."""
+    return functools.partial(_digest, _constructor(alg))
+
+
+def _constructor(alg: str) -> Callable[[bytes], Any]:
     if alg not in cl.HASH_ALGORITHMS:
         raise UnsupportedAlgorithm(f"unknown hash algorithm {alg!r}; known: {', '.join(cl.HASH_ALGORITHMS.values)}")
     for make in _constructors(alg):
@@ -122,7 +159,7 @@ def hash_function(alg: str) -> Callable[[bytes], str]:
             make(b"")
         except (ValueError, TypeError):
             continue
-        return functools.partial(_hexdigest, make)
+        return make
     raise UnsupportedAlgorithm(f"hash algorithm {alg} is not available: this Python's hashlib/OpenSSL does not provide it")
 
 

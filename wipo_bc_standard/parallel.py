@@ -17,8 +17,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from . import safe_io
 from .engine import Checker
 from .findings import conformant_at
+from .limits import LIMITS
 from .report import ItemResult
 from .rules.ledger_chain import canonical_record_bytes, chain_view
 from .sources import (
@@ -27,7 +29,6 @@ from .sources import (
     NDJSON_SUFFIXES,
     Item,
     array_elements,
-    items_of_bytes,
     items_of_elements,
     items_of_lines,
     iter_items,
@@ -185,12 +186,13 @@ def _tasks(sources: list[Any]) -> Iterator[Task]:
     files: list[Any] = []
     size = 0
     for source in sources:
-        if isinstance(source, Path) and source.suffix.lower() in NDJSON_SUFFIXES:
+        if isinstance(source, Path) and source.suffix.lower() in NDJSON_SUFFIXES and source.is_file():
             if files:
                 yield ("sources", files, None)
                 files, size = [], 0
             # Workers read their own byte ranges of the file (split at line starts): this process
-            # neither reads nor ships the lines.
+            # neither reads nor ships the lines. (Anything but a regular file, a FIFO or a dangling
+            # link, goes with the small files: the reader refuses or reports it.)
             length = _content_end(source)
             for start in range(0, max(length, 1), BATCH_BYTES):
                 yield ("range", (str(source), start, min(start + BATCH_BYTES, length)), None)
@@ -204,8 +206,16 @@ def _tasks(sources: list[Any]) -> Iterator[Task]:
                 for part in array_elements(str(source), stream.read(ARRAY_CHUNK), stream.read, BATCH_LINES):
                     yield ("item", None, part) if isinstance(part, Item) else ("elements", str(source), part)
         elif source == "-":
-            import sys
-            yield ("bytes", "<stdin>", sys.stdin.buffer.read())
+            # Read here as one process reads it (bounded; refused unread when it cannot be JSON):
+            # workers do not have this process's stdin. They check the items.
+            items: list[Item] = []
+            for item in iter_items(["-"]):
+                items.append(item)
+                if len(items) == BATCH_LINES:
+                    yield ("items", None, items)
+                    items = []
+            if items:
+                yield ("items", None, items)
         else:
             # Small files go together: one task per file would cost more to hand over than to check.
             files.append(source)
@@ -243,23 +253,43 @@ def _content_end(path: Path) -> int:
     return 0
 
 
-def _lines_starting_in(name: str, start: int, end: int) -> list[bytes]:
-    """The lines of a file that start at a byte in [start, end), each whole."""
+def _lines_starting_in(name: str, start: int, end: int) -> list[bytes | safe_io.Oversized]:
+    """The lines of a file that start at a byte in [start, end), each whole. Ranges are cut after
+    LF; within one, lines end as the one-process reader ends them (LF, CRLF or a lone CR). The last
+    line is read on past the range to its end, as the one-process reader reads it: one over the
+    ``item_bytes`` limit is counted, never held."""
     with open(name, "rb") as stream:
         partial = False
         if start:
             stream.seek(start - 1)
             partial = stream.read(1) != b"\n"  # the range starts inside a line of the previous one
         data = stream.read(end - start)
-        if data and not data.endswith(b"\n"):
-            data += stream.readline()  # the last line that starts here, to its end
-    if partial:
-        cut = data.find(b"\n")
-        data = b"" if cut < 0 else data[cut + 1:]
-    lines = data.split(b"\n")
-    if lines and lines[-1] == b"":
-        lines.pop()
-    return lines
+        if partial:
+            cut = data.find(b"\n")
+            data = b"" if cut < 0 else data[cut + 1:]  # no LF: no line starts in the range
+        if not data:
+            return []
+        return list(safe_io.bounded_lines(_ToLineEnd(data, stream), LIMITS.item_bytes))
+
+
+class _ToLineEnd:
+    """A range's bytes, then the file's up to the end of the line the range ends in (a stream for
+    :func:`safe_io.bounded_lines`, read a chunk at a time)."""
+
+    def __init__(self, data: bytes, stream: Any) -> None:
+        self._data = data
+        self._stream = stream
+        self._done = data.endswith(b"\n")
+
+    def read(self, size: int) -> bytes:
+        if self._data:
+            data, self._data = self._data, b""
+            return data
+        if self._done:
+            return b""
+        chunk: bytes = self._stream.readline(size)  # at most ``size`` bytes, up to and with LF
+        self._done = not chunk or chunk.endswith(b"\n")
+        return chunk
 
 
 def _start_worker(checker_options: dict[str, Any]) -> None:
@@ -276,8 +306,8 @@ def _check_task(task: Task) -> list[Any]:
         name, start, end = where
         # Blank lines at the end of the file lie past the last range: every line here is an item.
         items = items_of_lines(name, _lines_starting_in(name, start, end), end=False)
-    elif kind == "bytes":
-        items = items_of_bytes(where, payload, sniff=True)
+    elif kind == "items":
+        items = payload
     elif kind == "elements":
         items = items_of_elements(where, payload)
     elif kind == "item":

@@ -51,13 +51,17 @@ def compile(pattern: str, name: str | None = None, how: str = "fullmatch") -> An
     return compiled
 
 
-@lru_cache(maxsize=256)
 def compile_untrusted(pattern: str, limit: int) -> Any | PatternError:
     """A pattern that came with the input (a network profile's), or why it cannot be used: longer
     than ``limit`` characters, or not compilable without backtracking. Compiled once per run."""
-    if len(pattern) > limit:
+    if len(pattern) > limit:  # refused before the cache, which then never holds an oversized pattern
         return PatternError(f"the pattern has {len(pattern)} characters, more than the limit of {limit} "
                             "(pattern_chars, docs/limits.md)")
+    return _compile_untrusted(pattern)
+
+
+@lru_cache(maxsize=256)
+def _compile_untrusted(pattern: str) -> Any | PatternError:
     try:
         return compile(pattern)
     except PatternError as exc:

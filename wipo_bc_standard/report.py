@@ -127,7 +127,10 @@ class Report:
 
     @property
     def conformant(self) -> bool:
-        return self.summary.non_conformant == 0
+        """Every item checked is conformant, and there was at least one: nothing checked is not a
+        pass (an empty directory, ``[]``; ``summary.verdict()`` then says "nothing checked"), as
+        ``wipo-bc validate`` exits 2 on it."""
+        return self.summary.items > 0 and self.summary.non_conformant == 0
 
     @property
     def exit_code(self) -> int:

@@ -15,14 +15,13 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import IO, Any, BinaryIO
+from typing import IO, Any, BinaryIO, Protocol
 
 #: Bytes read at a time from a stream.
 CHUNK = 1 << 20
@@ -89,7 +88,7 @@ def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             raise NotReadable(f"{display_name(path)}: {_kind(mode)}; only regular files are read")
-        fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
+        # O_NONBLOCK (so that opening a FIFO cannot block) changes nothing for a regular file: kept.
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
@@ -118,6 +117,12 @@ def reason(exc: BaseException) -> str:
     return printable(str(exc))
 
 
+class Readable(Protocol):
+    """What :func:`bounded_lines` reads from: a binary file, or anything with its ``read``."""
+
+    def read(self, size: int, /) -> bytes: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Oversized:
     """A line longer than the limit: its length, never its bytes (they are not kept)."""
@@ -125,7 +130,7 @@ class Oversized:
     size: int
 
 
-def bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | Oversized]:
+def bounded_lines(stream: Readable, limit: int) -> Iterator[bytes | Oversized]:
     """The lines of a stream without their endings (LF, CRLF or a lone CR), each at most ``limit``
     bytes; a longer line is skipped and stands as :class:`Oversized`, so memory stays bounded."""
     pending = b""

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import safe_io
+from .limits import LIMITS
 from .sources import KNOWN_SUFFIXES, SourceError
 
 #: Why a file was not read, as the summary says it.
@@ -65,7 +66,7 @@ class Selection:
         self.skipped[reason] += 1
         shown = self.samples.setdefault(reason, [])
         if len(shown) < 3:
-            shown.append(str(path))
+            shown.append(safe_io.display_name(path))
 
     def to_dict(self) -> dict[str, Any]:
         return {"read": len(self.sources),
@@ -90,12 +91,13 @@ class _Globs:
     def __bool__(self) -> bool:
         return self.spec is not None
 
-    def decides(self, path: Path, is_dir: bool = False) -> bool | None:
-        """True if the last pattern matching ``path`` includes it, False if it negates, None if none match."""
+    def decides(self, path: Path, is_dir: bool = False, resolved: Path | None = None) -> bool | None:
+        """True if the last pattern matching ``path`` includes it, False if it negates, None if none match.
+        ``resolved``: ``path.resolve()``, when the caller has it already."""
         if self.spec is None:
             return None
         try:
-            relative = path.resolve().relative_to(self.base).as_posix()
+            relative = (resolved or path.resolve()).relative_to(self.base).as_posix()
         except ValueError:
             return None
         if is_dir:
@@ -121,6 +123,8 @@ class _GitIgnores:
         top = top.resolve()
         root = _git_root(top)
         self.levels: dict[Path, _Globs] = {}
+        #: The levels deepest first, as (path prefix, applies everywhere, globs); None when a level was added.
+        self._order: list[tuple[str, bool, _Globs]] | None = None
         chain = [top] if root is None else [p for p in (top, *top.parents) if p == root or root in p.parents]
         for directory in chain:
             self.add(directory)
@@ -132,19 +136,28 @@ class _GitIgnores:
 
     def _add_file(self, path: Path, base: Path) -> None:
         try:
-            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError:
+            # A regular file of bounded size: a FIFO or /dev/zero under that name would hold the walk.
+            data = safe_io.read_regular(path, LIMITS.item_bytes)
+        except (OSError, safe_io.NotReadable):
             return
+        lines = data.decode("utf-8", errors="replace").splitlines()
         globs = _Globs(lines, base.resolve())
         if globs:
             key = base.resolve() if path.name == ".gitignore" else base.resolve() / ".git"
             self.levels[key] = globs
+            self._order = None
 
     def ignored(self, path: Path, is_dir: bool = False) -> bool:
+        if not self.levels:  # no .gitignore applies: spare resolving the path (a stat per part)
+            return False
+        if self._order is None:  # sorted once per level added, not once per file
+            self._order = [(str(base).rstrip("/") + "/", base.name == ".git", self.levels[base])
+                           for base in sorted(self.levels, key=lambda p: len(p.parts), reverse=True)]
         resolved = path.resolve()
-        for base in sorted(self.levels, key=lambda p: len(p.parts), reverse=True):
-            if base.name == ".git" or base == resolved or base in resolved.parents:
-                decided = self.levels[base].decides(path, is_dir)
+        within = str(resolved) + "/"  # a level applies to its directory and everything under it
+        for prefix, everywhere, globs in self._order:
+            if everywhere or within.startswith(prefix):
+                decided = globs.decides(path, is_dir, resolved)
                 if decided is not None:
                     return decided
         return False
@@ -210,8 +223,8 @@ def _walk(top: Path, selection: Selection, target: str, suffixes: set[str], incl
             path = here / name
             # Not only regular files: a FIFO, socket or device with a known ending is kept, so that the
             # reader reports it (refused unread) rather than passing over it in silence. A link to a
-            # directory is not followed (it may loop).
-            if name.startswith(".") or path.suffix.lower() not in suffixes or os.path.isdir(path):
+            # directory is among os.walk's directories, and not followed (it may loop).
+            if name.startswith(".") or path.suffix.lower() not in suffixes:
                 continue
             if target == "auto" and foreign_file(name):
                 selection.skip("not-ours", path)
@@ -223,7 +236,7 @@ def _walk(top: Path, selection: Selection, target: str, suffixes: set[str], incl
                 selection.skip("gitignored", path)
             else:
                 found.append(path)
-    return sorted(found)
+    return sorted(found, key=lambda p: p.parts)  # Path's own order, without its slow comparisons
 
 
 def by_target(sources: Sequence[Any], default: str, per_path_target: Sequence[tuple[str, str]],

@@ -46,15 +46,6 @@ def output(path: str | None, inputs: Iterable[Any] = (), binary: bool = False) -
         fail(f"cannot write {name}: {safe_io.reason(exc)} (any previous file is unchanged)")
 
 
-def input_sources(paths: tuple[str, ...]) -> list[Any]:
-    """The files named or under the directories named (``-``: stdin), or a one-line error."""
-    from .. import runner
-    try:
-        return runner.input_sources(paths)
-    except runner.RunError as exc:
-        fail(str(exc))
-
-
 def selection_options(function: Any) -> Any:
     """The options that say which configuration applies and which files a run reads."""
     options = [

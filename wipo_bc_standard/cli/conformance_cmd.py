@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 import click
 
+from .. import safe_io
 from .._version import __version__
 from ..conformance.report_formats import REPORT_FORMATS
 from .common import fail, output
@@ -15,9 +15,7 @@ from .common import fail, output
 
 def write_text(path: str | None, text: str, inputs: tuple[str, ...] = ()) -> None:
     """Write ``text`` to ``path`` (stdout for None or -), never over one of ``inputs``."""
-    if path is not None and path != "-" and any(Path(path).resolve() == Path(p).resolve() for p in inputs):
-        fail(f"-o {path}: that is an input; name another file")
-    with output(path) as stream:
+    with output(path, inputs) as stream:
         stream.write(text)
 
 
@@ -90,9 +88,11 @@ def report(reports: tuple[str, ...], fmt: str, out_path: str | None) -> None:
     loaded = []
     for path in reports:
         try:
-            loaded.append(load_report(Path(path).read_bytes(), path))
+            loaded.append(load_report(safe_io.read_regular(path), path))
+        except safe_io.NotReadable as exc:
+            fail(str(exc))
         except OSError as exc:
-            fail(f"{path}: {exc.strerror or exc}")
+            fail(f"{path}: {safe_io.reason(exc)}")
         except ReportError as exc:
             fail(str(exc))
     try:
@@ -110,15 +110,17 @@ def case(request_path: str | None) -> None:
     import orjson
 
     from ..conformance.reference import answer
+    from ..limits import LIMITS
     from ..runner import RunError
     from ..sources import SourceError
 
     try:
-        data = Path(request_path).read_bytes() if request_path else sys.stdin.buffer.read()
+        data = (safe_io.read_regular(request_path) if request_path
+                else safe_io.read_bounded(sys.stdin.buffer, LIMITS.file_bytes, "<stdin>"))
         request = orjson.loads(data)
         result = answer(request)
-    except (OSError, SourceError, RunError) as exc:
-        fail(str(getattr(exc, "strerror", None) or exc))
+    except (OSError, safe_io.NotReadable, SourceError, RunError) as exc:
+        fail(safe_io.reason(exc))
     except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
         fail(f"not a conformance request: {exc}")
     click.echo(orjson.dumps(result).decode())

@@ -34,7 +34,8 @@ def export_files(paths: tuple[str, ...]) -> list[Path]:
         fail(str(exc))
     # Directories: the .io transcripts of the execution-API tests too, in name order.
     transcripts = [p for raw in paths if Path(raw).is_dir() for p in sorted(Path(raw).rglob("*.io"))]
-    return files + [p for p in transcripts if p not in files]
+    listed = set(files)  # a set: a folder may hold thousands of each
+    return files + [p for p in transcripts if p not in listed]
 
 
 @click.group("ledger")

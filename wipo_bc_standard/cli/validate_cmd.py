@@ -112,6 +112,8 @@ def command(paths: tuple[str, ...], target: str, profile: str, network_path: str
         click.echo(f"wipo-bc: ledger read: {run.ledger_stats.summary()}", err=True)
     if run.fixer is not None and not run.summary.partial:
         made, files = run.fixer.apply()
+        for failure in run.fixer.failed:
+            click.echo(f"wipo-bc: not fixed: {failure} (the file is unchanged)", err=True)
         click.echo(f"wipo-bc: fixed {made} finding{'s' if made != 1 else ''} in {files} file{'s' if files != 1 else ''}"
                    + ("; run again to check the result" if made else ""), err=True)
     if run.checked_nothing:

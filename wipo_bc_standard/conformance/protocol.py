@@ -11,18 +11,26 @@ For each case the runner starts the implementation's command once:
 - it prints one JSON object on its standard output: ``{"conformant": bool, "findings": [{"rule",
   "path"}]}``; or only ``{"conformant": bool}`` when it cannot name rules; or ``{"unsupported":
   "why"}`` for a case it does not handle. Its exit code is not read.
+
+An implementation is not trusted: it runs in its own process group, which is killed when the case
+takes longer than the timeout (counting any process it left holding its output open) or prints more
+than :data:`MAX_OUTPUT` bytes; either is that case's failure, and the run goes on.
 """
 
 from __future__ import annotations
 
 import os
+import selectors
 import shlex
+import signal
 import subprocess
 import tempfile
+import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import orjson
 
@@ -34,6 +42,8 @@ Implementation = Callable[[Mapping[str, Any]], Mapping[str, Any]]
 DEFAULT_TIMEOUT = 60.0
 #: Longest implementation output read (a result is a few kB; more is a broken implementation).
 MAX_OUTPUT = 16 * 1024 * 1024
+#: Bytes of an implementation's standard error kept (its last line explains a failure).
+MAX_STDERR = 64 * 1024
 
 
 def command_implementation(command: str, *, timeout: float = DEFAULT_TIMEOUT,
@@ -54,18 +64,75 @@ def command_implementation(command: str, *, timeout: float = DEFAULT_TIMEOUT,
             if not any("{input}" in arg or "{request}" in arg for arg in template):
                 argv.append(request["input"])
             try:
-                done = subprocess.run(argv, input=body, capture_output=True, timeout=timeout, cwd=cwd)
+                done = _run_bounded(argv, body, timeout, cwd)
             except FileNotFoundError:
                 return {"error": f"cannot start {argv[0]!r}: no such program"}
-            except subprocess.TimeoutExpired:
-                return {"error": f"no result within {timeout:g} s"}
             except OSError as exc:
                 return {"error": f"cannot start {argv[0]!r}: {exc.strerror or exc}"}
         finally:
             os.unlink(handle.name)
-        return parse_result(done.stdout[:MAX_OUTPUT], done.returncode, done.stderr)
+        if isinstance(done, str):
+            return {"error": done}
+        return parse_result(*done)
 
     return run
+
+
+def _run_bounded(argv: list[str], body: bytes, timeout: float,
+                 cwd: Path | None) -> tuple[bytes, int, bytes] | str:
+    """(stdout, exit code, stderr) of ``argv`` given ``body`` on stdin, or why there is no result:
+    it took longer than ``timeout`` seconds or printed more than :data:`MAX_OUTPUT` bytes."""
+    deadline = time.monotonic() + timeout
+    process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               cwd=cwd, start_new_session=True)
+    finished = False
+    try:
+        assert process.stdin is not None and process.stdout is not None and process.stderr is not None
+        # Written aside: an implementation that does not read its stdin must not block the runner.
+        threading.Thread(target=_feed, args=(process.stdin, body), daemon=True).start()
+        out, err = bytearray(), bytearray()
+        with selectors.DefaultSelector() as selector:
+            selector.register(process.stdout, selectors.EVENT_READ, out)
+            selector.register(process.stderr, selectors.EVENT_READ, err)
+            while selector.get_map():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return f"no result within {timeout:g} s"
+                for key, _ in selector.select(left):
+                    chunk = os.read(key.fd, 1 << 16)
+                    if not chunk:
+                        selector.unregister(key.fileobj)
+                    elif key.data is out:
+                        out += chunk
+                        if len(out) > MAX_OUTPUT:
+                            return f"more than {MAX_OUTPUT} bytes of output"
+                    elif len(err) < MAX_STDERR:
+                        err += chunk[:MAX_STDERR - len(err)]
+        try:
+            returncode = process.wait(max(deadline - time.monotonic(), 0))
+        except subprocess.TimeoutExpired:
+            return f"no result within {timeout:g} s"
+        finished = True
+        return bytes(out), returncode, bytes(err)
+    finally:
+        if not finished:
+            # The whole group: a child it started could otherwise outlive the run.
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                stream.close()
+        process.wait()
+
+
+def _feed(stream: IO[bytes], body: bytes) -> None:
+    try:
+        with stream:
+            stream.write(body)
+    except OSError:  # it exited, or closed its stdin, without reading all of it
+        pass
 
 
 def _fill(arg: str, values: Mapping[str, str]) -> str:
@@ -84,7 +151,7 @@ def parse_result(stdout: bytes, returncode: int = 0, stderr: bytes = b"") -> Map
     if not isinstance(result, dict):
         return {"error": "the result is not a JSON object"}
     if "unsupported" in result:
-        return {"unsupported": str(result["unsupported"])}
+        return {"unsupported": str(result["unsupported"])[:300]}  # a reason, not a payload
     if not isinstance(result.get("conformant"), bool):
         return {"error": "the result has no boolean 'conformant'"}
     findings = result.get("findings")

@@ -9,8 +9,9 @@ rule and case by case, as W3C implementation reports do.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
+from urllib.parse import quote
 
 import orjson
 
@@ -114,17 +115,23 @@ def to_earl(report: Mapping[str, Any]) -> str:
             graph.add((result, DCTERMS.description, Literal(reason)))
 
     for rule in report["rules"]:
-        test = suite[f"rules/{rule['id']}"]
+        test = suite[f"rules/{_iri_part(rule['id'])}"]
         graph.add((test, RDF.type, earl.TestRequirement))
         graph.add((test, DCTERMS.title, Literal(f"{rule['id']} ({rule['keyword']}): {rule['title']}")))
         failed = rule.get("failedCases") or []
         assert_(test, rule["outcome"], earl.cantTell, "failed in " + ", ".join(failed) if failed else None)
     for case in report["cases"]:
-        test = suite[f"cases/{case['id']}"]
+        test = suite[f"cases/{_iri_part(case['id'])}"]
         graph.add((test, RDF.type, earl.TestCase))
         graph.add((test, DCTERMS.title, Literal(case["id"])))
         assert_(test, case["outcome"], earl.inapplicable, case.get("reason"))
     return graph.serialize(format="turtle")
+
+
+def _iri_part(identifier: str) -> str:
+    """An id, from a report that may come from anywhere, percent-encoded into an IRI (the suite's
+    ids, letters, digits, ``-``, ``.``, ``_`` and ``/``, are unchanged)."""
+    return quote(identifier, safe="/")
 
 
 def _slug(name: str) -> str:
@@ -183,33 +190,37 @@ def to_html(reports: Sequence[Mapping[str, Any]], title: str = "Implementation r
                "</tr></thead><tbody>")
     rows = [{row["id"]: row for row in r["rules"]} for r in reports]
     for rule in reports[0]["rules"]:
-        cells = []
-        for by_id in rows:
-            row = by_id.get(rule["id"])
-            if row is None:
-                cells.append('<td class="o unsupported">-</td>')
-                continue
-            failed = row.get("failedCases") or []
-            why = f'<small class="why">{esc(", ".join(failed[:3]))}{f" and {len(failed) - 3} more" if len(failed) > 3 else ""}</small>' \
-                if failed else ""
-            cells.append(f'<td class="o {row["outcome"]}">{_LABELS[row["outcome"]]}{why}</td>')
+        cells = _outcome_cells(rows, rule["id"], _failed_cases)
         out.append(f'<tr id="rule-{esc(rule["id"])}"><th>{esc(rule["id"])}</th><td class="kw">{esc(rule["keyword"])}'
-                   f'</td><td>{esc(rule["title"])}</td><td>{rule["cases"]}</td>{"".join(cells)}</tr>')
+                   f'</td><td>{esc(rule["title"])}</td><td>{rule["cases"]}</td>{cells}</tr>')
     out.append("</tbody></table>")
     out.append(f"<h2>Test cases</h2><table><thead><tr><th>Case</th>{header}</tr></thead><tbody>")
     case_rows = [{row["id"]: row for row in r["cases"]} for r in reports]
     for case in reports[0]["cases"]:
-        cells = []
-        for by_id in case_rows:
-            row = by_id.get(case["id"])
-            if row is None:
-                cells.append('<td class="o unsupported">-</td>')
-                continue
-            why = f'<small class="why">{esc(row["reason"][:200])}</small>' if row.get("reason") else ""
-            cells.append(f'<td class="o {row["outcome"]}">{_LABELS[row["outcome"]]}{why}</td>')
-        out.append(f'<tr><td><code>{esc(case["id"])}</code></td>{"".join(cells)}</tr>')
+        cells = _outcome_cells(case_rows, case["id"], lambda row: row.get("reason", "")[:200])
+        out.append(f'<tr><td><code>{esc(case["id"])}</code></td>{cells}</tr>')
     out.append("</tbody></table></body></html>\n")
     return "\n".join(out)
+
+
+def _outcome_cells(reports: Sequence[Mapping[str, Mapping[str, Any]]], key: str,
+                   why: Callable[[Mapping[str, Any]], str]) -> str:
+    """One cell per report: its outcome for ``key`` (a rule or case id), with ``why`` in small print."""
+    cells = []
+    for by_id in reports:
+        row = by_id.get(key)
+        if row is None:
+            cells.append('<td class="o unsupported">-</td>')
+            continue
+        note = why(row)
+        small = f'<small class="why">{html.escape(note)}</small>' if note else ""
+        cells.append(f'<td class="o {row["outcome"]}">{_LABELS[row["outcome"]]}{small}</td>')
+    return "".join(cells)
+
+
+def _failed_cases(row: Mapping[str, Any]) -> str:
+    failed = row.get("failedCases") or []
+    return ", ".join(failed[:3]) + (f" and {len(failed) - 3} more" if len(failed) > 3 else "")
 
 
 def render(reports: Sequence[Mapping[str, Any]], fmt: str) -> str:

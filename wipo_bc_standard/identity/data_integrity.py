@@ -99,11 +99,19 @@ class ProofError(Exception):
         self.member = member
 
 
+def _sha256(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
+
+
+def _sha384(data: bytes) -> bytes:
+    return hashlib.sha384(data).digest()
+
+
 def hash_algorithm(suite: str, key: PublicKey | None) -> Callable[[bytes], bytes]:
     """SHA-256, or SHA-384 for ECDSA on P-384 (ECDSA Cryptosuites v1.0, 3.2.4 and 3.3.4)."""
     if SUITES[suite][1] == "ecdsa" and isinstance(key, ec.EllipticCurvePublicKey) and key.curve.name == "secp384r1":
-        return lambda data: hashlib.sha384(data).digest()
-    return lambda data: hashlib.sha256(data).digest()
+        return _sha384
+    return _sha256
 
 
 def _canonical(suite: str, doc: Mapping[str, Any]) -> bytes:
@@ -122,9 +130,25 @@ def proof_options(proof: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in proof.items() if k != "proofValue"}
 
 
+#: Canonical documents and their hashes already computed while verifying one document's proofs.
+DocumentHashes = dict[tuple[Any, ...], tuple[bytes, bytes]]
+
+
+def _members_key(document: Mapping[str, Any]) -> tuple[Any, ...]:
+    """The document by the identity of its member values (and of the proofs a chain adds), its
+    ``@context`` (which a proof's may replace) by content: equal keys are equal documents while the
+    values live and none is changed, as during one verification."""
+    return tuple((name, canonicalize(value) if name == "@context" else
+                  tuple(map(id, value)) if name == "proof" and isinstance(value, list) else id(value))
+                 for name, value in document.items())
+
+
 def hash_data(suite: str, unsecured: Mapping[str, Any], options: Mapping[str, Any],
-              key: PublicKey | None = None) -> HashData:
-    """Transformation, Proof Configuration and Hashing of ``suite`` (section 3.x.3 to 3.x.5)."""
+              key: PublicKey | None = None, done: DocumentHashes | None = None) -> HashData:
+    """Transformation, Proof Configuration and Hashing of ``suite`` (section 3.x.3 to 3.x.5).
+
+    ``done``: the documents already canonicalised and hashed for the other proofs of the same document
+    (a proof set signs one document many times: it is canonicalised once, not once per proof)."""
     if options.get("type") != DATA_INTEGRITY_PROOF or options.get("cryptosuite") != suite:
         raise ProofError(Status.INVALID, f"the proof options are not type {DATA_INTEGRITY_PROOF} with cryptosuite "
                                          f"{suite}", "type")
@@ -143,9 +167,16 @@ def hash_data(suite: str, unsecured: Mapping[str, Any], options: Mapping[str, An
     else:
         config["@context"] = document.get("@context")
     digest = hash_algorithm(suite, key)
-    canonical_document = _canonical(suite, document)
+    memo = (SUITES[suite][0], digest, _members_key(document)) if done is not None else ()
+    if done is not None and memo in done:
+        canonical_document, document_hash = done[memo]
+    else:
+        canonical_document = _canonical(suite, document)
+        document_hash = digest(canonical_document)
+        if done is not None:
+            done[memo] = canonical_document, document_hash
     canonical_config = _canonical(suite, config)
-    return HashData(canonical_document, canonical_config, digest(canonical_document), digest(canonical_config))
+    return HashData(canonical_document, canonical_config, document_hash, digest(canonical_config))
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -205,10 +236,12 @@ def verify_signature(suite: str, key: PublicKey, signature: bytes, signed: bytes
     raise ProofError(Status.INVALID, "the signature in proofValue does not match", "proofValue")
 
 
-def verify_proof(suite: str, unsecured: Mapping[str, Any], proof: Mapping[str, Any], key: PublicKey) -> HashData:
-    """Verify one Data Integrity proof of ``suite`` over ``unsecured`` (raises :class:`ProofError`)."""
+def verify_proof(suite: str, unsecured: Mapping[str, Any], proof: Mapping[str, Any], key: PublicKey,
+                 done: DocumentHashes | None = None) -> HashData:
+    """Verify one Data Integrity proof of ``suite`` over ``unsecured`` (raises :class:`ProofError`);
+    ``done`` as :func:`hash_data` takes it."""
     signature = decode_proof_value(proof.get("proofValue"))
-    data = hash_data(suite, unsecured, proof_options(proof), key)
+    data = hash_data(suite, unsecured, proof_options(proof), key, done)
     try:
         verify_signature(suite, key, signature, data.hash_data)
     except ProofError as exc:

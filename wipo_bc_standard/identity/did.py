@@ -67,14 +67,21 @@ class DidUrl:
         return not self.path and self.query is None and self.fragment is None
 
 
+#: Longest text whose answer is cached: the same DIDs (offices, holders) recur on every record of a
+#: ledger, so each is matched once; a longer text (no DID in use is near it) is matched each time, so
+#: the caches never hold more than a few MB of hostile input alive.
+_CACHED_CHARS = 256
+
+
 def is_did(text: object) -> bool:
     """True when ``text`` matches the ``did`` production (no path, query or fragment)."""
-    return isinstance(text, str) and _is_did(text)
+    if not isinstance(text, str):
+        return False
+    return _is_did(text) if len(text) <= _CACHED_CHARS else _DID.fullmatch(text) is not None
 
 
 @lru_cache(maxsize=4096)
 def _is_did(text: str) -> bool:
-    # The same DIDs (offices, holders) recur on every record of a ledger: match each once.
     return _DID.fullmatch(text) is not None
 
 
@@ -83,9 +90,17 @@ def is_did_url(text: object) -> bool:
     return isinstance(text, str) and parse_did_url(text) is not None
 
 
-@lru_cache(maxsize=4096)
 def parse_did_url(text: str) -> DidUrl | None:
     """The parts of an absolute DID URL, or None when ``text`` is not one."""
+    return _parse_did_url(text) if len(text) <= _CACHED_CHARS else _parsed(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse_did_url(text: str) -> DidUrl | None:
+    return _parsed(text)
+
+
+def _parsed(text: str) -> DidUrl | None:
     match = _DID_URL.fullmatch(text)
     if match is None:
         return None

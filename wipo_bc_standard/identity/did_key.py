@@ -47,13 +47,13 @@ class MalformedKey(KeyDecodeError):
     signature made with it cannot be valid, and a DID document holding it is wrong."""
 
 
-def b58decode(text: str, limit: int | None = None) -> bytes:
+def b58decode(text: str) -> bytes:
     """Bitcoin base58 (the multibase ``base58btc`` alphabet) to bytes; leading ``1`` are zero bytes.
 
-    Decoding is quadratic in the length, so a text longer than ``limit`` characters (default: the
-    ``key_chars`` limit) is refused before it is decoded.
+    Decoding is quadratic in the length, so a text longer than the ``key_chars`` limit is refused
+    before it is decoded.
     """
-    limit = LIMITS.key_chars if limit is None else limit
+    limit = LIMITS.key_chars
     if len(text) > limit:
         raise MalformedKey(f"{len(text)} base58 characters, more than the limit of {limit} (docs/limits.md)")
     number = 0

@@ -6,6 +6,7 @@ plus the legacy ``publicKeyBase58`` of Ed25519VerificationKey2018 found in deplo
 from __future__ import annotations
 
 import base64
+import string
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,9 +20,14 @@ from .did_key import MAX_MULTIBASE_CHARS, KeyDecodeError, MalformedKey, PublicKe
 PRIVATE_JWK_MEMBERS = frozenset({"d", "p", "q", "dp", "dq", "qi", "oth", "k"})
 
 
+#: The base64url alphabet (RFC 4648, section 5).
+_B64URL = frozenset(string.ascii_letters + string.digits + "-_")
+
+
 def b64url_decode(text: str) -> bytes:
-    """Base64url without padding (RFC 7515, section 2); raises KeyDecodeError on bad input."""
-    if not isinstance(text, str) or "=" in text:
+    """Base64url without padding (RFC 7515, section 2); raises KeyDecodeError on bad input. Python's
+    decoder would drop characters outside the alphabet (a blank, ``+``, ``/``): they are refused first."""
+    if not isinstance(text, str) or not _B64URL.issuperset(text):
         raise MalformedKey("not unpadded base64url")
     try:
         return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))

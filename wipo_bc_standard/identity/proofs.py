@@ -47,7 +47,7 @@ from .did_key import KeyDecodeError, MalformedKey, PublicKey, b58encode, did_key
 from .documents import find_method, is_authorised
 from .keys import b64url_decode, key_from_verification_method
 
-__all__ = ["DATA_INTEGRITY_SUITES", "ECDSA_JCS", "EDDSA_JCS", "ProofOutcome", "Status", "proof_algorithm",
+__all__ = ["ECDSA_JCS", "EDDSA_JCS", "ProofOutcome", "Status", "proof_algorithm",
            "resolve_document", "sign_record", "sign_record_data_integrity", "verify_document_proofs",
            "verify_record"]
 
@@ -55,8 +55,6 @@ SUPPORTED_ALGS = ("EdDSA", "ES256")
 #: The Data Integrity cryptosuites a record's proof may use (a record has no @context, so the
 #: RDF-canonicalised suites do not apply to it).
 RECORD_SUITES = (EDDSA_JCS, ECDSA_JCS)
-#: Every Data Integrity cryptosuite verified here (credentials, presentations, DID documents).
-DATA_INTEGRITY_SUITES = tuple(di.SUITES)
 
 
 def signed_payload(record: Mapping[str, Any]) -> bytes:
@@ -151,6 +149,7 @@ def verify_document_proofs(doc: Any, did_documents: Mapping[str, Any]) -> list[P
     exactly one key). A verificationMethod that is not a DID URL cannot be resolved offline (SIG-07)."""
     outcomes: list[ProofOutcome] = []
     rdfc_proofs = 0
+    done: di.DocumentHashes = {}  # the proofs of a set sign one document: canonicalise it once
     for count, found in enumerate(di.proofs_in(doc)):
         if count >= di.MAX_PROOFS:
             outcomes.append(ProofOutcome(Status.UNRESOLVED, f"more than {di.MAX_PROOFS} proofs in one document: "
@@ -164,14 +163,15 @@ def verify_document_proofs(doc: Any, did_documents: Mapping[str, Any]) -> list[P
                                              "proofs in one document: this one was not verified", found.path,
                                              suite=suite))
                 continue
-        outcomes.append(_verify_found(found, did_documents))
+        outcomes.append(_verify_found(found, did_documents, done))
     for where, what in di.enveloped_in(doc):
         outcomes.append(ProofOutcome(Status.UNRESOLVED, f"{what} is secured by its envelope (W3C VC JOSE COSE), "
                                      "which is not verified here", where, suite="enveloping"))
     return outcomes
 
 
-def _verify_found(found: di.FoundProof, did_documents: Mapping[str, Any]) -> ProofOutcome:
+def _verify_found(found: di.FoundProof, did_documents: Mapping[str, Any],
+                  done: di.DocumentHashes) -> ProofOutcome:
     proof, path = found.proof, found.path
     kind, suite = proof.get("type"), proof.get("cryptosuite")
     if kind != di.DATA_INTEGRITY_PROOF:
@@ -198,7 +198,7 @@ def _verify_found(found: di.FoundProof, did_documents: Mapping[str, Any]) -> Pro
         return ProofOutcome(failed.status, failed.reason and f"{suite}: {failed.reason}", failed.path, suite=suite)
     assert key is not None
     try:
-        di.verify_proof(suite, di.unsecured_document(found), proof, key)
+        di.verify_proof(suite, di.unsecured_document(found), proof, key, done)
     except ProofError as exc:
         where = f"{path}/{exc.member}" if exc.member else path
         return ProofOutcome(exc.status, exc.reason, where, suite=suite)
@@ -287,9 +287,13 @@ def verify_detached_jws(jws: str, payload: bytes, key: PublicKey, kid: str | Non
         return ProofOutcome(Status.INVALID, "the JWS header is not a JSON object")
     alg = header.get("alg")
     b64 = header.get("b64", True)
-    if b64 is False and "b64" not in (header.get("crit") or []):
+    crit = header.get("crit", [])
+    if "crit" in header and not (isinstance(crit, list) and crit and all(isinstance(c, str) for c in crit)):
+        return ProofOutcome(Status.INVALID, 'the JWS header\'s "crit" is not a non-empty array of header parameter '
+                                            "names (RFC 7515, 4.1.11)")
+    if b64 is False and "b64" not in crit:
         return ProofOutcome(Status.INVALID, 'a JWS with "b64": false must list "b64" in "crit" (RFC 7797, 6)')
-    unknown = [c for c in header.get("crit") or [] if c != "b64"]
+    unknown = [c for c in crit if c != "b64"]
     if unknown or not isinstance(b64, bool):
         return ProofOutcome(Status.INVALID, f"the JWS header has critical parameters this verifier does not know: {unknown}")
     if kid is not None and "kid" in header and header["kid"] != kid:

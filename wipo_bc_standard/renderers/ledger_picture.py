@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..findings import Level
 from ..report import ItemResult
+from .junit import xml_safe
 
 #: Rights drawn, records drawn per right: a picture, not a listing (the table lists everything).
 MAX_RIGHTS = 25
@@ -23,6 +24,11 @@ MARKS = {"CH-01": ("broken link", "#c62828"), "CH-00": ("link to an unknown reco
          "CH-02": ("fork", "#e65100"), "ID-04": ("duplicate record id", "#6a1b9a"),
          "DT-05": ("out of ledger order", "#1565c0")}
 FILL = {Level.ERROR: "#ef9a9a", Level.WARNING: "#ffe082", Level.INFO: "#bbdefb"}
+
+
+def esc(value: str) -> str:
+    """Text from the records, escaped as the rest of the HTML report escapes it (no control characters)."""
+    return html.escape(xml_safe(value), quote=True)
 
 
 @dataclass(slots=True)
@@ -63,7 +69,6 @@ class LedgerPicture:
     def svg(self) -> str:
         if not self.rights:
             return ""
-        esc = html.escape
         label_w, step, row_h, head = 260, 26, 34, 30
         longest = max(min(len(n), MAX_RECORDS) for n in self.rights.values())
         width = max(label_w + step * (longest + 1) + 40, 1000)

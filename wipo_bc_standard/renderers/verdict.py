@@ -22,7 +22,12 @@ VERDICT_FORMATS = ("text", "json")
 def render_verdict(verdict: Verdict, fmt: str = "text") -> str:
     """The verdict in ``fmt`` (``text`` or ``json``), ending with a newline."""
     if fmt == "json":
-        return orjson.dumps(verdict_dict(verdict), option=orjson.OPT_INDENT_2).decode() + "\n"
+        data = verdict_dict(verdict)
+        try:
+            return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n"
+        except TypeError:  # an integer beyond 64 bits, from a profile: the standard library writes it exactly
+            import json
+            return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if fmt == "text":
         return verdict_text(verdict) + "\n"
     raise ValueError(f"unknown verdict format {fmt!r}; expected one of {', '.join(VERDICT_FORMATS)}")

@@ -7,8 +7,8 @@ supplied alongside (``RuleContext.did_documents``, ``--did-document``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, TypeVar
 
 from ..findings import Level
 from ..identity.credentials import credential_problems, validity_inversions
@@ -77,30 +77,36 @@ _SIGNED_VC: dict[str, Any] = _vc(issuer=_HOLDER, proof={
     "proofValue": "z4gkVStmyN3Hf4BdZkPpwHHThc61WBoGYLNvXH4Zt4yHNzd24utCLyv8ykaVkFQQpivgWPomYsEYQmwdDd28o65Ae"})
 
 
-# --- one proof outcome per record and run: SIG-01, SIG-02 and DID-02 share it -----------------------
-_last_document: tuple[Any, Any, list[ProofOutcome]] | None = None
+# --- one verification per document: SIG-01, SIG-02 and DID-02 share a record's, SIG-06 and SIG-07 a
+# credential's or DID document's ----------------------------------------------------------------------
+_T = TypeVar("_T")
 
 
+def _once_per_document(verify: Callable[[Any, RuleContext], _T]) -> Callable[[Any, RuleContext], _T]:
+    """``verify`` run once for the document the rules are at (the last one asked about)."""
+    last: tuple[Any, RuleContext, _T] | None = None
+
+    def shared(doc: Any, ctx: RuleContext) -> _T:
+        nonlocal last
+        known = last  # read once: another thread (in-process conformance runs) may replace it meanwhile
+        if known is not None and known[0] is doc and known[1] is ctx:
+            return known[2]
+        result = verify(doc, ctx)
+        last = (doc, ctx, result)
+        return result
+    return shared
+
+
+@_once_per_document
 def _document_outcomes(doc: Any, ctx: RuleContext) -> list[ProofOutcome]:
     """The outcome of every proof of a credential or DID document (SIG-06 and SIG-07 share them)."""
-    global _last_document
-    if _last_document is not None and _last_document[0] is doc and _last_document[1] is ctx:
-        return _last_document[2]
-    outcomes = verify_document_proofs(doc, ctx.did_documents) if isinstance(doc, dict) else []
-    _last_document = (doc, ctx, outcomes)
-    return outcomes
+    return verify_document_proofs(doc, ctx.did_documents) if isinstance(doc, dict) else []
 
 
-_last: tuple[Any, Any, ProofOutcome] | None = None
-
-
+@_once_per_document
 def _outcome(doc: Any, ctx: RuleContext) -> ProofOutcome:
-    global _last
-    if _last is not None and _last[0] is doc and _last[1] is ctx:
-        return _last[2]
-    outcome = verify_record(doc, ctx.did_documents) if isinstance(doc, dict) else ProofOutcome(Status.ABSENT)
-    _last = (doc, ctx, outcome)
-    return outcome
+    """The outcome of a record's proof (SIG-01, SIG-02 and DID-02 share it)."""
+    return verify_record(doc, ctx.did_documents) if isinstance(doc, dict) else ProofOutcome(Status.ABSENT)
 
 
 def _record_dids(doc: Any) -> Iterator[tuple[str, Any, bool]]:

@@ -86,9 +86,10 @@ def application_number_form(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
     declared = _get(ctx.network, "applicationNumberPatterns")
     if not isinstance(declared, list) or not declared:
         return
-    patterns = {p.get("office"): p.get("pattern") for _, p in _dicts(declared)}
+    # An office that is not a string (a profile need not be valid) names no record's office.
+    by_office = {p["office"]: p.get("pattern") for _, p in _dicts(declared) if isinstance(p.get("office"), str)}
     for path, office, number in _application_numbers(doc):
-        pattern = patterns.get(office)
+        pattern = by_office.get(office)
         compiled = _full_match(pattern) if isinstance(pattern, str) else None
         if compiled is not None and compiled.fullmatch(number) is None:
             yield path, {"number": number, "office": office, "pattern": pattern}

@@ -16,6 +16,7 @@ from ..constants import STANDARD_VERSION
 from ..findings import Level
 from ..limits import LIMITS
 from .access import member as _get
+from .access import objects_in
 from .catalogue import Hit, RuleContext, rule
 from .examples import apply_changes
 
@@ -309,11 +310,7 @@ def mapping_table_consistent(doc: Any, ctx: RuleContext) -> Iterator[Hit]:
 
 
 def _mapping_rows(doc: Any) -> Iterator[tuple[int, dict[str, Any]]]:
-    rows = _get(doc, "legalStatusMappings")
-    if isinstance(rows, list):
-        for i, row in enumerate(rows):
-            if isinstance(row, dict):
-                yield i, row
+    return objects_in(_get(doc, "legalStatusMappings"))
 
 
 def _event_text(key: Any, detailed: Any) -> str:
