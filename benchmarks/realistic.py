@@ -294,18 +294,39 @@ def forms(gen: Generator, lines: list[bytes], folder: Path, small: int, rdf: int
     print(f"{'form':<22}{'items':>9}{'--jobs 1':>11}{'auto':>11}{'auto/1':>8}{'CPU s (1/auto)':>16}"
           f"{'RSS MB (1/auto)':>17}")
     base = None
+    net: dict[str, float] = {}
     for name, (paths, items) in made.items():
         runs: dict[str, list[Run]] = {"1": [], "0": []}
         for _ in range(repeat):
             for jobs in runs:
                 runs[jobs].append(wipo_bc(paths, "--jobs", jobs))
         one, auto = (min(runs[jobs], key=lambda run: run.wall) for jobs in ("1", "0"))
+        first = _one_item(paths[0], folder / "forms")
+        alone = min((wipo_bc([first], "--jobs", "1") for _ in range(repeat)), key=lambda run: run.cpu)
+        net[name] = (items - 1) / max(one.cpu - alone.cpu, 1e-9)
         print(f"{name:<22}{items:>9,}{rate(items, one.wall):>11}{rate(items, auto.wall):>11}{one.wall / auto.wall:>7.2f}x"
               f"{one.cpu:>9.2f}/{auto.cpu:<6.2f}{one.rss_mb:>9.0f}/{auto.rss_mb:.0f}")
         if name == "one NDJSON file":
             base = one.wall
         elif name == "one JSON array" and base:
             print(f"{'':<22}(the array takes {one.wall / base:.2f}x the time of the same records as NDJSON)")
+    print("items per CPU second with --jobs 1, start-up taken out (the CPU of a run on one of the items "
+          "subtracted):")
+    json_rate = next((rate for name, rate in net.items() if name.endswith("JSON files")), None)
+    for name, per_second in net.items():
+        versus = f"  ({per_second / json_rate:.2f}x small JSON files)" if json_rate else ""
+        print(f"  {name:<22}{per_second:>9,.0f} {'graphs' if 'JSON-LD' in name or 'Turtle' in name else 'records'}/s"
+              f"{versus}")
+
+
+def _one_item(path: Path, folder: Path) -> Path:
+    """A file of one item of the same form: the first file of a folder, or the first record of a file."""
+    if path.is_dir():
+        return min(path.iterdir())
+    first = path.read_bytes().split(b"\n", 2)
+    single = folder / f"one{path.suffix}"
+    single.write_bytes(first[0] + b"\n" if path.suffix == ".ndjson" else b"[" + first[1].rstrip(b",") + b"]\n")
+    return single
 
 
 def ledger(seed: int, sizes: list[int], folder: Path) -> None:

@@ -136,6 +136,24 @@ def test_an_xml_doctype_or_another_encoding_is_refused() -> None:
     assert _refusal(b"\n" * (xml_form.MAX_XML_BYTES + 1), _xml_reader)[0] == ["xml.too-large"]
 
 
+def test_schema_locations_anywhere_in_an_xml_record_are_findings() -> None:
+    xsi = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+    body = BODY.decode().replace("<Record ", f'<Record {xsi} xsi:schemaLocation="urn:x http://a.example/r.xsd" ', 1)
+    body = body.replace("<Event>", '<Event xsi:noNamespaceSchemaLocation="http://b.example/t.xsd">', 1)
+    item = xml_form.item_from_bytes("r.xml", body.encode())
+    named = [f.message for f in item.findings if f.rule == "xml.schema-location"]
+    assert len(named) == 2 and "a.example" in named[0] and "b.example" in named[1]
+    assert not [f for f in xml_form.item_from_bytes("r.xml", BODY).findings if f.rule == "xml.schema-location"]
+
+
+def test_files_are_read_whole_up_to_the_limit_and_one_byte_past_it(tmp_path: Path) -> None:
+    small, large = tmp_path / "small.xml", tmp_path / "large.xml"
+    small.write_bytes(BODY)
+    large.write_bytes(b"x" * 1000)
+    assert xml_form.read_bounded(small, 1000) == BODY
+    assert xml_form.read_bounded(large, 999) == b"x" * 1000 and xml_form.read_bounded(large, 1000) == b"x" * 1000
+
+
 def test_remote_json_ld_contexts_are_refused_and_nothing_is_fetched(monkeypatch: pytest.MonkeyPatch) -> None:
     attempts: list[object] = []
 

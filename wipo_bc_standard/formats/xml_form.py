@@ -11,6 +11,7 @@ A file larger than :data:`MAX_XML_BYTES` is refused unread (``xml.too-large``).
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -310,12 +311,16 @@ def item_from_bytes(source: str, data: bytes) -> Item:
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 
+_WITH_SCHEMA_LOCATION = etree.XPath("//*[@xsi:schemaLocation or @xsi:noNamespaceSchemaLocation]",
+                                    namespaces={"xsi": _XSI})
+
+
 def _schema_locations(root: etree._Element) -> list[Finding]:
     """An ``xsi:schemaLocation`` (or ``noNamespaceSchemaLocation``) that names a schema elsewhere: the
     record is validated against the bundled XSD only and nothing is fetched, but a consumer that
     follows the hint would fetch it, so it is an error (``xml.schema-location``)."""
     findings = []
-    for element in root.iter(etree.Element):
+    for element in _WITH_SCHEMA_LOCATION(root):  # found by libxml2: most records have none
         for name in ("schemaLocation", "noNamespaceSchemaLocation"):
             value = element.get(f"{{{_XSI}}}{name}")
             if value is not None:
@@ -332,7 +337,13 @@ def read_bounded(path: Path, limit: int) -> bytes:
     """The bytes of a regular file, at most ``limit + 1`` of them (enough to tell that it is too large)."""
     try:
         with safe_io.open_regular(path) as stream:
-            return stream.read(limit + 1)
+            # read(limit + 1) would allocate limit + 1 bytes (8 MiB) for every small file: read what
+            # fstat says is there, and on to the limit only if the file turns out longer (it grew)
+            size = os.fstat(stream.fileno()).st_size
+            data = stream.read(min(size, limit) + 1)
+            if size < len(data) <= limit:
+                data += stream.read(limit + 1 - len(data))
+            return data
     except OSError as exc:
         raise SourceError(f"{safe_io.display_name(path)}: {safe_io.reason(exc)}") from None
     except safe_io.NotReadable as exc:
