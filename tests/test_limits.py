@@ -54,6 +54,29 @@ def test_lines_end_at_lf_crlf_or_a_lone_cr_and_long_ones_are_not_kept() -> None:
     assert lines == [b"a", b"b", b"c", safe_io.Oversized(51), b"f"]
 
 
+def test_whole_reads_are_sized_by_the_file_and_still_bounded(tmp_path: Path) -> None:
+    """A small file is read at its size (not in a buffer of the limit's size); a file that grows
+    after it was opened is read on to the limit; a stream of unknown size (a pipe) too."""
+    small = tmp_path / "small.json"
+    small.write_bytes(b"{}")
+    with safe_io.open_regular(small) as stream:
+        assert safe_io.read_at_most(stream, 1 << 28) == b"{}"
+    with safe_io.open_regular(small) as stream, small.open("ab") as appender:
+        assert stream.read(1) == b"{"
+        appender.write(b"x" * 3_000_000)  # grows past what fstat would have said at the start
+        appender.flush()
+        assert len(safe_io.read_at_most(stream, 1 << 28)) == 3_000_001
+    with safe_io.open_regular(small) as stream:
+        with pytest.raises(safe_io.NotReadable, match="larger than 1000 bytes"):
+            safe_io.read_bounded(stream, 1000, "small.json")
+    read, write = os.pipe()
+    os.write(write, b"[1, 2]")
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        assert safe_io.read_at_most(pipe, 1 << 28) == b"[1, 2]"
+    assert safe_io.read_at_most(io.BytesIO(b"abc"), 2) == b"ab"
+
+
 def test_only_regular_files_are_read(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "fifo.json")
     with pytest.raises(safe_io.NotReadable, match="a FIFO"):

@@ -122,7 +122,7 @@ def _read_path(path: Path) -> Iterator[Item]:
                     index = item.index + 1
                     yield item
             elif suffix in JSON_SUFFIXES:
-                head = stream.read(ARRAY_CHUNK)
+                head = safe_io.read_at_most(stream, ARRAY_CHUNK)
                 if head.lstrip(_BLANKS)[:1] == b"[":
                     # A JSON array is streamed element by element: memory stays flat in its length.
                     for item in items_of_array(name, head, stream.read):

@@ -11,7 +11,6 @@ A file larger than :data:`MAX_XML_BYTES` is refused unread (``xml.too-large``).
 from __future__ import annotations
 
 import itertools
-import os
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -337,13 +336,7 @@ def read_bounded(path: Path, limit: int) -> bytes:
     """The bytes of a regular file, at most ``limit + 1`` of them (enough to tell that it is too large)."""
     try:
         with safe_io.open_regular(path) as stream:
-            # read(limit + 1) would allocate limit + 1 bytes (8 MiB) for every small file: read what
-            # fstat says is there, and on to the limit only if the file turns out longer (it grew)
-            size = os.fstat(stream.fileno()).st_size
-            data = stream.read(min(size, limit) + 1)
-            if size < len(data) <= limit:
-                data += stream.read(limit + 1 - len(data))
-            return data
+            return safe_io.read_at_most(stream, limit + 1)
     except OSError as exc:
         raise SourceError(f"{safe_io.display_name(path)}: {safe_io.reason(exc)}") from None
     except safe_io.NotReadable as exc:
