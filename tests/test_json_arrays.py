@@ -77,6 +77,31 @@ def test_an_array_that_breaks_keeps_the_items_before_it(tmp_path: Path) -> None:
     assert [i.doc for i in _items(_write(tmp_path, " [ ] "))] == []
 
 
+def test_an_array_that_breaks_early_is_scanned_once_not_once_per_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An element that never closes (one '{' too many) is scanned on as the file is read, never
+    again from its start: the tokens seen grow with the file, not with the file times its reads."""
+    elements = [b'{"a": {"open": 1}'] + [b'{"n": %d, "s": "x,y"}' % n for n in range(20_000)]
+    path = tmp_path / "broken.json"
+    path.write_bytes(b"[\n" + b",\n".join(elements) + b"\n]\n")
+    monkeypatch.setattr(sources, "ARRAY_CHUNK", 4096)  # about a hundred reads
+    tokens = 0
+    real = sources._ARRAY_TOKENS
+
+    class Counting:
+        def finditer(self, data: bytes, pos: int):  # type: ignore[no-untyped-def]
+            nonlocal tokens
+            for token in real.finditer(data, pos):
+                tokens += 1
+                yield token
+
+    monkeypatch.setattr(sources, "_ARRAY_TOKENS", Counting())
+    items = _items(path)
+    assert [item.error.rule for item in items if item.error is not None] == ["json.syntax"]
+    in_file = sum(1 for _ in real.finditer(path.read_bytes()))
+    assert tokens <= in_file * 1.01  # a string cut by the end of a read is scanned again (was 64x)
+
+
 def test_elements_as_deep_as_the_document_limit_allows(tmp_path: Path) -> None:
     from wipo_bc_standard.jsontext import MAX_DEPTH
     ok = "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1)

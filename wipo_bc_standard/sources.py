@@ -15,7 +15,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from . import jsontext, safe_io
 from .items import Item, SourceError
@@ -222,24 +222,33 @@ _ARRAY_END = re.compile(rb"[ \t\r\n]*+\]")
 _ARRAY_TOKENS = re.compile(rb'"(?:[^"\\]++|\\.)*+("?)|[\[\]{},]', re.DOTALL)
 
 
-def _scan_element(data: bytes, pos: int) -> tuple[int, int, bytes, int] | None:
+class _Scan(NamedTuple):
+    """How far the token scan of an element got when the data ran out."""
+
+    depth: int
+    #: Where to go on, counted from the element's position (the window is rebased on every read).
+    offset: int
+
+
+def _scan_element(data: bytes, pos: int, resume: _Scan | None = None) -> tuple[int, int, bytes, int] | _Scan:
     """Where the element at ``pos`` starts and ends, its separator and the end of that, found token
-    by token (any depth); None when the data ends before the element does."""
+    by token (any depth); when the data ends before the element does, how far the scan got, to go on
+    from there once more data is read (each byte is scanned once, not once per read)."""
     start = pos
     while start < len(data) and data[start] in _BLANKS:
         start += 1
-    depth = 0
-    for token in _ARRAY_TOKENS.finditer(data, start):
+    depth, at = (0, start) if resume is None else (resume.depth, pos + resume.offset)
+    for token in _ARRAY_TOKENS.finditer(data, at):
         text = token.group()
-        if token.group(1) == b"":  # an unterminated string
-            return None
+        if token.group(1) == b"":  # a string the data ends inside: scanned again when it goes on
+            return _Scan(depth, token.start() - pos)
         if text in (b"[", b"{"):
             depth += 1
         elif text in (b"]", b"}") and depth:
             depth -= 1
         elif text in (b"]", b",") and depth == 0:
             return start, start + len(data[start:token.start()].rstrip(_BLANKS)), text, token.end()
-    return None
+    return _Scan(depth, len(data) - pos)
 
 
 def items_of_array(name: str, data: bytes, read: Callable[[int], bytes] | None) -> Iterator[Item]:
@@ -263,17 +272,23 @@ def array_elements(name: str, data: bytes, read: Callable[[int], bytes] | None,
     index = 0
     batch: list[tuple[int, int, bytes]] = []
     closed = state.empty_array()
+    scan: _Scan | None = None  # an element being token-scanned across reads
     while not closed:
-        match = element.match(state.data, state.pos)
+        # The compiled pattern first; once it has failed on an element, the token scan goes on
+        # from where it stopped (matching again from the element's start on every read of a broken
+        # array's rest would take time quadratic in its size).
+        match = element.match(state.data, state.pos) if scan is None else None
         if match is not None:
             start, end, separator, after = match.start(1), match.end(1), match.group(2), match.end()
         else:
-            found = _scan_element(state.data, state.pos)
-            if found is None:
+            found = _scan_element(state.data, state.pos, scan)
+            if isinstance(found, _Scan):
+                scan = found
                 if state.more():
                     continue
                 break  # the data ends inside an element
             start, end, separator, after = found
+            scan = None
         batch.append((index, state.line_of(start), state.data[start:end]))
         index += 1
         if len(batch) == size:
