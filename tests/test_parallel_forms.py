@@ -80,6 +80,22 @@ def test_a_chain_check_that_fails_is_a_finding_with_workers_as_in_one_process(
     assert len(one) == len(two) == 30 and failed[0] == failed[1] and sum(failed[0]) > 20
 
 
+def test_results_cross_from_workers_whole() -> None:
+    """Results come back from worker processes pickled: every field survives, those left out of
+    comparisons too (hint, line, column, params)."""
+    import pickle
+    from dataclasses import fields
+
+    from wipo_bc_standard.findings import Finding, Level
+    child = Finding("schema.type", Level.INFO, "n", "/a/0", line=3, column=7)
+    finding = Finding("schema.required", Level.ERROR, "m", "/a", "clause", (child,), (("member", "a"),), "hint", 2, 5)
+    result = ItemResult("s.ndjson", 4, 5, "record", [finding], False, {"block": 9}, {"recordId": "x"}, "urn:x")
+    back = pickle.loads(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    assert [getattr(back, f.name) for f in fields(ItemResult)] == [getattr(result, f.name) for f in fields(ItemResult)]
+    for old, new in ((finding, back.findings[0]), (child, back.findings[0].children[0])):
+        assert [getattr(new, f.name) for f in fields(Finding)] == [getattr(old, f.name) for f in fields(Finding)]
+
+
 def test_the_automatic_job_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr(parallel, "_busy_cores", lambda: 0.0)  # only this process running

