@@ -209,8 +209,9 @@ def _identity(path: str | os.PathLike[str]) -> tuple[str, tuple[int, int] | None
 
 
 def check_not_input(out_path: str, inputs: Iterable[Any]) -> None:
-    """Raise :class:`OutputRefused` when ``out_path`` is (or links to) one of ``inputs``, or lies
-    under an input directory where it would be one of the run's input files."""
+    """Raise :class:`OutputRefused` when ``out_path`` is (or links to) one of ``inputs``: the files
+    the run reads (a folder is given as the files chosen in it, so an earlier report in an input
+    folder that the run reads is refused; one not yet written is not an input)."""
     real, ident = _identity(out_path)
     for source in inputs:
         if not isinstance(source, (str, os.PathLike)) or os.fspath(source) == "-":
