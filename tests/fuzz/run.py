@@ -43,6 +43,7 @@ def main() -> None:
     if args.atheris:
         import atheris  # not a dependency: install it to use this mode
         test = TARGETS[chosen[0]]
+        atheris.instrument_all()  # coverage of the library's Python code, which libFuzzer is guided by
         atheris.Setup([sys.argv[0], *rest], test.hypothesis.fuzz_one_input)  # type: ignore[attr-defined]
         atheris.Fuzz()
         return
