@@ -179,8 +179,6 @@ class Baseline:
     def load(cls, path: str) -> Baseline:
         try:
             data = safe_io.read_regular(path)
-        except OSError as exc:
-            raise BaselineError(f"{path}: {safe_io.reason(exc)}") from None
         except safe_io.NotReadable as exc:
             raise BaselineError(str(exc)) from None
         return cls.parse(data, path)

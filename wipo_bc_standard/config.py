@@ -99,8 +99,6 @@ def load(path: Path | None = None, *, search: bool = True) -> Config:
             return Config()
     try:
         data = safe_io.read_regular(path)
-    except OSError as exc:
-        raise ConfigError(f"{path}: {exc.strerror or exc}") from None
     except safe_io.NotReadable as exc:
         raise ConfigError(str(exc)) from None
     table = _table(_parse(path, data), path.name == "pyproject.toml")

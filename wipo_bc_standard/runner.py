@@ -272,8 +272,6 @@ def read_option_file(option: str, path: str | Path) -> bytes:
     """The bytes of a file an option names: a regular file of at most ``item_bytes`` (one document)."""
     try:
         return safe_io.read_regular(path, LIMITS.item_bytes)
-    except OSError as exc:
-        raise RunError(f"{option} {safe_io.display_name(path)}: {safe_io.reason(exc)}") from None
     except safe_io.NotReadable as exc:
         raise RunError(f"{option} {exc}") from None
 

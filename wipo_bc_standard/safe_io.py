@@ -132,10 +132,16 @@ def read_bounded(stream: BinaryIO, limit: int, name: str) -> bytes:
 
 
 def read_regular(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes (default: the ``file_bytes`` limit)."""
+    """The bytes of a regular file of at most ``limit`` bytes (default: the ``file_bytes`` limit).
+
+    Raises :class:`NotReadable` whatever the reason (not a regular file, too large, an OS error),
+    its message one line naming the file: what callers report as it is."""
     from .limits import LIMITS
-    with open_regular(path) as stream:
-        return read_bounded(stream, LIMITS.file_bytes if limit is None else limit, os.fspath(path))
+    try:
+        with open_regular(path) as stream:
+            return read_bounded(stream, LIMITS.file_bytes if limit is None else limit, os.fspath(path))
+    except OSError as exc:
+        raise NotReadable(f"{display_name(path)}: {reason(exc)}") from None
 
 
 def reason(exc: BaseException) -> str:

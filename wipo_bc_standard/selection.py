@@ -138,7 +138,7 @@ class _GitIgnores:
         try:
             # A regular file of bounded size: a FIFO or /dev/zero under that name would hold the walk.
             data = safe_io.read_regular(path, LIMITS.item_bytes)
-        except (OSError, safe_io.NotReadable):
+        except safe_io.NotReadable:
             return
         lines = data.decode("utf-8", errors="replace").splitlines()
         globs = _Globs(lines, base.resolve())

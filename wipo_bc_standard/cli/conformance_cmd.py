@@ -89,11 +89,7 @@ def report(reports: tuple[str, ...], fmt: str, out_path: str | None) -> None:
     for path in reports:
         try:
             loaded.append(load_report(safe_io.read_regular(path), path))
-        except safe_io.NotReadable as exc:
-            fail(str(exc))
-        except OSError as exc:
-            fail(f"{path}: {safe_io.reason(exc)}")
-        except ReportError as exc:
+        except (safe_io.NotReadable, ReportError) as exc:
             fail(str(exc))
     try:
         text = render(loaded, fmt)

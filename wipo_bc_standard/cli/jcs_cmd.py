@@ -18,10 +18,10 @@ def _read_document(path: str) -> Any:
     try:
         data = (safe_io.read_bounded(sys.stdin.buffer, LIMITS.item_bytes, "<stdin>") if path == "-"
                 else safe_io.read_regular(path, LIMITS.item_bytes))
-    except OSError as exc:
-        fail(f"{path}: {safe_io.reason(exc)}")
     except safe_io.NotReadable as exc:
         fail(str(exc))
+    except OSError as exc:  # reading standard input
+        fail(f"{path}: {safe_io.reason(exc)}")
     doc = jsontext.parse(data)
     if isinstance(doc, jsontext.ParseError):
         fail(f"{path}: {doc.message()}")

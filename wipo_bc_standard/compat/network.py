@@ -62,8 +62,6 @@ def load_network(path: str | os.PathLike[str]) -> Network:
 def _read_object(path: Path) -> dict[str, Any]:
     try:
         data = safe_io.read_regular(path, LIMITS.item_bytes)
-    except OSError as exc:
-        raise NetworkError(f"{path}: {safe_io.reason(exc)}") from None
     except safe_io.NotReadable as exc:
         raise NetworkError(str(exc)) from None
     doc = jsontext.parse(data)
