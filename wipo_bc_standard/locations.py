@@ -171,11 +171,9 @@ def _located(text: str, start: int, finding: Finding, position: Any) -> Finding:
 def _read_whole(source: str) -> bytes | None:
     """A regular file's bytes if it has at most :data:`WHOLE_FILE_BYTES` (never more is read)."""
     try:
-        with safe_io.open_regular(source) as stream:
-            data = safe_io.read_at_most(stream, WHOLE_FILE_BYTES + 1)
-    except (OSError, safe_io.NotReadable):
+        return safe_io.read_regular(source, WHOLE_FILE_BYTES)
+    except safe_io.NotReadable:
         return None
-    return data if len(data) <= WHOLE_FILE_BYTES else None
 
 
 def _xml_lines(source: str) -> Any:
