@@ -97,7 +97,8 @@ STAGES: tuple[str, ...] = tuple(_ST27["stages"])
 
 def key_event_form_ok(code: object) -> TypeGuard[str]:
     """Whether ``code`` has the form of a key event code (letter and two digits)."""
-    return isinstance(code, str) and _key_event_form_ok(code)
+    # Three characters first: no other string can match, and the cache then never holds a long one.
+    return isinstance(code, str) and len(code) == 3 and _key_event_form_ok(code)
 
 
 @lru_cache(maxsize=1024)
